@@ -1,0 +1,1 @@
+"""Content: the clinical catalog and the words that turn a profile into a document."""

@@ -1,0 +1,103 @@
+"""The clinical catalog: SM types, symptoms, triggers, tests, treatments, questions.
+
+Kept as data (``catalog.yaml``) so that a clinician can review every clinical
+sentence in one place, and each item carries the reference section it comes from.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+CATALOG_FILE = Path(__file__).with_name("catalog.yaml")
+REFERENCE_DOCUMENTS = ("sm-care-overview.txt", "sm-condition-guide.txt")
+_SOURCE_PATTERN = r"^(sm-care-overview\.txt|sm-condition-guide\.txt)#\S.*$"
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9-]+$")
+    source: str = Field(pattern=_SOURCE_PATTERN)
+
+
+class NamedItem(_Item):
+    name: str
+
+
+class Described(NamedItem):
+    summary: str
+
+
+class BodyArea(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    name: str
+
+
+class Symptom(NamedItem):
+    body_area: str
+
+
+class Question(_Item):
+    text: str
+
+
+class Catalog(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    attribution: str
+    sm_types: tuple[Described, ...]
+    diagnosis_status: tuple[Described, ...]
+    body_areas: tuple[BodyArea, ...]
+    symptoms: tuple[Symptom, ...]
+    triggers: tuple[NamedItem, ...]
+    tests: tuple[NamedItem, ...]
+    treatments: tuple[NamedItem, ...]
+    questions: tuple[Question, ...]
+    emergency: tuple[Question, ...]
+
+    def diagnoses(self) -> tuple[Described, ...]:
+        """Every answer the diagnosis question accepts, types first."""
+        return self.sm_types + self.diagnosis_status
+
+    def body_area_name(self, area_id: str) -> str:
+        return {a.id: a.name for a in self.body_areas}[area_id]
+
+    def all_items(self) -> list[tuple[str, _Item]]:
+        """Every sourced item with the list it belongs to, for checks and reviews."""
+        groups: dict[str, tuple[_Item, ...]] = {
+            "sm_types": self.sm_types,
+            "diagnosis_status": self.diagnosis_status,
+            "symptoms": self.symptoms,
+            "triggers": self.triggers,
+            "tests": self.tests,
+            "treatments": self.treatments,
+            "questions": self.questions,
+            "emergency": self.emergency,
+        }
+        return [(group, item) for group, items in groups.items() for item in items]
+
+
+def parse_catalog(data: Any) -> Catalog:
+    catalog = Catalog.model_validate(data)
+    areas = {a.id for a in catalog.body_areas}
+    for symptom in catalog.symptoms:
+        if symptom.body_area not in areas:
+            raise ValueError(f"symptom {symptom.id!r} names unknown body area {symptom.body_area!r}")
+    ids = [f"{group}:{item.id}" for group, item in catalog.all_items()]
+    if len(ids) != len(set(ids)):
+        raise ValueError("catalog ids must be unique within each list")
+    return catalog
+
+
+@cache
+def load_catalog() -> Catalog:
+    """The bundled catalog, read and checked once per process."""
+    with CATALOG_FILE.open(encoding="utf-8") as handle:
+        return parse_catalog(yaml.safe_load(handle))

@@ -1,0 +1,29 @@
+"""The one kind of error a user sees: a single line, exit status 2, no traceback."""
+
+from __future__ import annotations
+
+import click
+
+
+class UserError(click.ClickException):
+    """Bad input from the user: names the file, the field and the problem.
+
+    Exit status 2 matches Click's own usage errors, so scripts can tell
+    "you gave me something wrong" (2) from "prepkit broke" (1).
+    """
+
+    exit_code = 2
+
+    def __init__(
+        self, problem: str, *, file: str | None = None, field: str | None = None,
+        line: int | None = None,
+    ) -> None:
+        self.file = file
+        self.field = field
+        self.line = line
+        self.problem = problem
+        where = file or ""
+        if where and line is not None:
+            where += f", line {line}"
+        parts = [p for p in (where, field) if p]
+        super().__init__(": ".join([*parts, problem]))

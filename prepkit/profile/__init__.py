@@ -1,0 +1,1 @@
+"""Profile: the patient's saved answers, read from YAML and checked against the schema."""

@@ -1,0 +1,149 @@
+"""Read a profile file and turn every way it can be wrong into one plain line.
+
+YAML is read with every value as text (PyYAML's BaseLoader) so that what the
+patient typed survives as typed: a phone number ``0123`` stays ``0123`` and a
+medicine called ``No`` is not turned into ``False``. The schema then converts
+the few fields that are numbers, dates or yes/no.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from prepkit.errors import UserError
+from prepkit.profile.schema import Profile
+
+Location = tuple[str | int, ...]
+MAX_PROFILE_BYTES = 2_000_000
+
+
+def read_profile(path: Path) -> Profile:
+    """Load and check the profile at ``path``, or raise a :class:`UserError`."""
+    data, lines = parse_yaml(_read_text(path), str(path))
+    return validate_profile(data, lines, str(path))
+
+
+def _read_text(path: Path) -> str:
+    name = str(path)
+    if not path.exists():
+        raise UserError("file not found", file=name)
+    if path.is_dir():
+        raise UserError("is a folder, not a profile file", file=name)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UserError(f"cannot be read ({error.strerror})", file=name) from None
+    if len(raw) > MAX_PROFILE_BYTES:
+        raise UserError("is too large to be a profile (over 2 MB)", file=name)
+    if b"\x00" in raw:
+        raise UserError("is not a text file (it looks binary)", file=name)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UserError(
+            f"is not UTF-8 text (bad byte at position {error.start}); save it as UTF-8",
+            file=name,
+        ) from None
+
+
+def parse_yaml(text: str, name: str) -> tuple[Any, dict[Location, int]]:
+    """Parse YAML into plain data plus the line of every key, for error messages."""
+    try:
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = error.problem or "invalid YAML"
+        raise UserError(f"YAML syntax error: {problem}", file=name, line=line) from None
+    except yaml.YAMLError as error:
+        raise UserError(f"YAML syntax error: {error}", file=name) from None
+    if node is None:
+        raise UserError("is empty; start from 'prepkit example'", file=name)
+    if not isinstance(node, yaml.MappingNode):
+        raise UserError(
+            "must be a list of 'key: value' lines, like example-profile.yaml",
+            file=name, line=node.start_mark.line + 1,
+        )
+    lines: dict[Location, int] = {}
+    return _to_data(node, (), lines, name), lines
+
+
+def _to_data(node: yaml.Node, loc: Location, lines: dict[Location, int], name: str) -> Any:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                raise UserError("a key must be plain text", file=name,
+                                line=key_node.start_mark.line + 1)
+            if key in result:
+                raise UserError(f"{key!r} appears twice", file=name,
+                                field=_field_path(loc), line=key_node.start_mark.line + 1)
+            lines[(*loc, key)] = key_node.start_mark.line + 1
+            result[key] = _to_data(value_node, (*loc, key), lines, name)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_to_data(item, (*loc, i), lines, name) for i, item in enumerate(node.value)]
+    return node.value
+
+
+def validate_profile(data: Any, lines: dict[Location, int], name: str) -> Profile:
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise _as_user_error(first, lines, name) from None
+
+
+def _as_user_error(error: Any, lines: dict[Location, int], name: str) -> UserError:
+    loc: Location = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        known = _known_fields(loc[:-1])
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(known)}"
+        problem = f"unknown key {key!r}{hint}"
+    elif kind == "missing":
+        problem = "is required but missing"
+    else:
+        problem = _plain(error["msg"])
+    line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), None)
+    return UserError(problem, file=name, field=_field_path(loc) or "(top level)", line=line)
+
+
+def _plain(message: str) -> str:
+    """Pydantic's wording, made to read as a sentence about the field."""
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message.replace("Input should be", "must be").replace("Input ", "value ")
+
+
+def _field_path(loc: Location) -> str:
+    """``('symptoms', 1, 'severity')`` -> ``symptoms[2].severity`` (items counted from 1)."""
+    path = ""
+    for part in loc:
+        path += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path
+
+
+def _known_fields(loc: Location) -> list[str]:
+    """The keys allowed at ``loc``, to suggest the one the user probably meant."""
+    model: type[BaseModel] = Profile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = model.model_fields[str(part)].annotation
+        candidates = [annotation, *getattr(annotation, "__args__", ())]
+        found = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+        if not found:
+            return []
+        model = found[0]
+    return list(model.model_fields)
