@@ -1,0 +1,59 @@
+"""The one Jinja environment prepkit renders with.
+
+Templates produce a small XML document of blocks (sections, paragraphs, tables,
+checklists, ruled lines) whose paragraph text is ReportLab markup. Autoescaping
+is on for every template, so each value a patient typed is escaped exactly once
+on its way in: a ``<b>`` or ``&`` they typed prints as typed, and template
+authors cannot forget it. ``StrictUndefined`` turns a misspelt variable into an
+error instead of a silently empty line on a medical document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from markupsafe import Markup
+
+from prepkit.resources import resource_dir
+
+
+def multiline(text: str) -> Markup:
+    """Escape text and keep the patient's line breaks as ReportLab ``<br/>``."""
+    from markupsafe import Markup, escape
+
+    return Markup("<br/>").join(escape(line) for line in text.split("\n"))
+
+
+def long_date(value: dt.date | None) -> str:
+    """A date no reader can misread across countries: ``3 December 2026``."""
+    if value is None:
+        return ""
+    return f"{value.day} {value:%B %Y}"
+
+
+def box(checked: bool) -> str:
+    """A tick box that still reads as ticked or empty when printed in grey."""
+    return "\u2612" if checked else "\u2610"
+
+
+@cache
+def make_environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    env = Environment(
+        loader=FileSystemLoader(str(resource_dir("templates"))),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        auto_reload=False,
+    )
+    env.filters["multiline"] = multiline
+    env.filters["long_date"] = long_date
+    env.globals["box"] = box
+    return env

@@ -1,0 +1,149 @@
+"""Turn a profile into what the worksheet templates show.
+
+The templates own the words; this module owns the decisions a template should
+not make: which catalog item an id stands for, the order of the symptom
+timeline, which boxes are ticked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from prepkit.content.catalog import Catalog, Described
+from prepkit.profile.schema import Profile
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
+_SEASONS = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10}
+_YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
+_ISO_MONTH = re.compile(r"\b(\d{4})-(\d{1,2})\b")
+_SLASH_MONTH = re.compile(r"\b(\d{1,2})/(\d{4})\b")
+_WORD = re.compile(r"[a-z]+")
+
+
+def onset_key(text: str) -> tuple[int, int] | None:
+    """Best-effort (year, month) for "when first noticed", so the timeline can be ordered.
+
+    Patients write dates many ways ("2019-03", "03/2019", "March 2019",
+    "spring 2019", "2019"); anything without a year ("as a child") has no key and
+    keeps its place after the dated entries.
+    """
+    lowered = text.lower()
+    if match := _ISO_MONTH.search(lowered):
+        return int(match[1]), min(int(match[2]), 12)
+    if match := _SLASH_MONTH.search(lowered):
+        return int(match[2]), min(int(match[1]), 12)
+    year = _YEAR.search(lowered)
+    if year is None:
+        return None
+    month = 0
+    for word in _WORD.findall(lowered):
+        month = _MONTHS.get(word) or _SEASONS.get(word) or month
+    return int(year[1]), month
+
+
+@dataclass(frozen=True)
+class SymptomRow:
+    name: str
+    body_area: str
+    first_noticed: str
+    how_often: str
+    severity: str
+    worse_with: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    name: str
+    checked: bool
+
+
+@dataclass(frozen=True)
+class TestRow:
+    name: str
+    status: str | None
+    date: str
+    value: str
+
+
+def symptom_rows(profile: Profile, catalog: Catalog) -> list[SymptomRow]:
+    """The patient's symptoms, earliest onset first; undated ones last, in their order."""
+    by_id = {s.id: s for s in catalog.symptoms}
+    rows = []
+    for entry in profile.symptoms:
+        item = by_id.get(entry.catalog or "")
+        rows.append(SymptomRow(
+            name=item.name if item else entry.own,
+            body_area=catalog.body_area_name(item.body_area) if item else "",
+            first_noticed=entry.first_noticed,
+            how_often=entry.how_often,
+            severity="" if entry.severity is None else str(entry.severity),
+            worse_with=entry.worse_with,
+            notes=entry.notes,
+        ))
+    keys = [onset_key(row.first_noticed) for row in rows]
+    order = sorted(range(len(rows)), key=lambda i: (keys[i] is None, keys[i] or (0, 0), i))
+    return [rows[i] for i in order]
+
+
+def trigger_items(profile: Profile, catalog: Catalog) -> list[CheckItem]:
+    """Every catalog trigger, ticked where the patient noticed it, then their own."""
+    chosen = set(profile.triggers.catalog)
+    items = [CheckItem(t.name, t.id in chosen) for t in catalog.triggers]
+    return items + [CheckItem(own, True) for own in profile.triggers.own]
+
+
+def test_rows(profile: Profile, catalog: Catalog) -> list[TestRow]:
+    """Every catalog test, with the patient's status and result where they gave one."""
+    records = {r.test: r for r in profile.tests}
+    rows = []
+    for test in catalog.tests:
+        record = records.get(test.id)
+        rows.append(TestRow(
+            name=test.name,
+            status=record.status if record else None,
+            date=record.date if record else "",
+            value=record.value if record else "",
+        ))
+    return rows
+
+
+def question_texts(profile: Profile, catalog: Catalog) -> list[str]:
+    """The patient's questions in their priority order, catalog ids turned into words."""
+    by_id = {q.id: q.text for q in catalog.questions}
+    return [by_id[q.catalog] if q.catalog else q.own for q in profile.questions]
+
+
+def diagnosis_item(profile: Profile, catalog: Catalog) -> Described | None:
+    chosen = profile.diagnosis.type
+    return next((d for d in catalog.diagnoses() if d.id == chosen), None)
+
+
+def worksheet_context(
+    profile: Profile, catalog: Catalog, *, prepared: dt.date, paper: str
+) -> dict[str, Any]:
+    """Everything the worksheet templates may use, and nothing they must compute."""
+    return {
+        "profile": profile,
+        "catalog": catalog,
+        "diagnosis": diagnosis_item(profile, catalog),
+        "symptoms": symptom_rows(profile, catalog),
+        "triggers": trigger_items(profile, catalog),
+        "tests": test_rows(profile, catalog),
+        "questions": question_texts(profile, catalog),
+        "prepared": prepared,
+        "paper": paper,
+    }

@@ -1,0 +1,1 @@
+"""Layout: geometry, fonts and styles, and the step from template output to PDF."""

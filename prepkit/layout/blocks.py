@@ -1,0 +1,234 @@
+"""Turn the XML a template renders into ReportLab flowables.
+
+The elements, and what each becomes:
+
+``<title>``, ``<subtitle>``, ``<p>``, ``<hint>``
+    a paragraph in that style (text is ReportLab paragraph markup);
+``<section id= title= [break-before="yes"]>``
+    a heading with a bookmark, then the section's blocks;
+``<fields kind=>`` of ``<field label=>``
+    a label/value table; an empty value becomes a line to write on;
+``<table kind= blank-rows=>`` of ``<head>``/``<row>`` of ``<c>``
+    a grid whose header repeats on every page, plus empty rows to fill in;
+``<checklist kind=>`` of ``<item>``
+    items flowed into the columns of that table kind;
+``<question number=>``
+    a numbered question;
+``<keep>``
+    its blocks kept together on one page (a question and its answer lines);
+``<lines count=>`` or ``<lines fill="page"/>``
+    ruled lines for handwriting.
+
+The templates are trusted, the values in them are not: every value arrives
+already escaped by the Jinja environment, so parsing here never sees user markup.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from prepkit.layout.styles import MM, StyleSheet
+
+
+class RuledLines(Flowable):  # type: ignore[misc]
+    """Lines to write on: a fixed number, or as many as fit in the rest of the page."""
+
+    def __init__(self, sheet: StyleSheet, count: int | None) -> None:
+        super().__init__()
+        self.spec = sheet.ruled_lines
+        self.count = count
+        self._drawn = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        spacing = self.spec.spacing * MM
+        count = self.count if self.count is not None else max(int(avail_height // spacing), 1)
+        self._drawn = count
+        self.width = avail_width
+        self.height = count * spacing
+        return self.width, self.height
+
+    def draw(self) -> None:
+        spacing = self.spec.spacing * MM
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor(self.spec.colour))
+        canvas.setLineWidth(self.spec.width_pt)
+        for i in range(self._drawn):
+            y = self.height - (i + 1) * spacing
+            canvas.line(0, y, self.width, y)
+        canvas.restoreState()
+
+
+@dataclass
+class BlockBuilder:
+    """Builds flowables for one document, with its styles and the text width."""
+
+    sheet: StyleSheet
+    text_width: float
+    outline: list[tuple[str, str]] = field(default_factory=list)
+    _styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+
+    def style(self, role: str) -> ParagraphStyle:
+        if role not in self._styles:
+            spec = self.sheet.paragraphs[role]
+            self._styles[role] = ParagraphStyle(
+                role,
+                fontName=self.sheet.font_name(spec.font),
+                fontSize=spec.size_pt,
+                leading=spec.leading_pt,
+                spaceBefore=spec.space_before_pt,
+                spaceAfter=spec.space_after_pt,
+                textColor=colors.black,
+            )
+        return self._styles[role]
+
+    def paragraph(self, element: ET.Element, role: str) -> Paragraph:
+        return Paragraph(inner_markup(element), self.style(role))
+
+    def build(self, root: ET.Element) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        for element in root:
+            flowables.extend(self.block(element))
+        return flowables
+
+    def block(self, element: ET.Element) -> list[Flowable]:
+        tag = element.tag
+        if tag in ("title", "subtitle", "hint"):
+            return [self.paragraph(element, tag)]
+        if tag == "p":
+            return [self.paragraph(element, "body")]
+        if tag == "section":
+            return self.section(element)
+        if tag == "fields":
+            return [self.fields(element)]
+        if tag == "table":
+            return [self.table(element)]
+        if tag == "checklist":
+            return [self.checklist(element)]
+        if tag == "question":
+            return [self.question(element)]
+        if tag == "keep":
+            return [KeepTogether(self.build(element))]
+        if tag == "lines":
+            fill = element.get("fill") == "page"
+            return [RuledLines(self.sheet, None if fill else int(element.get("count", "3")))]
+        raise ValueError(f"template uses unknown element <{tag}>")
+
+    def section(self, element: ET.Element) -> list[Flowable]:
+        key = element.get("id", "")
+        title = element.get("title", "")
+        self.outline.append((key, title))
+        heading = Paragraph(_escape(title), self.style("heading"))
+        heading.prepkit_outline = (key, title)  # picked up by the page template for bookmarks
+        before: list[Flowable] = [PageBreak()] if element.get("break-before") == "yes" else [
+            CondPageBreak(40 * MM)
+        ]
+        children: list[Flowable] = []
+        for child in element:
+            children.extend(self.block(child))
+        # Keep the heading with the first block after it, so no heading ends a page.
+        if children:
+            return [*before, KeepTogether([heading, children[0]]), *children[1:]]
+        return [*before, heading]
+
+    def _table_style(self, header: bool) -> list[tuple[Any, ...]]:
+        spec = self.sheet.table
+        pad = spec.padding_pt
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ]
+        if header:
+            commands += [
+                ("GRID", (0, 0), (-1, -1), spec.grid_pt, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(spec.header_fill)),
+            ]
+        return commands
+
+    def fields(self, element: ET.Element) -> Table:
+        rows = []
+        commands = self._table_style(header=False)
+        label_style, value_style = self.style("label"), self.style("body")
+        for i, item in enumerate(element.findall("field")):
+            value = inner_markup(item).strip()
+            # An empty value still needs room for a pen: one ruled-line height.
+            shown: Flowable = (Paragraph(value, value_style) if value
+                               else Spacer(1, self.sheet.ruled_lines.spacing * MM))
+            rows.append([Paragraph(_escape(item.get("label", "")), label_style), shown])
+            if not value:
+                commands.append(("LINEBELOW", (1, i), (1, i), self.sheet.ruled_lines.width_pt,
+                                 colors.HexColor(self.sheet.ruled_lines.colour)))
+        widths = self.sheet.column_widths(element.get("kind", "fields"), self.text_width)
+        table = Table(rows, colWidths=widths, hAlign="LEFT")
+        table.setStyle(TableStyle(commands))
+        return table
+
+    def table(self, element: ET.Element) -> Table:
+        cell, head = self.style("cell"), self.style("cell_head")
+        header = [Paragraph(inner_markup(c), head) for c in element.findall("head/c")]
+        rows: list[list[Any]] = [header]
+        for row in element.findall("row"):
+            rows.append([Paragraph(inner_markup(c), cell) for c in row.findall("c")])
+        blank = int(element.get("blank-rows", "0"))
+        rows += [[""] * len(header) for _ in range(blank)]
+        kind = element.get("kind", "")
+        widths = self.sheet.column_widths(kind, self.text_width)
+        if len(widths) != len(header):
+            raise ValueError(f"table kind {kind!r} has {len(widths)} widths for "
+                             f"{len(header)} columns")
+        heights: list[float | None] = [None] * (len(rows) - blank)
+        heights += [self.sheet.table.blank_row_height * MM] * blank
+        table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle(self._table_style(header=True)))
+        return table
+
+    def checklist(self, element: ET.Element) -> Table:
+        widths = self.sheet.column_widths(element.get("kind", "checklist"), self.text_width)
+        columns = len(widths)
+        items = [Paragraph(inner_markup(i), self.style("body")) for i in element.findall("item")]
+        per_column = -(-len(items) // columns)
+        # Fill column by column so the list reads top to bottom, like a paper form.
+        grid = [[items[c * per_column + r] if c * per_column + r < len(items) else ""
+                 for c in range(columns)] for r in range(per_column)]
+        table = Table(grid, colWidths=widths, hAlign="LEFT")
+        table.setStyle(TableStyle(self._table_style(header=False)))
+        return table
+
+    def question(self, element: ET.Element) -> Flowable:
+        number = element.get("number", "")
+        text = inner_markup(element).strip() or "_" * 60
+        return Paragraph(f"{_escape(number)}. {text}", self.style("question"))
+
+
+def inner_markup(element: ET.Element) -> str:
+    """The element's content as ReportLab paragraph markup, escaped once for it."""
+    parts = [_escape(element.text or "")]
+    parts += [ET.tostring(child, encoding="unicode") for child in element]
+    return "".join(parts)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def parse_blocks(xml_text: str) -> ET.Element:
+    return ET.fromstring(xml_text)
+

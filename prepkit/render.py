@@ -1,0 +1,99 @@
+"""The pipeline: profile -> content (templates) -> layout (flowables) -> PDF bytes.
+
+Nothing here reads from the user or writes files; the CLI does that, so a test
+can render a profile in memory and open the result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from prepkit.errors import UserError
+from prepkit.profile.schema import Profile
+
+PAPERS = ("letter", "a4")
+
+
+def prepared_date() -> dt.date:
+    """Today, unless ``SOURCE_DATE_EPOCH`` pins it, so a rebuild is byte-identical."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, f"{path}.{key}" if path else key)
+    elif isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            yield from _strings(item, f"{path}[{index}]")
+
+
+def check_printable(profile: Profile, source: str) -> None:
+    """Refuse a character the bundled fonts lack, rather than print an empty box."""
+    from prepkit.layout.fonts import missing_glyphs
+
+    for path, text in _strings(profile.model_dump(mode="json"), ""):
+        missing = missing_glyphs(text)
+        if missing:
+            shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing[:3])
+            raise UserError(f"has characters the bundled font cannot print: {shown}",
+                            file=source, field=path)
+
+
+def render_worksheet(
+    profile: Profile, *, paper: str = "letter", source: str = "profile"
+) -> bytes:
+    """The visit worksheet for ``profile`` as PDF bytes."""
+    from prepkit.content.catalog import load_catalog
+    from prepkit.content.environment import make_environment
+    from prepkit.content.worksheet import worksheet_context
+    from prepkit.layout.blocks import BlockBuilder, inner_markup, parse_blocks
+    from prepkit.layout.document import build_pdf
+    from prepkit.layout.fonts import register_fonts
+
+    if paper not in PAPERS:
+        raise ValueError(f"unknown paper {paper!r}")
+    check_printable(profile, source)
+    sheet = register_fonts()
+    catalog = load_catalog()
+    prepared = prepared_date()
+    env = make_environment()
+    context = worksheet_context(profile, catalog, prepared=prepared, paper=paper)
+    root = parse_blocks(env.get_template("worksheet/worksheet.xml.j2").render(context))
+
+    width, _ = sheet.page_size_pt(paper)
+    text_width = width - (sheet.margins.left + sheet.margins.right) * 72 / 25.4
+    builder = BlockBuilder(sheet, text_width)
+    flowables = builder.build(root)
+
+    footer_template = env.get_template("worksheet/footer.xml.j2")
+
+    def footer_text(page: int, pages: int) -> list[str]:
+        footer = parse_blocks(footer_template.render(
+            page=page, pages=pages, prepared=prepared, name=profile.patient.name,
+            attribution=catalog.attribution,
+        ))
+        return [inner_markup(p) for p in footer.findall("p")]
+
+    return build_pdf(
+        flowables,
+        sheet=sheet,
+        paper=paper,
+        title=root.get("title", "prepkit"),
+        subject=root.get("subject", ""),
+        footer_text=footer_text,
+        footer_style=builder.style("footer"),
+    )
+
+
+def blank_profile() -> Profile:
+    """A profile with nothing filled in: every section prints as a form for a pen."""
+    return Profile(schema_version=1)
