@@ -112,6 +112,15 @@ def _as_user_error(error: Any, lines: dict[Location, int], name: str) -> UserErr
         problem = f"unknown key {key!r}{hint}"
     elif kind == "missing":
         problem = "is required but missing"
+    elif kind in ("too_long", "string_too_long"):
+        limit = error.get("ctx", {}).get("max_length")
+        value = error.get("input")
+        if isinstance(value, str):
+            problem = f"is too long ({len(value)} characters; at most {limit} characters)"
+        else:
+            problem = f"has too many items ({len(value or [])}; at most {limit} items)"
+    elif kind in ("too_short", "string_too_short"):
+        problem = "must not be empty"
     else:
         problem = _plain(error["msg"])
     line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), None)

@@ -1,0 +1,127 @@
+"""The prepkit command as a user runs it: files written, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from prepkit.cli import main
+from tests.conftest import EXAMPLE, write_profile
+from tests.pdf_tools import flat_text, page_sizes
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def test_example_writes_worksheet_and_profile_to_copy(tmp_path: Path) -> None:
+    code, output = run("example", "-o", str(tmp_path / "out"))
+    assert code == 0
+    worksheet = tmp_path / "out" / "worksheet.pdf"
+    copy = tmp_path / "out" / "example-profile.yaml"
+    assert f"Wrote {worksheet}" in output and f"Wrote {copy}" in output
+    assert "Maria Köhler-Santos" in flat_text(worksheet.read_bytes())
+    assert copy.read_bytes() == EXAMPLE.read_bytes()
+    assert stat.S_IMODE(worksheet.stat().st_mode) == 0o600
+
+
+def test_example_never_overwrites_an_edited_profile(tmp_path: Path) -> None:
+    edited = tmp_path / "example-profile.yaml"
+    edited.write_text("schema_version: 1\n# my edits\n", encoding="utf-8")
+    code, output = run("example", "-o", str(tmp_path))
+    assert code == 0 and "Kept your edited" in output
+    assert edited.read_text(encoding="utf-8") == "schema_version: 1\n# my edits\n"
+
+
+def test_build_renders_a_profile_on_a4(tmp_path: Path) -> None:
+    profile = write_profile(tmp_path, "schema_version: 1\npatient: {name: Ann Lee}\n")
+    code, _ = run("build", str(profile), "-o", str(tmp_path / "new" / "folder"), "--paper", "a4")
+    assert code == 0
+    pdf = (tmp_path / "new" / "folder" / "worksheet.pdf").read_bytes()
+    assert "Ann Lee" in flat_text(pdf)
+    assert page_sizes(pdf)[0] == pytest.approx((595.28, 841.89), abs=0.5)
+
+
+def test_blank_writes_a_blank_worksheet(tmp_path: Path) -> None:
+    code, _ = run("blank", "-o", str(tmp_path))
+    assert code == 0
+    assert "Visit preparation worksheet" in flat_text((tmp_path / "blank-worksheet.pdf").read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("profile_text", "expected"),
+    [
+        ("schema_version: 1\npatient: [unclosed\n", "YAML syntax error"),
+        ("schema_version: 1\nattacks: {last_year: often}\n", "attacks.last_year: must be a valid integer"),
+        ("schema_version: 1\nallergies: []\n", "unknown key 'allergies'"),
+    ],
+)
+def test_bad_profile_exits_2_with_one_line(tmp_path: Path, profile_text: str, expected: str) -> None:
+    profile = write_profile(tmp_path, profile_text)
+    existing = tmp_path / "worksheet.pdf"
+    existing.write_bytes(b"%PDF- previous worksheet")
+    code, output = run("build", str(profile), "-o", str(tmp_path))
+    assert code == 2
+    assert output.count("\n") == 1 and output.startswith("Error: ")
+    assert str(profile) in output and expected in output
+    assert "Traceback" not in output
+    assert existing.read_bytes() == b"%PDF- previous worksheet"
+
+
+def test_missing_profile_exits_2(tmp_path: Path) -> None:
+    code, output = run("build", str(tmp_path / "nowhere.yaml"))
+    assert code == 2
+    assert output == f"Error: {tmp_path / 'nowhere.yaml'}: file not found\n"
+
+
+def test_unprintable_character_is_refused_with_the_field(tmp_path: Path) -> None:
+    profile = write_profile(tmp_path, "schema_version: 1\npatient: {name: 李小龙}\n")
+    code, output = run("build", str(profile), "-o", str(tmp_path))
+    assert code == 2
+    assert "patient.name: has characters the bundled font cannot print" in output
+    assert not (tmp_path / "worksheet.pdf").exists()
+
+
+def test_output_folder_that_is_a_file_exits_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("not a folder")
+    code, output = run("blank", "-o", str(blocker))
+    assert code == 2 and "taken" in output
+
+
+def test_validate_reports_ok_and_errors(tmp_path: Path) -> None:
+    code, output = run("validate", str(EXAMPLE))
+    assert code == 0 and "OK (5 symptoms, 3 medications, 2 to avoid, 5 questions)" in output
+    bad = write_profile(tmp_path, "schema_version: 1\nsymptoms:\n  - catalog: flushng\n")
+    code, output = run("validate", str(bad))
+    assert code == 2 and "did you mean 'flushing'?" in output
+
+
+def test_version_and_help() -> None:
+    code, output = run("--version")
+    assert code == 0 and "prepkit, version" in output
+    code, output = run("--help")
+    assert code == 0
+    for command in ("build", "example", "blank", "validate"):
+        assert command in output
+
+
+def test_help_does_not_import_the_heavy_libraries() -> None:
+    code = (
+        "import sys\n"
+        "from prepkit.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('reportlab', 'jinja2', 'pydantic', 'yaml') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, env={**os.environ})
+    assert "HEAVY []" in result.stdout

@@ -1,0 +1,121 @@
+"""Reading a profile: what the patient typed survives, and every mistake gets one clear line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prepkit.errors import UserError
+from prepkit.profile.loader import read_profile
+from prepkit.profile.schema import Profile
+from tests.conftest import write_profile
+
+
+def error_for(tmp_path: Path, text: str) -> str:
+    with pytest.raises(UserError) as caught:
+        read_profile(write_profile(tmp_path, text))
+    message = caught.value.format_message()
+    assert "\n" not in message
+    return message
+
+
+def test_example_profile_holds_every_section(example_profile: Profile) -> None:
+    p = example_profile
+    assert p.patient.name == "Maria Köhler-Santos"
+    assert p.visit.mode == "in-person"
+    assert p.diagnosis.type == "suspected"
+    assert p.symptoms[0].severity == 6
+    assert p.attacks.anaphylaxis_ever is True
+    assert p.triggers.own == ["Strong perfume", "Hot showers"]
+    assert p.tests[0].value == "35 ng/mL"
+    assert p.carries_epinephrine is True
+    assert p.questions[1].own.startswith("Is it safe")
+
+
+def test_values_keep_the_text_the_patient_typed(tmp_path: Path) -> None:
+    profile = read_profile(write_profile(tmp_path, """\
+schema_version: 1
+emergency_contact: {name: "No", phone: 0123 456}
+medications:
+  - name: Yes
+    dose: 1.50 mg
+symptoms:
+  - own: tiredness
+    first_noticed: 2019
+"""))
+    assert profile.emergency_contact.phone == "0123 456"
+    assert profile.emergency_contact.name == "No"
+    assert profile.medications[0].name == "Yes"
+    assert profile.medications[0].dose == "1.50 mg"
+    assert profile.symptoms[0].first_noticed == "2019"
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    message = error_for(tmp_path, "schema_version: 1\npatient:\n  name: [Ann\n")
+    assert "profile.yaml" in message and "line" in message and "YAML syntax error" in message
+
+
+def test_wrong_type_names_the_field(tmp_path: Path) -> None:
+    message = error_for(tmp_path, "schema_version: 1\nsymptoms:\n  - own: itch\n    severity: 12\n")
+    assert message.endswith("profile.yaml, line 4: symptoms[1].severity: "
+                            "must be less than or equal to 10")
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
+    message = error_for(tmp_path, "schema_version: 1\nmedicatons: []\n")
+    assert "line 2: medicatons: unknown key 'medicatons'; did you mean 'medications'?" in message
+
+
+def test_nested_unknown_key_suggests_from_its_own_section(tmp_path: Path) -> None:
+    message = error_for(tmp_path, "schema_version: 1\nvisit:\n  provdier: Dr. X\n")
+    assert "visit.provdier: unknown key 'provdier'; did you mean 'provider'?" in message
+
+
+def test_unknown_catalog_id_suggests_the_nearest(tmp_path: Path) -> None:
+    message = error_for(tmp_path, "schema_version: 1\ntriggers:\n  catalog: [alcohol, exercize]\n")
+    assert "triggers.catalog[2]" in message and "did you mean 'exercise'?" in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", "is empty"),
+        ("- a\n- b\n", "must be a list of 'key: value' lines"),
+        ("patient: {name: A}\n", "schema_version: is required but missing"),
+        ("schema_version: 2\n", "this prepkit reads version 1"),
+        ("schema_version: 1\nschema_version: 1\n", "appears twice"),
+        ("schema_version: 1\nmedications:\n  - dose: 5 mg\n", "medications[1].name: is required"),
+        ("schema_version: 1\nsymptoms:\n  - how_often: daily\n", "give either 'catalog'"),
+        ("schema_version: 1\nvisit: {date: 2026-13-40}\n", "visit.date"),
+        ("schema_version: 1\npatient: {name: \"A\\u0007B\"}\n", "control character"),
+    ],
+)
+def test_bad_profiles_get_one_clear_line(tmp_path: Path, text: str, expected: str) -> None:
+    assert expected in error_for(tmp_path, text)
+
+
+def test_missing_file_directory_and_binary_file(tmp_path: Path) -> None:
+    for path, expected in [
+        (tmp_path / "nope.yaml", "file not found"),
+        (tmp_path, "is a folder"),
+    ]:
+        with pytest.raises(UserError, match=expected):
+            read_profile(path)
+    binary = tmp_path / "photo.yaml"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with pytest.raises(UserError, match="not a text file"):
+        read_profile(binary)
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("schema_version: 1\npatient: {name: K\xf6hler}\n".encode("latin-1"))
+    with pytest.raises(UserError, match="not UTF-8"):
+        read_profile(latin1)
+
+
+def test_limits_are_enforced(tmp_path: Path) -> None:
+    long_name = "x" * 201
+    assert "at most 200 characters" in error_for(
+        tmp_path, f"schema_version: 1\npatient: {{name: {long_name}}}\n"
+    )
+    many = "".join(f"  - name: med {i}\n" for i in range(101))
+    assert "at most 100 items" in error_for(tmp_path, f"schema_version: 1\nmedications:\n{many}")

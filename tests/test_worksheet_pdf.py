@@ -1,0 +1,171 @@
+"""Open the rendered worksheet and check what a patient and a clinician would see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from reportlab.pdfbase import pdfmetrics
+
+from prepkit.content.catalog import load_catalog
+from prepkit.content.environment import long_date
+from prepkit.layout.fonts import register_fonts
+from prepkit.profile.loader import parse_yaml, validate_profile
+from prepkit.profile.schema import Profile
+from prepkit.render import blank_profile, render_worksheet
+from tests.pdf_tools import MM, flat_text, fold, ink_fraction, page_sizes, page_texts, reader
+
+LETTER = (612.0, 792.0)
+A4 = (210 * MM, 297 * MM)
+
+
+def expected_strings(profile: Profile) -> list[str]:
+    """Every value the patient gave, as the worksheet should print it."""
+    catalog = load_catalog()
+    names = {
+        "symptoms": {s.id: s.name for s in catalog.symptoms},
+        "questions": {q.id: q.text for q in catalog.questions},
+        "triggers": {t.id: t.name for t in catalog.triggers},
+        "tests": {t.id: t.name for t in catalog.tests},
+        "diagnosis": {d.id: d.name for d in catalog.diagnoses()},
+    }
+    found: list[str] = []
+
+    def walk(value: Any, path: tuple[str, ...]) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, path)
+        elif isinstance(value, bool):
+            found.append("Yes" if value else "No")
+        elif isinstance(value, dt.date):
+            found.append(long_date(value))
+        elif value is None or value == "" or path[-1] in ("schema_version", "status"):
+            return
+        elif path[-1] in ("catalog", "test", "type"):
+            group = "diagnosis" if path[0] == "diagnosis" else path[0]
+            found.append(names[group][value])
+        elif path[-1] == "mode":
+            found.append({"in-person": "In person", "virtual": "Virtual"}[value])
+        else:
+            found.extend(line for line in str(value).split("\n") if line)
+
+    walk(profile.model_dump(), ())
+    return found
+
+
+def test_every_value_of_the_example_is_printed(example_profile: Profile, example_pdf: bytes) -> None:
+    text = flat_text(example_pdf)
+    expected = expected_strings(example_profile)
+    assert len(expected) > 60
+    missing = [value for value in expected if fold(value) not in text]
+    assert not missing
+
+
+def test_page_size_follows_paper(example_profile: Profile, example_pdf: bytes) -> None:
+    for size in page_sizes(example_pdf):
+        assert size == pytest.approx(LETTER, abs=0.5)
+    for size in page_sizes(render_worksheet(example_profile, paper="a4")):
+        assert size == pytest.approx(A4, abs=0.5)
+
+
+def test_every_page_has_footer_disclaimer_and_attribution(example_pdf: bytes) -> None:
+    pages = page_texts(example_pdf)
+    assert len(pages) >= 3
+    for number, text in enumerate(pages, start=1):
+        folded = fold(text)
+        assert f"Page {number} of {len(pages)}" in folded
+        assert "Prepared 21 November 2026" in folded
+        assert "not medical advice" in folded
+        assert "Cleveland Clinic" in folded
+
+
+def test_no_character_falls_outside_the_font(example_pdf: bytes) -> None:
+    face = pdfmetrics.getFont(register_fonts().font_name("body")).face
+    text = "".join(page_texts(example_pdf))
+    unprintable = {c for c in text if not c.isspace() and ord(c) not in face.charToGlyph}
+    assert not unprintable
+    assert "\ufffd" not in text and "\u25a1" not in text
+
+
+def test_symptom_timeline_is_ordered_by_onset(example_pdf: bytes) -> None:
+    text = flat_text(example_pdf)
+    onsets = ["2018-09", "spring 2019", "2021", "2022-05", "January 2023"]
+    positions = [text.index(onset) for onset in onsets]
+    assert positions == sorted(positions)
+
+
+def test_triggers_checklist_shows_every_catalog_trigger_and_ticks_the_patients(
+    example_pdf: bytes,
+) -> None:
+    text = flat_text(example_pdf)
+    for trigger in load_catalog().triggers:
+        assert trigger.name in text
+    assert "\u2612 Alcohol" in text and "\u2610 Spicy food" in text
+    assert "\u2612 Strong perfume" in text
+
+
+def test_questions_keep_the_patients_priority_order(
+    example_profile: Profile, example_pdf: bytes
+) -> None:
+    text = flat_text(example_pdf)
+    questions = [q for q in expected_strings(example_profile.model_copy(
+        update={"symptoms": [], "triggers": example_profile.triggers.model_copy(
+            update={"catalog": [], "own": []})}))
+        if q.endswith("?")]
+    numbered = [text.index(f"{n}. {q}") for n, q in enumerate(questions, start=1)]
+    assert len(numbered) == 5 and numbered == sorted(numbered)
+
+
+def test_user_markup_prints_as_typed(tmp_path: Path) -> None:
+    data, lines = parse_yaml(
+        'schema_version: 1\npatient: {name: "<b>Ann</b> & Co <font size=40>x</font>"}\n'
+        'notes: "{{ 7*7 }} <img src=\\"/etc/passwd\\"/> &amp;"\n', "t.yaml")
+    pdf = render_worksheet(validate_profile(data, lines, "t.yaml"))
+    text = flat_text(pdf)
+    assert "<b>Ann</b> & Co <font size=40>x</font>" in text
+    assert '{{ 7*7 }} <img src="/etc/passwd"/> &amp;' in text
+    for page in reader(pdf).pages:
+        assert "/XObject" not in page["/Resources"]
+        assert "/Annots" not in page
+
+
+def test_blank_worksheet_is_a_form_to_fill_in(tmp_path: Path) -> None:
+    pdf = render_worksheet(blank_profile())
+    text = flat_text(pdf)
+    catalog = load_catalog()
+    for item in [*catalog.triggers, *catalog.tests, *catalog.sm_types, *catalog.symptoms]:
+        assert item.name in text
+    for question in catalog.questions:
+        assert question.text in text
+    # Nothing is ticked on a blank form: the one ticked box is the legend that explains it.
+    assert text.count("\u2612") == 1 and "\u2612 = I have noticed" in text
+    assert "\u2610 Yes" in text
+
+
+def test_rendered_page_is_not_blank(example_pdf: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "worksheet.pdf"
+    path.write_bytes(example_pdf)
+    assert 0.01 < ink_fraction(path, 1, tmp_path) < 0.5
+
+
+def test_same_profile_gives_identical_bytes(example_profile: Profile) -> None:
+    assert render_worksheet(example_profile) == render_worksheet(example_profile)
+
+
+def test_metadata_names_prepkit_and_the_document_only(example_pdf: bytes) -> None:
+    info = reader(example_pdf).metadata
+    assert info is not None
+    assert info.title == "Visit preparation worksheet"
+    assert info.author == "prepkit"
+    assert all("/" not in str(v) or k in ("/Trapped",) for k, v in info.items())
+
+
+def test_outline_has_one_entry_per_section(example_pdf: bytes) -> None:
+    titles = [entry.title for entry in reader(example_pdf).outline]  # type: ignore[union-attr]
+    assert titles[0] == "About me and my diagnosis"
+    assert "My questions for the provider" in titles and titles[-1] == "Notes"
