@@ -15,7 +15,11 @@ class UserError(click.ClickException):
     exit_code = 2
 
     def __init__(
-        self, problem: str, *, file: str | None = None, field: str | None = None,
+        self,
+        problem: str,
+        *,
+        file: str | None = None,
+        field: str | None = None,
         line: int | None = None,
     ) -> None:
         self.file = file

@@ -34,7 +34,9 @@ def write_private(path: Path, data: bytes) -> Path:
     """Atomically replace ``path`` with ``data``, readable by the user only."""
     ensure_folder(path.parent)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
     except OSError as error:
         raise UserError(f"cannot write here ({error.strerror})", file=str(path.parent)) from None
     try:

@@ -44,13 +44,12 @@ def check_printable(profile: Profile, source: str) -> None:
         missing = missing_glyphs(text)
         if missing:
             shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing[:3])
-            raise UserError(f"has characters the bundled font cannot print: {shown}",
-                            file=source, field=path)
+            raise UserError(
+                f"has characters the bundled font cannot print: {shown}", file=source, field=path
+            )
 
 
-def render_worksheet(
-    profile: Profile, *, paper: str = "letter", source: str = "profile"
-) -> bytes:
+def render_worksheet(profile: Profile, *, paper: str = "letter", source: str = "profile") -> bytes:
     """The visit worksheet for ``profile`` as PDF bytes."""
     from prepkit.content.catalog import load_catalog
     from prepkit.content.environment import make_environment
@@ -77,10 +76,15 @@ def render_worksheet(
     footer_template = env.get_template("worksheet/footer.xml.j2")
 
     def footer_text(page: int, pages: int) -> list[str]:
-        footer = parse_blocks(footer_template.render(
-            page=page, pages=pages, prepared=prepared, name=profile.patient.name,
-            attribution=catalog.attribution,
-        ))
+        footer = parse_blocks(
+            footer_template.render(
+                page=page,
+                pages=pages,
+                prepared=prepared,
+                name=profile.patient.name,
+                attribution=catalog.attribution,
+            )
+        )
         return [inner_markup(p) for p in footer.findall("p")]
 
     return build_pdf(

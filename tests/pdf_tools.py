@@ -46,8 +46,19 @@ def ink_fraction(pdf_path: Path, page: int, tmp_path: Path) -> float:
     pdftoppm = require_tool("pdftoppm")
     stem = tmp_path / f"render-{page}"
     subprocess.run(
-        [pdftoppm, "-gray", "-r", "30", "-f", str(page), "-l", str(page), "-singlefile",
-         str(pdf_path), str(stem)],
+        [
+            pdftoppm,
+            "-gray",
+            "-r",
+            "30",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-singlefile",
+            str(pdf_path),
+            str(stem),
+        ],
         check=True,
     )
     data = stem.with_suffix(".pgm").read_bytes()
@@ -55,6 +66,6 @@ def ink_fraction(pdf_path: Path, page: int, tmp_path: Path) -> float:
     header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
     assert header, "pdftoppm did not write a PGM image"
     width, height = int(header[1]), int(header[2])
-    pixels = data[header.end():header.end() + width * height]
+    pixels = data[header.end() : header.end() + width * height]
     assert len(pixels) == width * height
     return sum(1 for value in pixels if value < 200) / len(pixels)

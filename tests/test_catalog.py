@@ -49,7 +49,16 @@ def test_the_catalog_covers_what_a_first_visit_needs() -> None:
     assert len(catalog.questions) >= 7
     assert sum(q.source.endswith("ask my healthcare provider?") for q in catalog.questions) == 7
     test_names = " ".join(t.name.lower() for t in catalog.tests)
-    for needed in ("tryptase", "complete blood count", "kidney", "skin biopsy",
-                   "bone marrow biopsy", "organ biopsy", "bone scan", "imaging", "kit"):
+    for needed in (
+        "tryptase",
+        "complete blood count",
+        "kidney",
+        "skin biopsy",
+        "bone marrow biopsy",
+        "organ biopsy",
+        "bone scan",
+        "imaging",
+        "kit",
+    ):
         assert needed in test_names
     assert {s.body_area for s in catalog.symptoms} == {a.id for a in catalog.body_areas}

@@ -53,18 +53,25 @@ def test_build_renders_a_profile_on_a4(tmp_path: Path) -> None:
 def test_blank_writes_a_blank_worksheet(tmp_path: Path) -> None:
     code, _ = run("blank", "-o", str(tmp_path))
     assert code == 0
-    assert "Visit preparation worksheet" in flat_text((tmp_path / "blank-worksheet.pdf").read_bytes())
+    assert "Visit preparation worksheet" in flat_text(
+        (tmp_path / "blank-worksheet.pdf").read_bytes()
+    )
 
 
 @pytest.mark.parametrize(
     ("profile_text", "expected"),
     [
         ("schema_version: 1\npatient: [unclosed\n", "YAML syntax error"),
-        ("schema_version: 1\nattacks: {last_year: often}\n", "attacks.last_year: must be a valid integer"),
+        (
+            "schema_version: 1\nattacks: {last_year: often}\n",
+            "attacks.last_year: must be a valid integer",
+        ),
         ("schema_version: 1\nallergies: []\n", "unknown key 'allergies'"),
     ],
 )
-def test_bad_profile_exits_2_with_one_line(tmp_path: Path, profile_text: str, expected: str) -> None:
+def test_bad_profile_exits_2_with_one_line(
+    tmp_path: Path, profile_text: str, expected: str
+) -> None:
     profile = write_profile(tmp_path, profile_text)
     existing = tmp_path / "worksheet.pdf"
     existing.write_bytes(b"%PDF- previous worksheet")
@@ -122,6 +129,7 @@ def test_help_does_not_import_the_heavy_libraries() -> None:
         "heavy = [m for m in ('reportlab', 'jinja2', 'pydantic', 'yaml') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True, env={**os.environ})
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ}
+    )
     assert "HEAVY []" in result.stdout

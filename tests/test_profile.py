@@ -34,7 +34,10 @@ def test_example_profile_holds_every_section(example_profile: Profile) -> None:
 
 
 def test_values_keep_the_text_the_patient_typed(tmp_path: Path) -> None:
-    profile = read_profile(write_profile(tmp_path, """\
+    profile = read_profile(
+        write_profile(
+            tmp_path,
+            """\
 schema_version: 1
 emergency_contact: {name: "No", phone: 0123 456}
 medications:
@@ -43,7 +46,9 @@ medications:
 symptoms:
   - own: tiredness
     first_noticed: 2019
-"""))
+""",
+        )
+    )
     assert profile.emergency_contact.phone == "0123 456"
     assert profile.emergency_contact.name == "No"
     assert profile.medications[0].name == "Yes"
@@ -58,8 +63,9 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 
 def test_wrong_type_names_the_field(tmp_path: Path) -> None:
     message = error_for(tmp_path, "schema_version: 1\nsymptoms:\n  - own: itch\n    severity: 12\n")
-    assert message.endswith("profile.yaml, line 4: symptoms[1].severity: "
-                            "must be less than or equal to 10")
+    assert message.endswith(
+        "profile.yaml, line 4: symptoms[1].severity: must be less than or equal to 10"
+    )
 
 
 def test_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
@@ -88,7 +94,7 @@ def test_unknown_catalog_id_suggests_the_nearest(tmp_path: Path) -> None:
         ("schema_version: 1\nmedications:\n  - dose: 5 mg\n", "medications[1].name: is required"),
         ("schema_version: 1\nsymptoms:\n  - how_often: daily\n", "give either 'catalog'"),
         ("schema_version: 1\nvisit: {date: 2026-13-40}\n", "visit.date"),
-        ("schema_version: 1\npatient: {name: \"A\\u0007B\"}\n", "control character"),
+        ('schema_version: 1\npatient: {name: "A\\u0007B"}\n', "control character"),
     ],
 )
 def test_bad_profiles_get_one_clear_line(tmp_path: Path, text: str, expected: str) -> None:

@@ -89,7 +89,9 @@ def parse_catalog(data: Any) -> Catalog:
     areas = {a.id for a in catalog.body_areas}
     for symptom in catalog.symptoms:
         if symptom.body_area not in areas:
-            raise ValueError(f"symptom {symptom.id!r} names unknown body area {symptom.body_area!r}")
+            raise ValueError(
+                f"symptom {symptom.id!r} names unknown body area {symptom.body_area!r}"
+            )
     ids = [f"{group}:{item.id}" for group, item in catalog.all_items()]
     if len(ids) != len(set(ids)):
         raise ValueError("catalog ids must be unique within each list")

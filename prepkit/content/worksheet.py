@@ -18,10 +18,20 @@ from prepkit.profile.schema import Profile
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
         start=1,
     )
     for name in names
@@ -85,15 +95,17 @@ def symptom_rows(profile: Profile, catalog: Catalog) -> list[SymptomRow]:
     rows = []
     for entry in profile.symptoms:
         item = by_id.get(entry.catalog or "")
-        rows.append(SymptomRow(
-            name=item.name if item else entry.own,
-            body_area=catalog.body_area_name(item.body_area) if item else "",
-            first_noticed=entry.first_noticed,
-            how_often=entry.how_often,
-            severity="" if entry.severity is None else str(entry.severity),
-            worse_with=entry.worse_with,
-            notes=entry.notes,
-        ))
+        rows.append(
+            SymptomRow(
+                name=item.name if item else entry.own,
+                body_area=catalog.body_area_name(item.body_area) if item else "",
+                first_noticed=entry.first_noticed,
+                how_often=entry.how_often,
+                severity="" if entry.severity is None else str(entry.severity),
+                worse_with=entry.worse_with,
+                notes=entry.notes,
+            )
+        )
     keys = [onset_key(row.first_noticed) for row in rows]
     order = sorted(range(len(rows)), key=lambda i: (keys[i] is None, keys[i] or (0, 0), i))
     return [rows[i] for i in order]
@@ -112,12 +124,14 @@ def test_rows(profile: Profile, catalog: Catalog) -> list[TestRow]:
     rows = []
     for test in catalog.tests:
         record = records.get(test.id)
-        rows.append(TestRow(
-            name=test.name,
-            status=record.status if record else None,
-            date=record.date if record else "",
-            value=record.value if record else "",
-        ))
+        rows.append(
+            TestRow(
+                name=test.name,
+                status=record.status if record else None,
+                date=record.date if record else "",
+                value=record.value if record else "",
+            )
+        )
     return rows
 
 

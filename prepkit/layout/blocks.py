@@ -135,9 +135,9 @@ class BlockBuilder:
         self.outline.append((key, title))
         heading = Paragraph(_escape(title), self.style("heading"))
         heading.prepkit_outline = (key, title)  # picked up by the page template for bookmarks
-        before: list[Flowable] = [PageBreak()] if element.get("break-before") == "yes" else [
-            CondPageBreak(40 * MM)
-        ]
+        before: list[Flowable] = (
+            [PageBreak()] if element.get("break-before") == "yes" else [CondPageBreak(40 * MM)]
+        )
         children: list[Flowable] = []
         for child in element:
             children.extend(self.block(child))
@@ -170,12 +170,22 @@ class BlockBuilder:
         for i, item in enumerate(element.findall("field")):
             value = inner_markup(item).strip()
             # An empty value still needs room for a pen: one ruled-line height.
-            shown: Flowable = (Paragraph(value, value_style) if value
-                               else Spacer(1, self.sheet.ruled_lines.spacing * MM))
+            shown: Flowable = (
+                Paragraph(value, value_style)
+                if value
+                else Spacer(1, self.sheet.ruled_lines.spacing * MM)
+            )
             rows.append([Paragraph(_escape(item.get("label", "")), label_style), shown])
             if not value:
-                commands.append(("LINEBELOW", (1, i), (1, i), self.sheet.ruled_lines.width_pt,
-                                 colors.HexColor(self.sheet.ruled_lines.colour)))
+                commands.append(
+                    (
+                        "LINEBELOW",
+                        (1, i),
+                        (1, i),
+                        self.sheet.ruled_lines.width_pt,
+                        colors.HexColor(self.sheet.ruled_lines.colour),
+                    )
+                )
         widths = self.sheet.column_widths(element.get("kind", "fields"), self.text_width)
         table = Table(rows, colWidths=widths, hAlign="LEFT")
         table.setStyle(TableStyle(commands))
@@ -192,8 +202,9 @@ class BlockBuilder:
         kind = element.get("kind", "")
         widths = self.sheet.column_widths(kind, self.text_width)
         if len(widths) != len(header):
-            raise ValueError(f"table kind {kind!r} has {len(widths)} widths for "
-                             f"{len(header)} columns")
+            raise ValueError(
+                f"table kind {kind!r} has {len(widths)} widths for {len(header)} columns"
+            )
         heights: list[float | None] = [None] * (len(rows) - blank)
         heights += [self.sheet.table.blank_row_height * MM] * blank
         table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
@@ -206,8 +217,13 @@ class BlockBuilder:
         items = [Paragraph(inner_markup(i), self.style("body")) for i in element.findall("item")]
         per_column = -(-len(items) // columns)
         # Fill column by column so the list reads top to bottom, like a paper form.
-        grid = [[items[c * per_column + r] if c * per_column + r < len(items) else ""
-                 for c in range(columns)] for r in range(per_column)]
+        grid = [
+            [
+                items[c * per_column + r] if c * per_column + r < len(items) else ""
+                for c in range(columns)
+            ]
+            for r in range(per_column)
+        ]
         table = Table(grid, colWidths=widths, hAlign="LEFT")
         table.setStyle(TableStyle(self._table_style(header=False)))
         return table
@@ -231,4 +247,3 @@ def _escape(text: str) -> str:
 
 def parse_blocks(xml_text: str) -> ET.Element:
     return ET.fromstring(xml_text)
-

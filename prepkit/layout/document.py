@@ -26,7 +26,7 @@ def _canvas_class(draw_footer: Callable[[Canvas, int, int], None]) -> type[Canva
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -42,7 +42,7 @@ def _canvas_class(draw_footer: Callable[[Canvas, int, int], None]) -> type[Canva
 
 
 class _Document(BaseDocTemplate):  # type: ignore[misc]
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+    def afterFlowable(self, flowable: Flowable) -> None:
         outline = getattr(flowable, "prepkit_outline", None)
         if outline is not None:
             key, title = outline
@@ -90,8 +90,15 @@ def build_pdf(
         pageCompression=1,
     )
     frame = Frame(
-        document.leftMargin, document.bottomMargin, document.width, document.height,
-        leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body",
+        document.leftMargin,
+        document.bottomMargin,
+        document.width,
+        document.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
     )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     document.build(flowables, canvasmaker=_canvas_class(draw_footer))

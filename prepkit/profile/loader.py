@@ -67,7 +67,8 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Location, int]]:
     if not isinstance(node, yaml.MappingNode):
         raise UserError(
             "must be a list of 'key: value' lines, like example-profile.yaml",
-            file=name, line=node.start_mark.line + 1,
+            file=name,
+            line=node.start_mark.line + 1,
         )
     lines: dict[Location, int] = {}
     return _to_data(node, (), lines, name), lines
@@ -80,11 +81,16 @@ def _to_data(node: yaml.Node, loc: Location, lines: dict[Location, int], name: s
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                raise UserError("a key must be plain text", file=name,
-                                line=key_node.start_mark.line + 1)
+                raise UserError(
+                    "a key must be plain text", file=name, line=key_node.start_mark.line + 1
+                )
             if key in result:
-                raise UserError(f"{key!r} appears twice", file=name,
-                                field=_field_path(loc), line=key_node.start_mark.line + 1)
+                raise UserError(
+                    f"{key!r} appears twice",
+                    file=name,
+                    field=_field_path(loc),
+                    line=key_node.start_mark.line + 1,
+                )
             lines[(*loc, key)] = key_node.start_mark.line + 1
             result[key] = _to_data(value_node, (*loc, key), lines, name)
         return result
@@ -108,7 +114,9 @@ def _as_user_error(error: Any, lines: dict[Location, int], name: str) -> UserErr
         key = str(loc[-1])
         known = _known_fields(loc[:-1])
         close = difflib.get_close_matches(key, known, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(known)}"
+        hint = (
+            f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(known)}"
+        )
         problem = f"unknown key {key!r}{hint}"
     elif kind == "missing":
         problem = "is required but missing"
@@ -131,7 +139,7 @@ def _plain(message: str) -> str:
     """Pydantic's wording, made to read as a sentence about the field."""
     for prefix in ("Value error, ", "Assertion failed, "):
         if message.startswith(prefix):
-            return message[len(prefix):]
+            return message[len(prefix) :]
     return message.replace("Input should be", "must be").replace("Input ", "value ")
 
 

@@ -45,7 +45,9 @@ def _clean_text(value: object, *, multiline: bool) -> object:
     text = "\n".join(lines) if multiline else " ".join(line for line in lines if line)
     for char in text:
         if char != "\n" and unicodedata.category(char) == "Cc":
-            raise ValueError(f"contains a control character (U+{ord(char):04X}) that cannot be printed")
+            raise ValueError(
+                f"contains a control character (U+{ord(char):04X}) that cannot be printed"
+            )
     return text
 
 
@@ -120,7 +122,9 @@ class _CatalogOrOwn(_Section):
     @model_validator(mode="after")
     def _one_of(self) -> _CatalogOrOwn:
         if (self.catalog is None) == (not self.own):
-            raise ValueError("give either 'catalog' (an item from the list) or 'own' (your own words)")
+            raise ValueError(
+                "give either 'catalog' (an item from the list) or 'own' (your own words)"
+            )
         return self
 
 
