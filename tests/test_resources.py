@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from prepkit.layout.styles import load_styles
+from prepkit.resources import resource_dir
+
+
+def test_templates_and_every_font_role_are_found() -> None:
+    assert (resource_dir("templates") / "worksheet" / "worksheet.xml.j2").is_file()
+    sheet = load_styles()
+    for role in sheet.font_files:
+        assert sheet.font_path(role).is_file(), role
+    assert (resource_dir("fonts") / "LICENSE-DejaVu.txt").is_file()
