@@ -87,15 +87,24 @@ def render_worksheet(profile: Profile, *, paper: str = "letter", source: str = "
         )
         return [inner_markup(p) for p in footer.findall("p")]
 
-    return build_pdf(
-        flowables,
-        sheet=sheet,
-        paper=paper,
-        title=root.get("title", "prepkit"),
-        subject=root.get("subject", ""),
-        footer_text=footer_text,
-        footer_style=builder.style("footer"),
-    )
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        return build_pdf(
+            flowables,
+            sheet=sheet,
+            paper=paper,
+            title=root.get("title", "prepkit"),
+            subject=root.get("subject", ""),
+            footer_text=footer_text,
+            footer_style=builder.style("footer"),
+        )
+    except LayoutError:
+        # Should not happen within the schema's limits; if it does, say so plainly.
+        raise UserError(
+            "an entry is too long to fit on a page; shorten the longest notes or names",
+            file=source,
+        ) from None
 
 
 def blank_profile() -> Profile:

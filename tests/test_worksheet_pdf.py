@@ -173,3 +173,20 @@ def test_outline_has_one_entry_per_section(example_pdf: bytes) -> None:
     titles = [entry.title for entry in reader(example_pdf).outline]  # type: ignore[union-attr]
     assert titles[0] == "About me and my diagnosis"
     assert "My questions for the provider" in titles and titles[-1] == "Notes"
+
+
+def test_very_long_entries_flow_onto_new_pages_in_full() -> None:
+    note = " ".join(f"note{i}" for i in range(520))  # close to the 4,000-character limit
+    unbroken = "Supercalifragilistic" * 10
+    profile = Profile.model_validate(
+        {
+            "schema_version": 1,
+            "symptoms": [{"own": unbroken, "notes": note}] * 3,
+            "medications": [{"name": f"Medicine {i}", "dose": "1 mg"} for i in range(100)],
+        }
+    )
+    pdf = render_worksheet(profile)
+    text = flat_text(pdf)
+    assert text.count("note0 ") == 3 and text.count("note519") == 3
+    assert "Medicine 0" in text and "Medicine 99" in text
+    assert len(page_sizes(pdf)) > 6

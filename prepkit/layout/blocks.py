@@ -187,7 +187,9 @@ class BlockBuilder:
                     )
                 )
         widths = self.sheet.column_widths(element.get("kind", "fields"), self.text_width)
-        table = Table(rows, colWidths=widths, hAlign="LEFT")
+        table = Table(
+            rows, colWidths=widths, hAlign="LEFT", splitInRow=int(3 * value_style.leading)
+        )
         table.setStyle(TableStyle(commands))
         return table
 
@@ -207,7 +209,16 @@ class BlockBuilder:
             )
         heights: list[float | None] = [None] * (len(rows) - blank)
         heights += [self.sheet.table.blank_row_height * MM] * blank
-        table = Table(rows, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+        # A row taller than what is left of a page (a long note) splits across pages,
+        # as long as at least a few lines of it stay together.
+        table = Table(
+            rows,
+            colWidths=widths,
+            rowHeights=heights,
+            repeatRows=1,
+            hAlign="LEFT",
+            splitInRow=int(3 * cell.leading),
+        )
         table.setStyle(TableStyle(self._table_style(header=True)))
         return table
 
