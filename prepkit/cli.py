@@ -105,11 +105,11 @@ def example(output_dir: Path, paper: str) -> None:
     _report(written)
 
 
-@main.command()
+@main.command(short_help="Render a blank worksheet to fill in by hand.")
 @output_option
 @paper_option
 def blank(output_dir: Path, paper: str) -> None:
-    """Render a blank worksheet (blank-worksheet.pdf) to fill in by hand."""
+    """Render a blank worksheet to fill in by hand (blank-worksheet.pdf)."""
     from prepkit.render import blank_profile
 
     blank_sheet = _write_worksheet(

@@ -133,3 +133,17 @@ def test_help_does_not_import_the_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={**os.environ}
     )
     assert "HEAVY []" in result.stdout
+
+
+def test_separate_runs_give_byte_identical_pdfs(tmp_path: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795219200"}
+    for folder in ("first", "second"):
+        subprocess.run(
+            [sys.executable, "-m", "prepkit", "example", "-o", str(tmp_path / folder)],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+    first = (tmp_path / "first" / "worksheet.pdf").read_bytes()
+    assert first == (tmp_path / "second" / "worksheet.pdf").read_bytes()
+    assert b"20261121000000" in first  # the pinned date, not the clock
