@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from prepkit.profile.schema import Profile
 
 WORKSHEET = "worksheet.pdf"
+WALLET_CARD = "wallet-card.pdf"
 BLANK_WORKSHEET = "blank-worksheet.pdf"
 EXAMPLE_PROFILE = "example-profile.yaml"
 
@@ -36,6 +37,17 @@ output_option = click.option(
     default=Path("."),
     show_default="current folder",
     help="Folder to write the PDF files into (created if missing).",
+)
+card_layout_option = click.option(
+    "--card-layout",
+    type=click.Choice(["sheet", "page"], case_sensitive=False),
+    default="sheet",
+    show_default=True,
+    help="sheet: front and back side by side on one page, to cut out and fold. "
+    "page: two pages the exact size of the card, for a print shop.",
+)
+no_card_option = click.option(
+    "--no-card", is_flag=True, help="Print only the worksheet, not the wallet card."
 )
 profile_argument = click.argument(
     "profile", type=click.Path(path_type=Path, dir_okay=True, exists=False)
@@ -56,15 +68,29 @@ def main() -> None:
     """
 
 
-def _write_worksheet(
-    profile: Profile, output_dir: Path, paper: str, source: str, name: str = WORKSHEET
-) -> Path:
+def _write_documents(
+    profile: Profile,
+    output_dir: Path,
+    *,
+    paper: str,
+    source: str,
+    card_layout: str | None,
+) -> list[Path]:
+    """Render the worksheet (and the card, unless ``card_layout`` is None), then write them.
+
+    Everything is rendered before anything is written, so a card that does not fit
+    leaves the previous worksheet and card exactly as they were.
+    """
     from prepkit.output import ensure_folder, write_private
-    from prepkit.render import render_worksheet
+    from prepkit.render import render_card, render_worksheet
 
     ensure_folder(output_dir)
-    pdf = render_worksheet(profile, paper=paper.lower(), source=source)
-    return write_private(output_dir / name, pdf)
+    documents = {WORKSHEET: render_worksheet(profile, paper=paper.lower(), source=source)}
+    if card_layout is not None:
+        documents[WALLET_CARD] = render_card(
+            profile, paper=paper.lower(), layout=card_layout.lower(), source=source
+        )
+    return [write_private(output_dir / name, pdf) for name, pdf in documents.items()]
 
 
 def _report(paths: list[Path]) -> None:
@@ -76,26 +102,39 @@ def _report(paths: list[Path]) -> None:
 @profile_argument
 @output_option
 @paper_option
-def build(profile: Path, output_dir: Path, paper: str) -> None:
-    """Render the worksheet from your PROFILE file."""
+@card_layout_option
+@no_card_option
+def build(profile: Path, output_dir: Path, paper: str, card_layout: str, no_card: bool) -> None:
+    """Render the worksheet and wallet card from your PROFILE file."""
     from prepkit.profile.loader import read_profile
 
     answers = read_profile(profile)
-    _report([_write_worksheet(answers, output_dir, paper, str(profile))])
+    _report(
+        _write_documents(
+            answers,
+            output_dir,
+            paper=paper,
+            source=str(profile),
+            card_layout=None if no_card else card_layout,
+        )
+    )
 
 
 @main.command()
 @output_option
 @paper_option
-def example(output_dir: Path, paper: str) -> None:
-    """Render a made-up patient's worksheet and save their profile."""
+@card_layout_option
+def example(output_dir: Path, paper: str, card_layout: str) -> None:
+    """Render a made-up patient's worksheet and card, and save their profile."""
     from prepkit.content.catalog import CATALOG_FILE
     from prepkit.output import ensure_folder, write_private
     from prepkit.profile.loader import read_profile
 
     bundled = CATALOG_FILE.with_name(EXAMPLE_PROFILE)
     answers = read_profile(bundled)
-    written = [_write_worksheet(answers, output_dir, paper, EXAMPLE_PROFILE)]
+    written = _write_documents(
+        answers, output_dir, paper=paper, source=EXAMPLE_PROFILE, card_layout=card_layout
+    )
     target = ensure_folder(output_dir) / EXAMPLE_PROFILE
     text = bundled.read_bytes()
     if target.exists() and target.read_bytes() != text:
@@ -110,12 +149,11 @@ def example(output_dir: Path, paper: str) -> None:
 @paper_option
 def blank(output_dir: Path, paper: str) -> None:
     """Render a blank worksheet to fill in by hand (blank-worksheet.pdf)."""
-    from prepkit.render import blank_profile
+    from prepkit.output import ensure_folder, write_private
+    from prepkit.render import blank_profile, render_worksheet
 
-    blank_sheet = _write_worksheet(
-        blank_profile(), output_dir, paper, "blank worksheet", BLANK_WORKSHEET
-    )
-    _report([blank_sheet])
+    pdf = render_worksheet(blank_profile(), paper=paper.lower(), source="blank worksheet")
+    _report([write_private(ensure_folder(output_dir) / BLANK_WORKSHEET, pdf)])
 
 
 @main.command()

@@ -15,6 +15,7 @@ from prepkit.errors import UserError
 from prepkit.profile.schema import Profile
 
 PAPERS = ("letter", "a4")
+CARD_LAYOUTS = ("sheet", "page")
 
 
 def prepared_date() -> dt.date:
@@ -105,6 +106,69 @@ def render_worksheet(profile: Profile, *, paper: str = "letter", source: str = "
             "an entry is too long to fit on a page; shorten the longest notes or names",
             file=source,
         ) from None
+
+
+def render_card(
+    profile: Profile, *, paper: str = "letter", layout: str = "sheet", source: str = "profile"
+) -> bytes:
+    """The wallet card for ``profile`` as PDF bytes, or a :class:`UserError` if it cannot fit."""
+    from prepkit.content.card import card_context
+    from prepkit.content.catalog import load_catalog
+    from prepkit.content.environment import make_environment
+    from prepkit.layout.blocks import BlockBuilder, parse_blocks
+    from prepkit.layout.card import CardTooFull, card_pages_pdf, card_sheet_pdf, fit_side
+    from prepkit.layout.card_spec import ID1_CARD
+    from prepkit.layout.fonts import register_fonts
+
+    if layout not in CARD_LAYOUTS:
+        raise ValueError(f"unknown card layout {layout!r}")
+    check_printable(profile, source)
+    sheet = register_fonts()
+    env = make_environment()
+    context = card_context(profile, load_catalog(), prepared=prepared_date())
+    sides = {}
+    overflows = []
+    for side in ("front", "back"):
+        root = parse_blocks(env.get_template(f"card/{side}.xml.j2").render(context))
+        try:
+            sides[side] = fit_side(root, side, sheet, ID1_CARD)
+        except CardTooFull as full:
+            overflows += full.overflows
+    if overflows:
+        raise UserError(
+            card_too_full_message(overflows, ID1_CARD.min_font_pt), file=source, field="wallet card"
+        )
+    sheet_root = parse_blocks(env.get_template("card/sheet.xml.j2").render(context))
+    title, subject = sheet_root.get("title", ""), sheet_root.get("subject", "")
+    if layout == "page":
+        return card_pages_pdf(sides["front"], sides["back"], ID1_CARD, title, subject)
+    page_size = sheet.page_size_pt(paper)
+    text_width = page_size[0] - (sheet.margins.left + sheet.margins.right) * 72 / 25.4
+    return card_sheet_pdf(
+        sides["front"],
+        sides["back"],
+        sheet_root,
+        BlockBuilder(sheet, text_width),
+        page_size,
+        ID1_CARD,
+    )
+
+
+def card_too_full_message(overflows: Any, min_font_pt: float) -> str:
+    """Say what does not fit and how to make it fit, in one line."""
+    parts = []
+    for overflow in overflows:
+        share = overflow.needed / overflow.available
+        cut = ", ".join(
+            f"{section} ({count} of {total} entries)" if total > 1 else section
+            for section, count, total in overflow.sections
+        )
+        parts.append(f"the {overflow.side} needs {share:.0%} of its space; left over: {cut}")
+    return (
+        f"does not fit even at the smallest print ({min_font_pt:g} pt): {'; '.join(parts)}. "
+        "Shorten names and reactions, set 'on_card: no' on medications the card can leave "
+        "out, or use --no-card to print only the worksheet (it always lists everything)"
+    )
 
 
 def blank_profile() -> Profile:

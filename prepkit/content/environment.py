@@ -35,6 +35,11 @@ def long_date(value: dt.date | None) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
+def nobreak(text: str) -> str:
+    """Keep a phone number or dose on one line: a number split across lines is misdialled."""
+    return text.replace(" ", "\u00a0")
+
+
 def box(checked: bool) -> str:
     """A tick box that still reads as ticked or empty when printed in grey."""
     return "\u2612" if checked else "\u2610"
@@ -55,5 +60,6 @@ def make_environment() -> Environment:
     )
     env.filters["multiline"] = multiline
     env.filters["long_date"] = long_date
+    env.filters["nobreak"] = nobreak
     env.globals["box"] = box
     return env

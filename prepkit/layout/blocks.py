@@ -2,8 +2,9 @@
 
 The elements, and what each becomes:
 
-``<title>``, ``<subtitle>``, ``<p>``, ``<hint>``
-    a paragraph in that style (text is ReportLab paragraph markup);
+``<title>``, ``<subtitle>``, ``<p [style=] [section=]>``, ``<hint>``
+    a paragraph in that style (text is ReportLab paragraph markup); ``section``
+    names the part of a card it belongs to, for messages about what does not fit;
 ``<section id= title= [break-before="yes"]>``
     a heading with a bookmark, then the section's blocks;
 ``<fields kind=>`` of ``<field label=>``
@@ -80,19 +81,25 @@ class BlockBuilder:
 
     sheet: StyleSheet
     text_width: float
+    # Shrinking (the wallet card): every style's size times ``scale``, but never
+    # under ``min_size_pt``.
+    scale: float = 1.0
+    min_size_pt: float = 0.0
     outline: list[tuple[str, str]] = field(default_factory=list)
     _styles: dict[str, ParagraphStyle] = field(default_factory=dict)
 
     def style(self, role: str) -> ParagraphStyle:
         if role not in self._styles:
             spec = self.sheet.paragraphs[role]
+            size = max(spec.size_pt * self.scale, self.min_size_pt)
+            factor = size / spec.size_pt
             self._styles[role] = ParagraphStyle(
                 role,
                 fontName=self.sheet.font_name(spec.font),
-                fontSize=spec.size_pt,
-                leading=spec.leading_pt,
-                spaceBefore=spec.space_before_pt,
-                spaceAfter=spec.space_after_pt,
+                fontSize=size,
+                leading=spec.leading_pt * factor,
+                spaceBefore=spec.space_before_pt * factor,
+                spaceAfter=spec.space_after_pt * factor,
                 textColor=colors.black,
             )
         return self._styles[role]
@@ -111,7 +118,9 @@ class BlockBuilder:
         if tag in ("title", "subtitle", "hint"):
             return [self.paragraph(element, tag)]
         if tag == "p":
-            return [self.paragraph(element, "body")]
+            paragraph = self.paragraph(element, element.get("style", "body"))
+            paragraph.prepkit_section = element.get("section", "")
+            return [paragraph]
         if tag == "section":
             return self.section(element)
         if tag == "fields":

@@ -166,6 +166,9 @@ class Medication(_Section):
     dose: Text = ""
     how_often: Text = ""
     what_for: Text = ""
+    # The wallet card lists current medications unless the patient says "no" here:
+    # leaving one off the card is always their explicit choice.
+    on_card: YesNo = None
 
 
 class AvoidItem(_Section):
@@ -231,4 +234,5 @@ class Profile(_Section):
     care_team: Annotated[list[CareTeamMember], Field(max_length=MAX_ITEMS)] = []
     emergency_contact: EmergencyContact = EmergencyContact()
     carries_epinephrine: YesNo = None
+    emergency_number: Annotated[str, BeforeValidator(_short), Field(max_length=20)] = ""
     notes: LongText = ""
