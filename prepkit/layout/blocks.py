@@ -91,7 +91,7 @@ class BlockBuilder:
     def style(self, role: str) -> ParagraphStyle:
         if role not in self._styles:
             spec = self.sheet.paragraphs[role]
-            size = max(spec.size_pt * self.scale, self.min_size_pt)
+            size = round(max(spec.size_pt * self.scale, self.min_size_pt), 2)
             factor = size / spec.size_pt
             self._styles[role] = ParagraphStyle(
                 role,

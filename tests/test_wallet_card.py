@@ -1,0 +1,188 @@
+"""Measure the wallet card PDF: exact size, legible print, nothing left off."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+
+from prepkit.cli import main
+from prepkit.content.catalog import load_catalog
+from prepkit.layout.card_spec import CardSpec, CardSpecError
+from prepkit.profile.schema import Profile
+from prepkit.render import render_card
+from tests.conftest import write_profile
+from tests.pdf_tools import MM, flat_text, reader
+
+CARD_W, CARD_H = 85.6, 53.98
+
+
+def pages(pdf: bytes) -> list[Any]:
+    return list(pdfplumber.open(io.BytesIO(pdf)).pages)
+
+
+def card_rects(page: Any) -> list[dict[str, Any]]:
+    return [
+        r
+        for r in page.rects
+        if abs(r["width"] / MM - CARD_W) <= 0.1 and abs(r["height"] / MM - CARD_H) <= 0.1
+    ]
+
+
+def smallest_font(pdf: bytes) -> float:
+    # pdfplumber derives sizes from the text matrix: allow for float noise at 6.5.
+    return float(min(char["size"] for page in pages(pdf) for char in page.chars)) + 1e-6
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+def test_sheet_has_front_and_back_at_exact_card_size(example_profile: Profile, paper: str) -> None:
+    pdf = render_card(example_profile, paper=paper)
+    [page] = pages(pdf)
+    front, back = sorted(card_rects(page), key=lambda r: r["x0"])
+    for rect in (front, back):
+        assert rect["width"] / MM == pytest.approx(CARD_W, abs=0.1)
+        assert rect["height"] / MM == pytest.approx(CARD_H, abs=0.1)
+    assert front["x1"] == pytest.approx(back["x0"], abs=0.01)  # they share the fold
+    assert front["top"] == pytest.approx(back["top"], abs=0.01)
+    # Everything on the card sheet lies inside the page.
+    assert front["x0"] > 0 and back["x1"] < page.width
+
+
+def test_calibration_bar_is_fifty_millimetres(example_profile: Profile) -> None:
+    [page] = pages(render_card(example_profile))
+    bars = [r for r in page.rects if r["height"] < 3 * MM and r["width"] > 30 * MM]
+    assert len(bars) == 1
+    assert bars[0]["width"] / MM == pytest.approx(50.0, abs=0.1)
+    assert "50 mm" in page.extract_text()
+    assert "Print at 100% (actual size)" in page.extract_text()
+
+
+def test_fold_line_is_dashed_and_sits_between_the_sides(example_profile: Profile) -> None:
+    [page] = pages(render_card(example_profile))
+    front, _ = sorted(card_rects(page), key=lambda r: r["x0"])
+    dashed = [
+        line
+        for line in page.lines
+        if line.get("dash") and line["dash"][0] and abs(line["x0"] - front["x1"]) < 0.01
+    ]
+    assert dashed, "no dashed fold line on the shared edge"
+
+
+def test_viewer_is_asked_not_to_scale_when_printing(example_profile: Profile) -> None:
+    for layout in ("sheet", "page"):
+        root: Any = reader(render_card(example_profile, layout=layout)).trailer["/Root"]
+        assert root["/ViewerPreferences"]["/PrintScaling"] == "/None"
+
+
+def test_page_layout_is_two_card_sized_pages(example_profile: Profile) -> None:
+    pdf = render_card(example_profile, layout="page")
+    card_pages = pages(pdf)
+    assert len(card_pages) == 2
+    for page in card_pages:
+        assert page.width == pytest.approx(242.65, abs=0.3)
+        assert page.height == pytest.approx(153.01, abs=0.3)
+        assert len(card_rects(page)) == 1
+
+
+def test_card_carries_every_avoid_item_and_trigger(example_profile: Profile) -> None:
+    catalog_names = {t.id: t.name for t in load_catalog().triggers}
+    for layout in ("sheet", "page"):
+        pdf = render_card(example_profile, layout=layout)
+        text = flat_text(pdf)
+        for item in example_profile.avoid:
+            assert item.name in text and item.reaction in text
+        for trigger in example_profile.triggers.catalog:
+            assert catalog_names[trigger] in text
+        for own in example_profile.triggers.own:
+            assert own in text
+        assert "RISK OF ANAPHYLAXIS" in text and "call 911" in text
+        assert "Jonas Köhler (husband) +1 216 555 0199" in text
+        assert smallest_font(pdf) >= 6.5
+
+
+def test_a_full_card_shrinks_but_keeps_every_item_and_stays_legible() -> None:
+    profile = Profile.model_validate(
+        {
+            "schema_version": 1,
+            "patient": {"name": "Ann Lee"},
+            "carries_epinephrine": "yes",
+            "emergency_number": "112",
+            "avoid": [{"name": f"Medicine {i}", "reaction": "hives"} for i in range(7)],
+            "triggers": {"catalog": ["alcohol", "exercise", "stress"], "own": ["Perfume"]},
+            "medications": [{"name": f"Tablet {i}", "dose": "5 mg"} for i in range(4)],
+        }
+    )
+    pdf = render_card(profile, layout="page")
+    text = flat_text(pdf)
+    for i in range(7):
+        assert f"Medicine {i}: hives" in text
+    for i in range(4):
+        assert f"Tablet {i} 5 mg" in text
+    assert "call 112" in text
+    assert smallest_font(pdf) >= 6.5
+    front, back = pages(pdf)
+    assert max(char["size"] for char in front.chars) == pytest.approx(11)
+    assert max(char["size"] for char in back.chars) < 9  # the full back had to shrink
+
+
+def test_medication_marked_off_card_stays_on_the_worksheet(tmp_path: Path) -> None:
+    profile = write_profile(
+        tmp_path,
+        """\
+schema_version: 1
+medications:
+  - {name: Cetirizine, dose: 10 mg}
+  - {name: Vitamin D, on_card: no}
+""",
+    )
+    result = CliRunner().invoke(main, ["build", str(profile), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    card = flat_text((tmp_path / "wallet-card.pdf").read_bytes())
+    assert "Cetirizine 10 mg" in card and "Vitamin D" not in card
+    assert "Vitamin D" in flat_text((tmp_path / "worksheet.pdf").read_bytes())
+
+
+def test_too_much_to_fit_exits_2_and_writes_no_card(tmp_path: Path) -> None:
+    items = "".join(
+        f'  - {{name: Medicine number {i}, reaction: "hives, throat swelling and flushing"}}\n'
+        for i in range(20)
+    )
+    profile = write_profile(tmp_path, f"schema_version: 1\navoid:\n{items}")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(profile), "-o", str(out)])
+    assert result.exit_code == 2
+    message = result.output
+    assert message.count("\n") == 1 and "Traceback" not in message
+    assert "wallet card: does not fit even at the smallest print (6.5 pt)" in message
+    assert re.search(r"left over: medications to avoid \(\d+ of 20 entries\), signature", message)
+    assert "Shorten names and reactions" in message and "--no-card" in message
+    assert not (out / "wallet-card.pdf").exists() and not (out / "worksheet.pdf").exists()
+    # --no-card still gives the worksheet, with every item on it.
+    result = CliRunner().invoke(main, ["build", str(profile), "-o", str(out), "--no-card"])
+    assert result.exit_code == 0
+    assert "Medicine number 19" in flat_text((out / "worksheet.pdf").read_bytes())
+    assert not (out / "wallet-card.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"width": 50, "height": 80},
+        {"padding": 20},
+        {"min_font_pt": 4},
+        {"calibration_length": 0},
+    ],
+)
+def test_card_spec_refuses_contradictions(bad: dict[str, float]) -> None:
+    with pytest.raises(CardSpecError):
+        CardSpec(**bad)
+
+
+def test_card_spec_refuses_a_page_too_small() -> None:
+    with pytest.raises(CardSpecError, match="card sheet needs"):
+        CardSpec().check_fits_page(148, 210)  # A5 portrait is narrower than two cards
