@@ -13,13 +13,25 @@ from typing import TYPE_CHECKING
 import click
 
 from prepkit import __version__
+from prepkit.errors import UserError
 
 if TYPE_CHECKING:
-    from prepkit.profile.schema import Profile
+    pass
 
-WORKSHEET = "worksheet.pdf"
-WALLET_CARD = "wallet-card.pdf"
 BLANK_WORKSHEET = "blank-worksheet.pdf"
+DEFAULT_PROFILE = "prepkit-profile.yaml"
+# The section names, for --section; kept here so that --help imports no wizard code.
+SECTION_NAMES = (
+    "about",
+    "diagnosis",
+    "symptoms",
+    "attacks",
+    "triggers",
+    "medications",
+    "tests",
+    "questions",
+    "care",
+)
 EXAMPLE_PROFILE = "example-profile.yaml"
 
 paper_option = click.option(
@@ -49,48 +61,37 @@ card_layout_option = click.option(
 no_card_option = click.option(
     "--no-card", is_flag=True, help="Print only the worksheet, not the wallet card."
 )
+output_option_for_wizard = click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    show_default="the profile's folder",
+    help="Folder to write the PDF files into (created if missing).",
+)
 profile_argument = click.argument(
     "profile", type=click.Path(path_type=Path, dir_okay=True, exists=False)
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
 @click.version_option(__version__, prog_name="prepkit")
-def main() -> None:
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Prepare for a systemic mastocytosis (SM) specialist visit.
 
     prepkit turns your answers (a profile file) into a printable visit
     worksheet. It is a preparation aid, not medical advice.
 
     \b
-    New here? Run:  prepkit example
-    then edit example-profile.yaml and run:  prepkit build example-profile.yaml
+    New here? Answer the questions with:  prepkit wizard
+    or see an example first with:        prepkit example
     """
-
-
-def _write_documents(
-    profile: Profile,
-    output_dir: Path,
-    *,
-    paper: str,
-    source: str,
-    card_layout: str | None,
-) -> list[Path]:
-    """Render the worksheet (and the card, unless ``card_layout`` is None), then write them.
-
-    Everything is rendered before anything is written, so a card that does not fit
-    leaves the previous worksheet and card exactly as they were.
-    """
-    from prepkit.output import ensure_folder, write_private
-    from prepkit.render import render_card, render_worksheet
-
-    ensure_folder(output_dir)
-    documents = {WORKSHEET: render_worksheet(profile, paper=paper.lower(), source=source)}
-    if card_layout is not None:
-        documents[WALLET_CARD] = render_card(
-            profile, paper=paper.lower(), layout=card_layout.lower(), source=source
-        )
-    return [write_private(output_dir / name, pdf) for name, pdf in documents.items()]
+    if ctx.invoked_subcommand is None:
+        click.echo(ctx.get_help())
+        click.echo()
+        click.echo("To start, run:  prepkit wizard")
 
 
 def _report(paths: list[Path]) -> None:
@@ -106,11 +107,12 @@ def _report(paths: list[Path]) -> None:
 @no_card_option
 def build(profile: Path, output_dir: Path, paper: str, card_layout: str, no_card: bool) -> None:
     """Render the worksheet and wallet card from your PROFILE file."""
+    from prepkit.output import write_documents
     from prepkit.profile.loader import read_profile
 
     answers = read_profile(profile)
     _report(
-        _write_documents(
+        write_documents(
             answers,
             output_dir,
             paper=paper,
@@ -127,12 +129,12 @@ def build(profile: Path, output_dir: Path, paper: str, card_layout: str, no_card
 def example(output_dir: Path, paper: str, card_layout: str) -> None:
     """Render a made-up patient's worksheet and card, and save their profile."""
     from prepkit.content.catalog import CATALOG_FILE
-    from prepkit.output import ensure_folder, write_private
+    from prepkit.output import ensure_folder, write_documents, write_private
     from prepkit.profile.loader import read_profile
 
     bundled = CATALOG_FILE.with_name(EXAMPLE_PROFILE)
     answers = read_profile(bundled)
-    written = _write_documents(
+    written = write_documents(
         answers, output_dir, paper=paper, source=EXAMPLE_PROFILE, card_layout=card_layout
     )
     target = ensure_folder(output_dir) / EXAMPLE_PROFILE
@@ -154,6 +156,63 @@ def blank(output_dir: Path, paper: str) -> None:
 
     pdf = render_worksheet(blank_profile(), paper=paper.lower(), source="blank worksheet")
     _report([write_private(ensure_folder(output_dir) / BLANK_WORKSHEET, pdf)])
+
+
+@main.command()
+@click.argument("profile", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_PROFILE)
+@click.option(
+    "--section",
+    type=click.Choice(SECTION_NAMES, case_sensitive=False),
+    help="Go straight to one section of a saved profile.",
+)
+@output_option_for_wizard
+@paper_option
+@card_layout_option
+@click.option("--open", "open_files", is_flag=True, help="Open the PDFs when they are ready.")
+def wizard(
+    profile: Path,
+    section: str | None,
+    output_dir: Path | None,
+    paper: str,
+    card_layout: str,
+    open_files: bool,
+) -> None:
+    """Answer questions in the terminal; saves PROFILE and prints your documents.
+
+    PROFILE defaults to prepkit-profile.yaml. If it exists, every answer starts
+    from last time's, so you can press Enter through what has not changed.
+    """
+    from prepkit.wizard.prompts import TerminalPrompter
+    from prepkit.wizard.session import WizardStopped, run_wizard
+
+    try:
+        result = run_wizard(
+            profile,
+            TerminalPrompter(),
+            section=section,
+            output_dir=output_dir,
+            paper=paper.lower(),
+            card_layout=card_layout.lower(),
+        )
+    except WizardStopped as stopped:
+        click.echo(
+            f"Your answers so far are saved in {stopped.draft}; "
+            "run 'prepkit wizard' again to carry on."
+        )
+        if stopped.ended:
+            raise UserError(
+                "input ended before the wizard finished; to print from a saved profile "
+                f"without questions, use 'prepkit build {profile}'"
+            ) from None
+        raise SystemExit(130) from None
+    click.echo()
+    click.echo(f"Saved your answers in {result.profile}")
+    _report(result.written)
+    if result.card_problem:
+        click.echo(f"No wallet card this time: it {result.card_problem}")
+    if open_files:
+        for path in result.written:
+            click.launch(str(path))
 
 
 @main.command()

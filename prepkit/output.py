@@ -12,10 +12,16 @@ import contextlib
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from prepkit.errors import UserError
 
+if TYPE_CHECKING:
+    from prepkit.profile.schema import Profile
+
 PRIVATE = 0o600
+WORKSHEET = "worksheet.pdf"
+WALLET_CARD = "wallet-card.pdf"
 
 
 def ensure_folder(folder: Path) -> Path:
@@ -55,3 +61,27 @@ def write_private(path: Path, data: bytes) -> Path:
             os.unlink(temporary)
         raise
     return path
+
+
+def write_documents(
+    profile: Profile,
+    output_dir: Path,
+    *,
+    paper: str,
+    source: str,
+    card_layout: str | None,
+) -> list[Path]:
+    """Render the worksheet (and the card, unless ``card_layout`` is None), then write them.
+
+    Everything is rendered before anything is written, so a card that does not fit
+    leaves the previous worksheet and card exactly as they were.
+    """
+    from prepkit.render import render_card, render_worksheet
+
+    ensure_folder(output_dir)
+    documents = {WORKSHEET: render_worksheet(profile, paper=paper.lower(), source=source)}
+    if card_layout is not None:
+        documents[WALLET_CARD] = render_card(
+            profile, paper=paper.lower(), layout=card_layout.lower(), source=source
+        )
+    return [write_private(output_dir / name, pdf) for name, pdf in documents.items()]

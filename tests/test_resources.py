@@ -10,3 +10,10 @@ def test_templates_and_every_font_role_are_found() -> None:
     for role in sheet.font_files:
         assert sheet.font_path(role).is_file(), role
     assert (resource_dir("fonts") / "LICENSE-DejaVu.txt").is_file()
+
+
+def test_cli_section_names_match_the_wizard_sections() -> None:
+    from prepkit.cli import SECTION_NAMES
+    from prepkit.wizard.flow import SECTION_NAMES as FLOW_NAMES
+
+    assert SECTION_NAMES == FLOW_NAMES

@@ -1,0 +1,73 @@
+"""Save answers as a profile file a person can read and edit.
+
+Empty answers are left out so the file shows only what the patient said; the
+loader treats a missing key exactly like an empty one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from prepkit.output import write_private
+
+HEADER = """\
+# prepkit profile: your answers, saved by prepkit.
+# Edit it with any text editor, or run `prepkit wizard {name}` to change answers.
+# Print your worksheet and wallet card with:  prepkit build {name}
+"""
+
+
+class _PlainDumper(yaml.SafeDumper):
+    """Writes every value as plain text where YAML syntax allows.
+
+    prepkit reads profiles with every value as text, so ``2023``, ``2026-12-03``
+    or ``yes`` need no quotes to survive; without type guessing here, the file
+    shows them exactly as the patient would type them.
+    """
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 - PyYAML's class attribute
+
+
+def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    """Several lines of text are written as a ``|`` block, the way a person would."""
+    style = "|" if "\n" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+_PlainDumper.add_representer(str, _represent_text)
+
+
+def _prune(value: Any) -> Any:
+    """Drop empty answers (None, "", [], {}) at every level; write every answer as text."""
+    if isinstance(value, dict):
+        pruned = {k: _prune(v) for k, v in value.items()}
+        return {k: v for k, v in pruned.items() if v not in (None, "", [], {})}
+    if isinstance(value, list):
+        return [item for item in (_prune(v) for v in value) if item not in (None, "", [], {})]
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if value is None:
+        return None
+    return str(value)
+
+
+def profile_text(data: dict[str, Any], name: str) -> str:
+    body = {**_prune(data), "schema_version": "1"}
+    body = {"schema_version": "1", **body}  # first in the file, whatever data holds
+    dumped = yaml.dump(
+        body,
+        Dumper=_PlainDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    return HEADER.format(name=name) + dumped
+
+
+def save_profile(path: Path, data: dict[str, Any]) -> Path:
+    """Write ``data`` to ``path`` atomically, readable by the user only."""
+    return write_private(path, profile_text(data, path.name).encode("utf-8"))

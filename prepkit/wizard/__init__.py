@@ -1,0 +1,1 @@
+"""The wizard: asks the patient, section by section, and saves their profile."""

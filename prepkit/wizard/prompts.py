@@ -1,0 +1,317 @@
+"""The few functions that read what the patient types.
+
+Everything else in the wizard talks to a :class:`Prompter`, so the flow of
+questions can be tested with scripted answers and no terminal. Each prompt shows
+one short line of help and its default; Enter keeps the default (or skips an
+optional answer), ``-`` clears a saved answer, and ``?`` shows more help. A bad
+answer is explained and asked again, never a failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+import click
+
+if TYPE_CHECKING:
+    _ParamType = click.ParamType[Any, Any]
+else:  # Click before 8.2 has no type parameters
+    _ParamType = click.ParamType
+CLEAR = "-"
+MORE_HELP = "?"
+
+
+class InputEnded(Exception):
+    """Standard input ran out (a pipe or file, not a person at a terminal)."""
+
+
+class Interrupted(Exception):
+    """The patient pressed Ctrl-C."""
+
+
+class Prompter(Protocol):
+    def say(self, text: str = "") -> None: ...
+
+    def text(
+        self,
+        label: str,
+        help: str,
+        default: str = "",
+        *,
+        required: bool = False,
+        more_help: str = "",
+        max_length: int = 200,
+    ) -> str: ...
+
+    def number(
+        self,
+        label: str,
+        help: str,
+        default: int | None,
+        *,
+        minimum: int,
+        maximum: int,
+        more_help: str = "",
+    ) -> int | None: ...
+
+    def date(
+        self, label: str, help: str, default: dt.date | None, more_help: str = ""
+    ) -> dt.date | None: ...
+
+    def yes_no(self, label: str, help: str, default: bool | None) -> bool | None: ...
+
+    def choice(
+        self,
+        label: str,
+        help: str,
+        options: Sequence[str],
+        default: int | None,
+        more_help: str = "",
+    ) -> int | None: ...
+
+    def selection(
+        self, label: str, help: str, count: int, default: Sequence[int], more_help: str = ""
+    ) -> list[int]: ...
+
+    def confirm(self, label: str, default: bool = True) -> bool: ...
+
+
+def parse_selection(text: str, count: int) -> list[int]:
+    """``"1,3,5-7"`` -> ``[0, 2, 4, 5, 6]`` (indexes into a list of ``count`` items).
+
+    Raises ``ValueError`` with a sentence the patient can act on.
+    """
+    chosen: list[int] = []
+    for part in text.replace(" ", ",").split(","):
+        if not part:
+            continue
+        first, dash, last = part.partition("-")
+        if not first.isdigit() or (dash and not last.isdigit()):
+            raise ValueError(f"'{part}' is not a number or a range like 5-7")
+        start, end = int(first), int(last) if dash else int(first)
+        if start > end:
+            raise ValueError(f"'{part}' runs backwards; write it as {end}-{start}")
+        for number in range(start, end + 1):
+            if not 1 <= number <= count:
+                raise ValueError(f"{number} is not on the list (choose from 1 to {count})")
+            if number - 1 not in chosen:
+                chosen.append(number - 1)
+    return chosen
+
+
+def format_selection(indexes: Sequence[int]) -> str:
+    return ",".join(str(i + 1) for i in indexes)
+
+
+class _Date(_ParamType):
+    name = "date"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.fail("write the date as year-month-day, for example 2026-12-03", param, ctx)
+
+
+class _Selection(_ParamType):
+    name = "selection"
+
+    def __init__(self, count: int) -> None:
+        self.count = count
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> list[int]:
+        try:
+            return parse_selection(str(value), self.count)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+class _Text(_ParamType):
+    name = "text"
+
+    def __init__(self, max_length: int) -> None:
+        self.max_length = max_length
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> str:
+        text = str(value).strip()
+        if len(text) > self.max_length:
+            self.fail(
+                f"that is {len(text)} characters; please keep it under {self.max_length}",
+                param,
+                ctx,
+            )
+        if any(ord(c) < 32 for c in text):
+            self.fail("that has a control character in it; please type it again", param, ctx)
+        return text
+
+
+_YES = {"y", "yes"}
+_NO = {"n", "no"}
+
+
+class _Number(_ParamType):
+    name = "number"
+
+    def __init__(self, minimum: int, maximum: int) -> None:
+        self.minimum, self.maximum = minimum, maximum
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        text = str(value).strip()
+        if not text.isdigit():
+            self.fail(
+                f"please type a whole number from {self.minimum} to {self.maximum}", param, ctx
+            )
+        number = int(text)
+        if not self.minimum <= number <= self.maximum:
+            self.fail(f"{number} is outside {self.minimum} to {self.maximum}", param, ctx)
+        return number
+
+
+class _YesNo(_ParamType):
+    name = "yes/no"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> bool:
+        text = str(value).strip().lower()
+        if text in ("y", "yes"):
+            return True
+        if text in ("n", "no"):
+            return False
+        self.fail("please answer y (yes) or n (no)", param, ctx)
+
+
+def _shown(value: bool | None) -> str:
+    return "" if value is None else ("y" if value else "n")
+
+
+class TerminalPrompter:
+    """Plain line-by-line prompts: they work with screen readers and over any terminal."""
+
+    def say(self, text: str = "") -> None:
+        click.echo(text)
+
+    def _read(self, label: str, shown_default: str) -> str:
+        suffix = f" [{shown_default}]" if shown_default else ""
+        try:
+            return input(f"{label}{suffix}: ")
+        except EOFError:
+            click.echo()
+            raise InputEnded from None
+        except KeyboardInterrupt:
+            click.echo()
+            raise Interrupted from None
+
+    def _ask(
+        self,
+        label: str,
+        help: str,
+        more_help: str,
+        kind: _ParamType,
+        default: Any,
+        shown_default: str,
+        *,
+        optional: bool = True,
+    ) -> Any:
+        """Ask until the answer converts; Enter gives ``default``, ``-`` gives None."""
+        click.echo(click.style(f"  {help}", dim=True))
+        while True:
+            raw = self._read(label, shown_default).strip()
+            if raw == MORE_HELP:
+                click.echo(f"  {more_help or help}")
+                click.echo(f"  (Enter keeps the answer in [brackets]; {CLEAR} clears it.)")
+                continue
+            if raw == "":
+                return default
+            if raw == CLEAR and optional:
+                return None
+            try:
+                return kind.convert(raw, None, None)
+            except click.BadParameter as error:
+                click.echo(f"  Sorry: {error.message}.")
+
+    def text(
+        self,
+        label: str,
+        help: str,
+        default: str = "",
+        *,
+        required: bool = False,
+        more_help: str = "",
+        max_length: int = 200,
+    ) -> str:
+        while True:
+            value = self._ask(
+                label, help, more_help, _Text(max_length), default, default, optional=not required
+            )
+            if value or not required:
+                return str(value or "")
+            click.echo("  This one is needed; please type an answer.")
+
+    def number(
+        self,
+        label: str,
+        help: str,
+        default: int | None,
+        *,
+        minimum: int,
+        maximum: int,
+        more_help: str = "",
+    ) -> int | None:
+        shown = "" if default is None else str(default)
+        result: int | None = self._ask(
+            label, help, more_help, _Number(minimum, maximum), default, shown
+        )
+        return result
+
+    def date(
+        self, label: str, help: str, default: dt.date | None, more_help: str = ""
+    ) -> dt.date | None:
+        shown = "" if default is None else default.isoformat()
+        result: dt.date | None = self._ask(label, help, more_help, _Date(), default, shown)
+        return result
+
+    def yes_no(self, label: str, help: str, default: bool | None) -> bool | None:
+        result: bool | None = self._ask(
+            f"{label} (y/n)", help, "", _YesNo(), default, _shown(default)
+        )
+        return result
+
+    def choice(
+        self,
+        label: str,
+        help: str,
+        options: Sequence[str],
+        default: int | None,
+        more_help: str = "",
+    ) -> int | None:
+        for number, option in enumerate(options, start=1):
+            click.echo(f"  {number:>2}. {option}")
+        shown = "" if default is None else str(default + 1)
+        picked: int | None = self._ask(
+            label,
+            help,
+            more_help,
+            _Number(1, len(options)),
+            None if default is None else default + 1,
+            shown,
+        )
+        return None if picked is None else picked - 1
+
+    def selection(
+        self, label: str, help: str, count: int, default: Sequence[int], more_help: str = ""
+    ) -> list[int]:
+        shown = format_selection(default)
+        picked: list[int] | None = self._ask(
+            label, help, more_help, _Selection(count), list(default), shown
+        )
+        return picked or []
+
+    def confirm(self, label: str, default: bool = True) -> bool:
+        while True:
+            raw = self._read(f"{label} (y/n)", "y" if default else "n").strip().lower()
+            if raw == "":
+                return default
+            if raw in _YES or raw in _NO:
+                return raw in _YES
+            click.echo("  Sorry: please answer y (yes) or n (no).")

@@ -1,0 +1,138 @@
+"""One run of the wizard: start from what was saved, ask, review, save, print.
+
+Nothing typed is ever lost: if the patient presses Ctrl-C, or input runs out,
+the answers so far go to a draft beside the profile, which the next run offers
+to resume.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prepkit.content.catalog import Catalog, load_catalog
+from prepkit.errors import UserError
+from prepkit.output import write_documents
+from prepkit.profile.loader import parse_yaml, read_profile, validate_profile
+from prepkit.profile.writer import save_profile
+from prepkit.wizard.flow import SECTIONS, Data, Section
+from prepkit.wizard.prompts import InputEnded, Interrupted, Prompter
+
+
+def draft_path(profile: Path) -> Path:
+    """``prepkit-profile.yaml`` -> ``prepkit-profile.draft.yaml``, in the same folder."""
+    return profile.with_name(f"{profile.stem}.draft{profile.suffix or '.yaml'}")
+
+
+class WizardStopped(Exception):
+    """The wizard stopped before the end; the answers so far are in ``draft``."""
+
+    def __init__(self, draft: Path, ended: bool) -> None:
+        self.draft = draft
+        self.ended = ended  # True: input ran out; False: the patient pressed Ctrl-C
+        super().__init__(str(draft))
+
+
+@dataclass
+class WizardResult:
+    profile: Path
+    written: list[Path] = field(default_factory=list)
+    card_problem: str = ""
+
+
+def _load(path: Path) -> Data:
+    profile = read_profile(path)
+    data: Data = profile.model_dump(mode="json")
+    return data
+
+
+def _load_draft(path: Path) -> Data | None:
+    """The draft's answers, or None if it cannot be read as a profile any more."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw, lines = parse_yaml(text, str(path))
+        data: Data = validate_profile(raw, lines, str(path)).model_dump(mode="json")
+    except (OSError, UnicodeDecodeError, UserError):
+        return None
+    return data
+
+
+def starting_answers(profile: Path, p: Prompter) -> Data:
+    """Last time's answers (or an unfinished draft) as every prompt's default."""
+    draft = draft_path(profile)
+    if draft.exists():
+        data = _load_draft(draft)
+        if data is not None and p.confirm(f"You have unfinished answers in {draft}. Resume them?"):
+            return data
+    if profile.exists():
+        p.say(f"Starting from your saved answers in {profile}: press Enter to keep each one.")
+        return _load(profile)
+    return {"schema_version": 1}
+
+
+def review(p: Prompter, data: Data, catalog: Catalog) -> None:
+    """Show every section in a line; go back to any until the patient is happy."""
+    while True:
+        p.say()
+        p.say("== Review your answers ==")
+        for number, section in enumerate(SECTIONS, start=1):
+            p.say(f"  {number}. {section.title}: {section.summary(data, catalog)}")
+        picked = p.number(
+            "Section to change",
+            "Type its number, or press Enter to save.",
+            None,
+            minimum=1,
+            maximum=len(SECTIONS),
+        )
+        if picked is None:
+            return
+        SECTIONS[picked - 1].ask(p, data, catalog)
+
+
+def _section(name: str) -> Section:
+    return next(section for section in SECTIONS if section.name == name)
+
+
+def run_wizard(
+    profile: Path,
+    p: Prompter,
+    *,
+    section: str | None = None,
+    output_dir: Path | None = None,
+    paper: str = "letter",
+    card_layout: str = "sheet",
+) -> WizardResult:
+    """Ask, review, save the profile and print the documents beside it."""
+    catalog = load_catalog()
+    if section is not None and not profile.exists() and not draft_path(profile).exists():
+        raise UserError(
+            "has no saved answers yet; run 'prepkit wizard' without --section first",
+            file=str(profile),
+        )
+    data: Data = {"schema_version": 1}
+    try:
+        data = starting_answers(profile, p)
+        for step in [_section(section)] if section else SECTIONS:
+            step.ask(p, data, catalog)
+        review(p, data, catalog)
+    except (Interrupted, InputEnded) as stop:
+        save_profile(draft_path(profile), data)
+        raise WizardStopped(draft_path(profile), ended=isinstance(stop, InputEnded)) from None
+
+    answers = validate_profile(data, {}, str(profile))
+    save_profile(profile, data)
+    draft_path(profile).unlink(missing_ok=True)
+    result = WizardResult(profile)
+    folder = output_dir or profile.parent
+    try:
+        result.written = write_documents(
+            answers, folder, paper=paper, source=str(profile), card_layout=card_layout
+        )
+    except UserError as problem:
+        if problem.field != "wallet card":
+            raise
+        result.card_problem = problem.problem
+        result.written = write_documents(
+            answers, folder, paper=paper, source=str(profile), card_layout=None
+        )
+    return result
