@@ -19,6 +19,12 @@ from prepkit.wizard.prompts import Prompter
 
 Data = dict[str, Any]
 
+STATUS_WORDS = {
+    "have-result": "have the result",
+    "will-bring": "will bring it",
+    "not-done": "not done",
+    "dont-know": "don't know",
+}
 STATUS_QUESTIONS = (
     ("have-result", "Which of these do you have results for?"),
     ("will-bring", "Which will you bring, or have sent, to the visit?"),
@@ -444,7 +450,8 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
 def summary_tests(data: Data, catalog: Catalog) -> str:
     names = {t.id: t.name for t in catalog.tests}
     listed = [
-        f"{names.get(_text(r.get('test')), '?')} ({r.get('status')})" for r in _items(data, "tests")
+        f"{names.get(_text(r.get('test')), '?')} ({STATUS_WORDS.get(_text(r.get('status')))})"
+        for r in _items(data, "tests")
     ]
     return "; ".join(listed) or "none"
 

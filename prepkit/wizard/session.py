@@ -110,6 +110,9 @@ def run_wizard(
             file=str(profile),
         )
     data: Data = {"schema_version": 1}
+    p.say("prepkit will ask about your symptoms, triggers, medications, tests and questions,")
+    p.say(f"then print your visit worksheet and wallet card. Answers are saved in {profile}.")
+    p.say("Press Ctrl-C at any time: what you have typed so far is kept.")
     try:
         data = starting_answers(profile, p)
         for step in [_section(section)] if section else SECTIONS:
