@@ -80,6 +80,11 @@ def _heading(p: Prompter, title: str, intro: str = "") -> None:
         p.say(intro)
 
 
+def _numbered(p: Prompter, lines: list[str]) -> None:
+    for number, line in enumerate(lines, start=1):
+        p.say(f"  {number:>2}. {line}")
+
+
 def _edit_list(
     p: Prompter,
     data: Data,
@@ -347,8 +352,7 @@ def ask_triggers(p: Prompter, data: Data, catalog: Catalog) -> None:
     _heading(
         p, "Triggers", "Things that can set off SM symptoms; they differ from person to person:"
     )
-    for number, trigger in enumerate(catalog.triggers, start=1):
-        p.say(f"  {number:>2}. {trigger.name}")
+    _numbered(p, [trigger.name for trigger in catalog.triggers])
     triggers = _part(data, "triggers")
     ids = [t.id for t in catalog.triggers]
     before = [ids.index(t) for t in triggers.get("catalog") or [] if t in ids]
@@ -416,8 +420,7 @@ def summary_medications(data: Data, catalog: Catalog) -> str:
 
 def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
     _heading(p, "Tests and records", "Tests a first SM visit may involve:")
-    for number, test in enumerate(catalog.tests, start=1):
-        p.say(f"  {number:>2}. {test.name}")
+    _numbered(p, [test.name for test in catalog.tests])
     ids = [t.id for t in catalog.tests]
     previous = {r["test"]: r for r in _items(data, "tests") if r.get("test") in ids}
     status: dict[str, str] = {}
@@ -466,8 +469,7 @@ def _question_text(entry: Data, catalog: Catalog) -> str:
 
 def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
     _heading(p, "Questions for your provider", "Suggested questions:")
-    for number, question in enumerate(catalog.questions, start=1):
-        p.say(f"  {number:>2}. {question.text}")
+    _numbered(p, [question.text for question in catalog.questions])
     ids = [q.id for q in catalog.questions]
     entries = _live(data, "questions")
     chosen = p.selection(
@@ -495,8 +497,7 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
         entries.append({"own": own})
     if len(entries) > 1:
         p.say("Your questions, in this order:")
-        for number, entry in enumerate(entries, start=1):
-            p.say(f"  {number:>2}. {_question_text(entry, catalog)}")
+        _numbered(p, [_question_text(entry, catalog) for entry in entries])
         order = p.selection(
             "Most important first",
             "Type the numbers in the order you want, e.g. 3,1,2; Enter keeps this order.",
