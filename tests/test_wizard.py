@@ -6,6 +6,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from click.testing import CliRunner, Result
 
@@ -276,3 +277,10 @@ def test_bare_prepkit_points_to_the_wizard() -> None:
     result = CliRunner().invoke(main, [])
     assert result.exit_code == 0
     assert "To start, run:  prepkit wizard" in result.output
+
+
+def test_open_launches_each_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr("click.launch", lambda target, **_: opened.append(target) or 0)
+    assert wizard(tmp_path, FIRST_RUN, "--open").exit_code == 0
+    assert opened == [str(tmp_path / "worksheet.pdf"), str(tmp_path / "wallet-card.pdf")]
