@@ -281,6 +281,11 @@ def test_bare_prepkit_points_to_the_wizard() -> None:
 
 def test_open_launches_each_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("click.launch", lambda target, **_: opened.append(target) or 0)
+
+    def launch(target: str, **_: object) -> int:
+        opened.append(target)
+        return 0
+
+    monkeypatch.setattr("click.launch", launch)
     assert wizard(tmp_path, FIRST_RUN, "--open").exit_code == 0
     assert opened == [str(tmp_path / "worksheet.pdf"), str(tmp_path / "wallet-card.pdf")]
