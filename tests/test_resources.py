@@ -17,3 +17,14 @@ def test_cli_section_names_match_the_wizard_sections() -> None:
     from prepkit.wizard.flow import SECTION_NAMES as FLOW_NAMES
 
     assert SECTION_NAMES == FLOW_NAMES
+
+
+def test_bundled_fonts_cover_latin_greek_cyrillic_and_the_symbols_we_print() -> None:
+    from prepkit.layout.fonts import missing_glyphs
+
+    sample = (
+        "Köhler Łódź Ærøskøbing ąčęėįšųūž őű ğışç ß ñ ﬁ Ωμέγα Ἀλέξανδρος Привет Ђорђе "
+        "☐☒• € № ≤ ≥ µg ½ – — “” ‘’ …"
+    )
+    assert missing_glyphs(sample) == []
+    assert missing_glyphs("中文") == ["中", "文"]

@@ -1,0 +1,137 @@
+"""prepkit's speed and size, against the floor Python and ReportLab set.
+
+    python bench/run.py [--runs N]
+
+Prints one table: medians of whole-process runs (start-up and `example` against
+their baselines), in-process build time as the profile grows (1x, 10x, 100x the
+example's symptoms, medications and questions), output sizes and peak memory.
+Targets (issue #6) are printed beside each number; nothing here is a unit test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def whole_process(args: list[str], runs: int, cwd: Path) -> tuple[float, int]:
+    """Median wall time in seconds and the largest peak memory (KiB) of ``runs`` runs."""
+    times, peaks = [], []
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795219200"}
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        times.append(time.perf_counter() - start)
+        assert os.waitstatus_to_exitcode(status) == 0, args
+        peaks.append(usage.ru_maxrss)
+    return statistics.median(times), max(peaks)
+
+
+def scaled_profile(factor: int) -> dict[str, Any]:
+    """The example with its symptoms, medications and questions repeated ``factor`` times.
+
+    Capped at the schema's list limit; extra medications stay off the wallet card
+    (``on_card: no``) so the card fits as in the example.
+    """
+    from prepkit.profile.loader import parse_yaml
+    from prepkit.profile.schema import MAX_ITEMS
+
+    path = ROOT / "prepkit/content/example-profile.yaml"
+    example, _ = parse_yaml(path.read_text(encoding="utf-8"), str(path))
+    data = copy.deepcopy(example)
+    for key in ("symptoms", "medications", "questions"):
+        items = [copy.deepcopy(item) for _ in range(factor) for item in example[key]][:MAX_ITEMS]
+        for number, item in enumerate(items[len(example[key]):], start=1):
+            if key == "medications":
+                item["on_card"] = "no"
+                item["name"] = f"{item['name']} {number}"
+        data[key] = items
+    return data
+
+
+def in_process_build(factor: int, runs: int) -> tuple[float, int]:
+    from prepkit.profile.schema import Profile
+    from prepkit.render import render_card, render_worksheet
+
+    profile = Profile.model_validate(scaled_profile(factor))
+    render_worksheet(profile)  # warm: fonts registered and templates compiled once
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        render_worksheet(profile)
+        render_card(profile)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), len(profile.symptoms)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=11)
+    runs = parser.parse_args().runs
+    os.environ["SOURCE_DATE_EPOCH"] = "1795219200"
+    prepkit = [PYTHON, "-m", "prepkit"]
+    rows: list[tuple[str, str, str]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        click_time, _ = whole_process([PYTHON, "-c", "import click"], runs, work)
+        help_time, _ = whole_process([*prepkit, "--help"], runs, work)
+        rows.append(("python -c 'import click'", f"{click_time * 1000:.0f} ms", ""))
+        rows.append(("prepkit --help", f"{help_time * 1000:.0f} ms",
+                     f"{help_time / click_time:.2f}x click (target <= 1.5x)"))
+
+        base_time, base_peak = whole_process(
+            [PYTHON, str(ROOT / "bench/baseline.py"), str(work)], runs, work)
+        example_time, example_peak = whole_process([*prepkit, "example", "-o", str(work / "ex")],
+                                                   runs, work)
+        rows.append(("bare ReportLab baseline", f"{base_time * 1000:.0f} ms",
+                     f"peak {base_peak / 1024:.0f} MB"))
+        rows.append(("prepkit example", f"{example_time * 1000:.0f} ms",
+                     f"{example_time / base_time:.2f}x baseline (target <= 1.25x)"))
+
+        import yaml
+
+        big = work / "big.yaml"
+        big.write_text(yaml.safe_dump(scaled_profile(100), allow_unicode=True))
+        big_time, big_peak = whole_process([*prepkit, "build", str(big), "-o", str(work / "big")],
+                                           max(3, runs // 3), work)
+
+        sizes = {name: (work / "ex" / name).stat().st_size
+                 for name in ("worksheet.pdf", "wallet-card.pdf")}
+    builds = {factor: in_process_build(factor, max(3, runs // 2)) for factor in (1, 10, 100)}
+    for factor, (seconds, symptoms) in builds.items():
+        rows.append((f"in-process build {factor}x ({symptoms} symptoms)",
+                     f"{seconds * 1000:.0f} ms", ""))
+    growth = builds[100][0] / builds[10][0]
+    rows.append(("growth 10x -> 100x", f"{growth:.1f}x", "target <= 12x"))
+    rows.append(("prepkit build 100x, whole process", f"{big_time * 1000:.0f} ms",
+                 "target < 3000 ms"))
+    total = sum(sizes.values())
+    rows.append(("worksheet.pdf + wallet-card.pdf",
+                 f"{total / 1024:.0f} KB",
+                 f"{sizes['worksheet.pdf'] / 1024:.0f} + {sizes['wallet-card.pdf'] / 1024:.0f} KB"
+                 " (target < 120 KB)"))
+    rows.append(("peak memory, prepkit example", f"{example_peak / 1024:.0f} MB",
+                 f"100x build: {big_peak / 1024:.0f} MB (target < 100 MB)"))
+
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'value':>9}  note")
+    print(f"{'-' * width}  {'-' * 9}  {'-' * 40}")
+    for name, value, note in rows:
+        print(f"{name:<{width}}  {value:>9}  {note}")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    main()
