@@ -53,7 +53,7 @@ def scaled_profile(factor: int) -> dict[str, Any]:
     data = copy.deepcopy(example)
     for key in ("symptoms", "medications", "questions"):
         items = [copy.deepcopy(item) for _ in range(factor) for item in example[key]][:MAX_ITEMS]
-        for number, item in enumerate(items[len(example[key]):], start=1):
+        for number, item in enumerate(items[len(example[key]) :], start=1):
             if key == "medications":
                 item["on_card"] = "no"
                 item["name"] = f"{item['name']} {number}"
@@ -88,42 +88,73 @@ def main() -> None:
         click_time, _ = whole_process([PYTHON, "-c", "import click"], runs, work)
         help_time, _ = whole_process([*prepkit, "--help"], runs, work)
         rows.append(("python -c 'import click'", f"{click_time * 1000:.0f} ms", ""))
-        rows.append(("prepkit --help", f"{help_time * 1000:.0f} ms",
-                     f"{help_time / click_time:.2f}x click (target <= 1.5x)"))
+        rows.append(
+            (
+                "prepkit --help",
+                f"{help_time * 1000:.0f} ms",
+                f"{help_time / click_time:.2f}x click (target <= 1.5x)",
+            )
+        )
 
         base_time, base_peak = whole_process(
-            [PYTHON, str(ROOT / "bench/baseline.py"), str(work)], runs, work)
-        example_time, example_peak = whole_process([*prepkit, "example", "-o", str(work / "ex")],
-                                                   runs, work)
-        rows.append(("bare ReportLab baseline", f"{base_time * 1000:.0f} ms",
-                     f"peak {base_peak / 1024:.0f} MB"))
-        rows.append(("prepkit example", f"{example_time * 1000:.0f} ms",
-                     f"{example_time / base_time:.2f}x baseline (target <= 1.25x)"))
+            [PYTHON, str(ROOT / "bench/baseline.py"), str(work)], runs, work
+        )
+        example_time, example_peak = whole_process(
+            [*prepkit, "example", "-o", str(work / "ex")], runs, work
+        )
+        rows.append(
+            (
+                "bare ReportLab baseline",
+                f"{base_time * 1000:.0f} ms",
+                f"peak {base_peak / 1024:.0f} MB",
+            )
+        )
+        rows.append(
+            (
+                "prepkit example",
+                f"{example_time * 1000:.0f} ms",
+                f"{example_time / base_time:.2f}x baseline (target <= 1.25x)",
+            )
+        )
 
         import yaml
 
         big = work / "big.yaml"
         big.write_text(yaml.safe_dump(scaled_profile(100), allow_unicode=True))
-        big_time, big_peak = whole_process([*prepkit, "build", str(big), "-o", str(work / "big")],
-                                           max(3, runs // 3), work)
+        big_time, big_peak = whole_process(
+            [*prepkit, "build", str(big), "-o", str(work / "big")], max(3, runs // 3), work
+        )
 
-        sizes = {name: (work / "ex" / name).stat().st_size
-                 for name in ("worksheet.pdf", "wallet-card.pdf")}
+        sizes = {
+            name: (work / "ex" / name).stat().st_size
+            for name in ("worksheet.pdf", "wallet-card.pdf")
+        }
     builds = {factor: in_process_build(factor, max(3, runs // 2)) for factor in (1, 10, 100)}
     for factor, (seconds, symptoms) in builds.items():
-        rows.append((f"in-process build {factor}x ({symptoms} symptoms)",
-                     f"{seconds * 1000:.0f} ms", ""))
+        rows.append(
+            (f"in-process build {factor}x ({symptoms} symptoms)", f"{seconds * 1000:.0f} ms", "")
+        )
     growth = builds[100][0] / builds[10][0]
     rows.append(("growth 10x -> 100x", f"{growth:.1f}x", "target <= 12x"))
-    rows.append(("prepkit build 100x, whole process", f"{big_time * 1000:.0f} ms",
-                 "target < 3000 ms"))
+    rows.append(
+        ("prepkit build 100x, whole process", f"{big_time * 1000:.0f} ms", "target < 3000 ms")
+    )
     total = sum(sizes.values())
-    rows.append(("worksheet.pdf + wallet-card.pdf",
-                 f"{total / 1024:.0f} KB",
-                 f"{sizes['worksheet.pdf'] / 1024:.0f} + {sizes['wallet-card.pdf'] / 1024:.0f} KB"
-                 " (target < 120 KB)"))
-    rows.append(("peak memory, prepkit example", f"{example_peak / 1024:.0f} MB",
-                 f"100x build: {big_peak / 1024:.0f} MB (target < 100 MB)"))
+    rows.append(
+        (
+            "worksheet.pdf + wallet-card.pdf",
+            f"{total / 1024:.0f} KB",
+            f"{sizes['worksheet.pdf'] / 1024:.0f} + {sizes['wallet-card.pdf'] / 1024:.0f} KB"
+            " (target < 120 KB)",
+        )
+    )
+    rows.append(
+        (
+            "peak memory, prepkit example",
+            f"{example_peak / 1024:.0f} MB",
+            f"100x build: {big_peak / 1024:.0f} MB (target < 100 MB)",
+        )
+    )
 
     width = max(len(r[0]) for r in rows)
     print(f"{'measure':<{width}}  {'value':>9}  note")

@@ -10,8 +10,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
+
+from prepkit.yaml_loaders import load_data
 
 CATALOG_FILE = Path(__file__).with_name("catalog.yaml")
 REFERENCE_DOCUMENTS = ("sm-care-overview.txt", "sm-condition-guide.txt")
@@ -101,5 +102,4 @@ def parse_catalog(data: Any) -> Catalog:
 @cache
 def load_catalog() -> Catalog:
     """The bundled catalog, read and checked once per process."""
-    with CATALOG_FILE.open(encoding="utf-8") as handle:
-        return parse_catalog(yaml.safe_load(handle))
+    return parse_catalog(load_data(CATALOG_FILE.read_text(encoding="utf-8")))

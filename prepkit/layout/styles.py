@@ -11,10 +11,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from prepkit.resources import resource_dir
+from prepkit.yaml_loaders import load_data
 
 STYLES_FILE = Path(__file__).with_name("styles.yaml")
 MM = 72 / 25.4  # points per millimetre
@@ -104,5 +104,5 @@ def _check(sheet: StyleSheet) -> StyleSheet:
 @cache
 def load_styles() -> StyleSheet:
     """The bundled style sheet, read and checked once per process."""
-    data: Any = yaml.safe_load(STYLES_FILE.read_text(encoding="utf-8"))
+    data: Any = load_data(STYLES_FILE.read_text(encoding="utf-8"))
     return _check(StyleSheet.model_validate(data))

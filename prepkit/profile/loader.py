@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from prepkit.errors import UserError
 from prepkit.profile.schema import Profile
+from prepkit.yaml_loaders import TEXT_LOADER
 
 Location = tuple[str | int, ...]
 MAX_PROFILE_BYTES = 2_000_000
@@ -54,7 +55,7 @@ def _read_text(path: Path) -> str:
 def parse_yaml(text: str, name: str) -> tuple[Any, dict[Location, int]]:
     """Parse YAML into plain data plus the line of every key, for error messages."""
     try:
-        node = yaml.compose(text, Loader=yaml.BaseLoader)
+        node = yaml.compose(text, Loader=TEXT_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark is not None else None
