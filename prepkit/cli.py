@@ -50,6 +50,11 @@ output_option = click.option(
     show_default="current folder",
     help="Folder to write the PDF files into (created if missing).",
 )
+large_print_option = click.option(
+    "--large-print",
+    is_flag=True,
+    help="Worksheet text at least 14 pt, with room to match. The card keeps its size.",
+)
 card_layout_option = click.option(
     "--card-layout",
     type=click.Choice(["sheet", "page"], case_sensitive=False),
@@ -103,9 +108,17 @@ def _report(paths: list[Path]) -> None:
 @profile_argument
 @output_option
 @paper_option
+@large_print_option
 @card_layout_option
 @no_card_option
-def build(profile: Path, output_dir: Path, paper: str, card_layout: str, no_card: bool) -> None:
+def build(
+    profile: Path,
+    output_dir: Path,
+    paper: str,
+    large_print: bool,
+    card_layout: str,
+    no_card: bool,
+) -> None:
     """Render the worksheet and wallet card from your PROFILE file."""
     from prepkit.output import write_documents
     from prepkit.profile.loader import read_profile
@@ -118,6 +131,7 @@ def build(profile: Path, output_dir: Path, paper: str, card_layout: str, no_card
             paper=paper,
             source=str(profile),
             card_layout=None if no_card else card_layout,
+            large_print=large_print,
         )
     )
 
@@ -125,8 +139,9 @@ def build(profile: Path, output_dir: Path, paper: str, card_layout: str, no_card
 @main.command()
 @output_option
 @paper_option
+@large_print_option
 @card_layout_option
-def example(output_dir: Path, paper: str, card_layout: str) -> None:
+def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -> None:
     """Render a made-up patient's worksheet and card, and save their profile."""
     from prepkit.content.catalog import CATALOG_FILE
     from prepkit.output import ensure_folder, write_documents, write_private
@@ -135,7 +150,12 @@ def example(output_dir: Path, paper: str, card_layout: str) -> None:
     bundled = CATALOG_FILE.with_name(EXAMPLE_PROFILE)
     answers = read_profile(bundled)
     written = write_documents(
-        answers, output_dir, paper=paper, source=EXAMPLE_PROFILE, card_layout=card_layout
+        answers,
+        output_dir,
+        paper=paper,
+        source=EXAMPLE_PROFILE,
+        card_layout=card_layout,
+        large_print=large_print,
     )
     target = ensure_folder(output_dir) / EXAMPLE_PROFILE
     text = bundled.read_bytes()
@@ -149,12 +169,15 @@ def example(output_dir: Path, paper: str, card_layout: str) -> None:
 @main.command(short_help="Render a blank worksheet to fill in by hand.")
 @output_option
 @paper_option
-def blank(output_dir: Path, paper: str) -> None:
+@large_print_option
+def blank(output_dir: Path, paper: str, large_print: bool) -> None:
     """Render a blank worksheet to fill in by hand (blank-worksheet.pdf)."""
     from prepkit.output import ensure_folder, write_private
     from prepkit.render import blank_profile, render_worksheet
 
-    pdf = render_worksheet(blank_profile(), paper=paper.lower(), source="blank worksheet")
+    pdf = render_worksheet(
+        blank_profile(), paper=paper.lower(), source="blank worksheet", large_print=large_print
+    )
     _report([write_private(ensure_folder(output_dir) / BLANK_WORKSHEET, pdf)])
 
 
@@ -167,6 +190,7 @@ def blank(output_dir: Path, paper: str) -> None:
 )
 @output_option_for_wizard
 @paper_option
+@large_print_option
 @card_layout_option
 @click.option("--open", "open_files", is_flag=True, help="Open the PDFs when they are ready.")
 def wizard(
@@ -174,6 +198,7 @@ def wizard(
     section: str | None,
     output_dir: Path | None,
     paper: str,
+    large_print: bool,
     card_layout: str,
     open_files: bool,
 ) -> None:
@@ -193,6 +218,7 @@ def wizard(
             output_dir=output_dir,
             paper=paper.lower(),
             card_layout=card_layout.lower(),
+            large_print=large_print,
         )
     except WizardStopped as stopped:
         click.echo(

@@ -70,6 +70,7 @@ def write_documents(
     paper: str,
     source: str,
     card_layout: str | None,
+    large_print: bool = False,
 ) -> list[Path]:
     """Render the worksheet (and the card, unless ``card_layout`` is None), then write them.
 
@@ -79,7 +80,11 @@ def write_documents(
     from prepkit.render import render_card, render_worksheet
 
     ensure_folder(output_dir)
-    documents = {WORKSHEET: render_worksheet(profile, paper=paper.lower(), source=source)}
+    documents = {
+        WORKSHEET: render_worksheet(
+            profile, paper=paper.lower(), source=source, large_print=large_print
+        )
+    }
     if card_layout is not None:
         documents[WALLET_CARD] = render_card(
             profile, paper=paper.lower(), layout=card_layout.lower(), source=source

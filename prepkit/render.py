@@ -50,23 +50,29 @@ def check_printable(profile: Profile, source: str) -> None:
             )
 
 
-def render_worksheet(profile: Profile, *, paper: str = "letter", source: str = "profile") -> bytes:
-    """The visit worksheet for ``profile`` as PDF bytes."""
+def render_worksheet(
+    profile: Profile, *, paper: str = "letter", source: str = "profile", large_print: bool = False
+) -> bytes:
+    """The visit worksheet for ``profile`` as PDF bytes (in large print if asked)."""
     from prepkit.content.catalog import load_catalog
     from prepkit.content.environment import make_environment
     from prepkit.content.worksheet import worksheet_context
     from prepkit.layout.blocks import BlockBuilder, inner_markup, parse_blocks
     from prepkit.layout.document import build_pdf
     from prepkit.layout.fonts import register_fonts
+    from prepkit.layout.styles import load_styles
 
     if paper not in PAPERS:
         raise ValueError(f"unknown paper {paper!r}")
     check_printable(profile, source)
-    sheet = register_fonts()
+    register_fonts()
+    sheet = load_styles(large_print)
     catalog = load_catalog()
     prepared = prepared_date()
     env = make_environment()
-    context = worksheet_context(profile, catalog, prepared=prepared, paper=paper)
+    context = worksheet_context(
+        profile, catalog, prepared=prepared, paper=paper, large_print=large_print
+    )
     root = parse_blocks(env.get_template("worksheet/worksheet.xml.j2").render(context))
 
     width, _ = sheet.page_size_pt(paper)
@@ -141,7 +147,9 @@ def render_card(
     sheet_root = parse_blocks(env.get_template("card/sheet.xml.j2").render(context))
     title, subject = sheet_root.get("title", ""), sheet_root.get("subject", "")
     if layout == "page":
-        return card_pages_pdf(sides["front"], sides["back"], ID1_CARD, title, subject)
+        return card_pages_pdf(
+            sides["front"], sides["back"], ID1_CARD, title, subject, sheet.language
+        )
     page_size = sheet.page_size_pt(paper)
     text_width = page_size[0] - (sheet.margins.left + sheet.margins.right) * 72 / 25.4
     return card_sheet_pdf(

@@ -147,13 +147,13 @@ class BlockBuilder:
         before: list[Flowable] = (
             [PageBreak()] if element.get("break-before") == "yes" else [CondPageBreak(40 * MM)]
         )
-        children: list[Flowable] = []
-        for child in element:
-            children.extend(self.block(child))
-        # Keep the heading with the first block after it, so no heading ends a page.
-        if children:
-            return [*before, KeepTogether([heading, children[0]]), *children[1:]]
-        return [*before, heading]
+        # Keep the heading, its hints and the first real block together, so neither a
+        # heading nor an explanation is left at the foot of a page without its content.
+        kinds = [child.tag for child in element]
+        lead = next((i for i, tag in enumerate(kinds) if tag != "hint"), len(kinds) - 1) + 1
+        children = [self.block(child) for child in element]
+        kept = [heading, *(f for group in children[:lead] for f in group)]
+        return [*before, KeepTogether(kept), *(f for group in children[lead:] for f in group)]
 
     def _table_style(self, header: bool) -> list[tuple[Any, ...]]:
         spec = self.sheet.table

@@ -130,8 +130,10 @@ def _crop_marks(
     canvas.restoreState()
 
 
-def _new_canvas(buffer: io.BytesIO, size: tuple[float, float], title: str, subject: str) -> Canvas:
-    canvas = Canvas(buffer, pagesize=size, pageCompression=1)
+def _new_canvas(
+    buffer: io.BytesIO, size: tuple[float, float], title: str, subject: str, language: str
+) -> Canvas:
+    canvas = Canvas(buffer, pagesize=size, pageCompression=1, lang=language)
     canvas.setTitle(title)
     canvas.setSubject(subject)
     canvas.setAuthor("prepkit")
@@ -139,15 +141,16 @@ def _new_canvas(buffer: io.BytesIO, size: tuple[float, float], title: str, subje
     canvas.setProducer(f"prepkit {__version__}")
     # Ask viewers not to scale when printing: the card must come out at its real size.
     canvas.setViewerPreference("PrintScaling", "None")
+    canvas.setViewerPreference("DisplayDocTitle", "true")
     return canvas
 
 
 def card_pages_pdf(
-    front: FittedSide, back: FittedSide, spec: CardSpec, title: str, subject: str
+    front: FittedSide, back: FittedSide, spec: CardSpec, title: str, subject: str, language: str
 ) -> bytes:
     """Two pages, each exactly the card: for print shops and card printers."""
     buffer = io.BytesIO()
-    canvas = _new_canvas(buffer, spec.size_pt, title, subject)
+    canvas = _new_canvas(buffer, spec.size_pt, title, subject, language)
     for side in (front, back):
         _draw_side(canvas, side, 0, 0, spec)
         canvas.showPage()
@@ -171,7 +174,11 @@ def card_sheet_pdf(
     spec.check_fits_page(page_width / MM, page_height / MM)
     buffer = io.BytesIO()
     canvas = _new_canvas(
-        buffer, page_size, sheet_root.get("title", ""), sheet_root.get("subject", "")
+        buffer,
+        page_size,
+        sheet_root.get("title", ""),
+        sheet_root.get("subject", ""),
+        builder.sheet.language,
     )
 
     card_w, card_h = spec.width * MM, spec.height * MM

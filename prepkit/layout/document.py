@@ -88,6 +88,8 @@ def build_pdf(
         creator=f"prepkit {__version__}",
         producer=f"prepkit {__version__}",
         pageCompression=1,
+        lang=sheet.language,
+        displayDocTitle=1,
     )
     frame = Frame(
         document.leftMargin,

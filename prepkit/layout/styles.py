@@ -58,6 +58,16 @@ class RuledLinesSpec(BaseModel):
     colour: str
 
 
+class LargePrint(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    scale: float
+    min_size_pt: float
+    margins: Margins
+    footer_height: float
+    blank_row_height: float
+    ruled_line_spacing: float
+
+
 class StyleSheet(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     font_family: str
@@ -69,6 +79,38 @@ class StyleSheet(BaseModel):
     tables: dict[str, tuple[float, ...]]
     table: TableSpec
     ruled_lines: RuledLinesSpec
+    large_print: LargePrint
+    language: str
+
+    def enlarged(self) -> StyleSheet:
+        """The large-print variant: bigger worksheet text, same wallet card."""
+        big = self.large_print
+        paragraphs = {}
+        for name, spec in self.paragraphs.items():
+            if name.startswith("card_"):
+                paragraphs[name] = spec
+                continue
+            size = max(spec.size_pt * big.scale, big.min_size_pt)
+            factor = size / spec.size_pt
+            paragraphs[name] = spec.model_copy(
+                update={
+                    "size_pt": size,
+                    "leading_pt": spec.leading_pt * factor,
+                    "space_before_pt": spec.space_before_pt * factor,
+                    "space_after_pt": spec.space_after_pt * factor,
+                }
+            )
+        return self.model_copy(
+            update={
+                "paragraphs": paragraphs,
+                "margins": big.margins,
+                "footer_height": big.footer_height,
+                "table": self.table.model_copy(update={"blank_row_height": big.blank_row_height}),
+                "ruled_lines": self.ruled_lines.model_copy(
+                    update={"spacing": big.ruled_line_spacing}
+                ),
+            }
+        )
 
     def font_name(self, role: str) -> str:
         """The registered ReportLab font name for a role such as ``bold``."""
@@ -102,7 +144,9 @@ def _check(sheet: StyleSheet) -> StyleSheet:
 
 
 @cache
-def load_styles() -> StyleSheet:
-    """The bundled style sheet, read and checked once per process."""
+def load_styles(large_print: bool = False) -> StyleSheet:
+    """The bundled style sheet (or its large-print variant), read and checked once."""
+    if large_print:
+        return _check(load_styles().enlarged())
     data: Any = load_data(STYLES_FILE.read_text(encoding="utf-8"))
     return _check(StyleSheet.model_validate(data))

@@ -101,6 +101,7 @@ def run_wizard(
     output_dir: Path | None = None,
     paper: str = "letter",
     card_layout: str = "sheet",
+    large_print: bool = False,
 ) -> WizardResult:
     """Ask, review, save the profile and print the documents beside it."""
     catalog = load_catalog()
@@ -129,13 +130,23 @@ def run_wizard(
     folder = output_dir or profile.parent
     try:
         result.written = write_documents(
-            answers, folder, paper=paper, source=str(profile), card_layout=card_layout
+            answers,
+            folder,
+            paper=paper,
+            source=str(profile),
+            card_layout=card_layout,
+            large_print=large_print,
         )
     except UserError as problem:
         if problem.field != "wallet card":
             raise
         result.card_problem = problem.problem
         result.written = write_documents(
-            answers, folder, paper=paper, source=str(profile), card_layout=None
+            answers,
+            folder,
+            paper=paper,
+            source=str(profile),
+            card_layout=None,
+            large_print=large_print,
         )
     return result
