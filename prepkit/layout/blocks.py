@@ -145,12 +145,18 @@ class BlockBuilder:
         heading = Paragraph(_escape(title), self.style("heading"))
         heading.prepkit_outline = (key, title)  # picked up by the page template for bookmarks
         before: list[Flowable] = (
-            [PageBreak()] if element.get("break-before") == "yes" else [CondPageBreak(40 * MM)]
+            [PageBreak()]
+            if element.get("break-before") == "yes"
+            else [CondPageBreak(self.sheet.section_min_space * MM)]
         )
         # Keep the heading, its hints and the first real block together, so neither a
         # heading nor an explanation is left at the foot of a page without its content.
+        # A table may split across pages instead: the section only starts on a new page
+        # when less than section_min_space is left (the CondPageBreak above).
         kinds = [child.tag for child in element]
-        lead = next((i for i, tag in enumerate(kinds) if tag != "hint"), len(kinds) - 1) + 1
+        lead = next((i for i, tag in enumerate(kinds) if tag != "hint"), len(kinds))
+        if lead < len(kinds) and kinds[lead] != "table":
+            lead += 1
         children = [self.block(child) for child in element]
         kept = [heading, *(f for group in children[:lead] for f in group)]
         return [*before, KeepTogether(kept), *(f for group in children[lead:] for f in group)]

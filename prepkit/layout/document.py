@@ -18,6 +18,7 @@ from prepkit import __version__
 from prepkit.layout.styles import MM, StyleSheet
 
 FooterText = Callable[[int, int], list[str]]
+SAFE_EDGE = 8  # mm from the bottom of the page: most printers cannot print nearer
 
 
 def _canvas_class(draw_footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
@@ -66,11 +67,12 @@ def build_pdf(
     footer_height = sheet.footer_height * MM
 
     def draw_footer(canvas: Canvas, page: int, pages: int) -> None:
+        # Stacked up from the printer's safe edge, so even large print never falls off.
         text_width = width - (margins.left + margins.right) * MM
-        y = margins.bottom * MM - 3 * MM
-        for markup in footer_text(page, pages):
-            para = Paragraph(markup, footer_style)
-            _, h = para.wrap(text_width, footer_height)
+        paragraphs = [Paragraph(markup, footer_style) for markup in footer_text(page, pages)]
+        heights = [para.wrap(text_width, footer_height)[1] for para in paragraphs]
+        y = SAFE_EDGE * MM + sum(heights)
+        for para, h in zip(paragraphs, heights, strict=True):
             y -= h
             para.drawOn(canvas, margins.left * MM, y)
 

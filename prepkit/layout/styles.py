@@ -64,6 +64,7 @@ class LargePrint(BaseModel):
     min_size_pt: float
     margins: Margins
     footer_height: float
+    section_min_space: float
     blank_row_height: float
     ruled_line_spacing: float
 
@@ -75,6 +76,7 @@ class StyleSheet(BaseModel):
     pages: dict[str, PageSize]
     margins: Margins
     footer_height: float
+    section_min_space: float
     paragraphs: dict[str, ParagraphSpec]
     tables: dict[str, tuple[float, ...]]
     table: TableSpec
@@ -105,6 +107,7 @@ class StyleSheet(BaseModel):
                 "paragraphs": paragraphs,
                 "margins": big.margins,
                 "footer_height": big.footer_height,
+                "section_min_space": big.section_min_space,
                 "table": self.table.model_copy(update={"blank_row_height": big.blank_row_height}),
                 "ruled_lines": self.ruled_lines.model_copy(
                     update={"spacing": big.ruled_line_spacing}
