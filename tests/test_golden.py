@@ -1,0 +1,82 @@
+"""Golden images: any change to how the example looks is seen and approved on purpose.
+
+The example worksheet and wallet card are rendered to greyscale PNG pages with
+pdftoppm and compared with the references in tests/golden/. After an intended
+layout change, look at the new pages, then regenerate the references with:
+
+    PREPKIT_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from prepkit.profile.schema import Profile
+from prepkit.render import render_card, render_worksheet
+from tests.pdf_tools import require_tool
+
+GOLDEN = Path(__file__).with_name("golden")
+RESOLUTION = 30  # dots per inch: enough to see any moved block, small enough to commit
+UPDATE = os.environ.get("PREPKIT_UPDATE_GOLDEN") == "1"
+CASES = {
+    "worksheet-letter": lambda p: render_worksheet(p, paper="letter"),
+    "worksheet-a4": lambda p: render_worksheet(p, paper="a4"),
+    "worksheet-large": lambda p: render_worksheet(p, large_print=True),
+    "card-letter": lambda p: render_card(p, paper="letter"),
+    "card-a4": lambda p: render_card(p, paper="a4"),
+    "card-pages": lambda p: render_card(p, layout="page"),
+}
+
+
+def render_pages(pdf: bytes, folder: Path) -> list[Path]:
+    pdftoppm = require_tool("pdftoppm")
+    source = folder / "document.pdf"
+    source.write_bytes(pdf)
+    subprocess.run(
+        [pdftoppm, "-gray", "-png", "-r", str(RESOLUTION), str(source), str(folder / "page")],
+        check=True,
+    )
+    return sorted(folder.glob("page-*.png"))
+
+
+def difference(expected: Image.Image, actual: Image.Image) -> tuple[float, float]:
+    """Mean absolute difference (0-255) and the share of clearly different pixels."""
+    diff = ImageChops.difference(expected.convert("L"), actual.convert("L"))
+    histogram = diff.histogram()
+    total = sum(histogram)
+    mean = sum(value * count for value, count in enumerate(histogram)) / total
+    clearly = sum(histogram[64:]) / total
+    return mean, clearly
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_rendered_pages_match_the_references(
+    case: str, example_profile: Profile, tmp_path: Path
+) -> None:
+    pages = render_pages(CASES[case](example_profile), tmp_path)
+    assert pages
+    references = sorted(GOLDEN.glob(f"{case}-*.png"))
+    if UPDATE:
+        for old in references:
+            old.unlink()
+        GOLDEN.mkdir(exist_ok=True)
+        for number, page in enumerate(pages, start=1):
+            Image.open(page).save(GOLDEN / f"{case}-{number:02d}.png", optimize=True)
+        references = sorted(GOLDEN.glob(f"{case}-*.png"))
+    assert len(references) == len(pages), (
+        f"{case}: {len(pages)} pages rendered, {len(references)} references "
+        "(see this file's docstring to regenerate)"
+    )
+    for reference, page in zip(references, pages, strict=True):
+        expected, actual = Image.open(reference), Image.open(page)
+        assert expected.size == actual.size, f"{reference.name}: page size changed"
+        mean, clearly = difference(expected, actual)
+        assert mean < 1.0 and clearly < 0.002, (
+            f"{reference.name}: differs from the reference (mean {mean:.2f}, "
+            f"{clearly:.2%} of pixels clearly different); see this file's docstring"
+        )
