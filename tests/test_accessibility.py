@@ -144,3 +144,34 @@ def test_reading_order_is_headings_then_their_content(example_profile: Profile) 
     # Table rows read left to right: the tryptase row's cells follow the test name.
     row = text[text.index("Tryptase blood test") :]
     assert row.index("2026-03") < row.index("35 ng/mL") < row.index("Complete blood count")
+
+
+@pytest.mark.parametrize(("name", "pdf", "large"), DOCUMENTS[:1], ids=[DOCUMENTS[0][0]])
+def test_all_text_is_black(name: str, pdf: bytes, large: bool) -> None:
+    colours = {str(char["non_stroking_color"]) for page in pages(pdf) for char in page.chars}
+    assert colours <= {
+        "(0,)",
+        "(0, 0, 0)",
+        "(0.0, 0.0, 0.0)",
+        "None",
+        "0",
+        "[0]",
+        "(0.0,)",
+        "[0, 0, 0]",
+    }, colours
+
+
+def test_wizard_prints_in_large_print(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from prepkit.cli import main
+    from tests.test_wizard import FIRST_RUN
+
+    result = CliRunner().invoke(
+        main,
+        ["wizard", str(tmp_path / "p.yaml"), "--large-print"],
+        input="".join(f"{a}\n" for a in FIRST_RUN),
+    )
+    assert result.exit_code == 0, result.output
+    pdf = (tmp_path / "worksheet.pdf").read_bytes()
+    assert min(c["size"] for page in pages(pdf) for c in page.chars) + 1e-6 >= 14
