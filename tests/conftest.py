@@ -32,3 +32,17 @@ def write_profile(tmp_path: Path, text: str, name: str = "profile.yaml") -> Path
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _no_network(*args: object, **kwargs: object) -> None:
+    raise RuntimeError("prepkit must never open a network connection")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Block every outgoing connection for the whole suite: prepkit works offline."""
+    import socket
+
+    socket.socket.connect = _no_network  # type: ignore[assignment,method-assign]
+    socket.socket.connect_ex = _no_network  # type: ignore[assignment,method-assign]
+    socket.create_connection = _no_network  # type: ignore[assignment]
+    socket.getaddrinfo = _no_network  # type: ignore[assignment]
