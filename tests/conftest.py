@@ -42,7 +42,7 @@ def pytest_configure(config: pytest.Config) -> None:
     """Block every outgoing connection for the whole suite: prepkit works offline."""
     import socket
 
-    socket.socket.connect = _no_network  # type: ignore[assignment,method-assign]
+    socket.socket.connect = _no_network  # type: ignore[method-assign]
     socket.socket.connect_ex = _no_network  # type: ignore[assignment,method-assign]
     socket.create_connection = _no_network  # type: ignore[assignment]
     socket.getaddrinfo = _no_network  # type: ignore[assignment]
