@@ -7,6 +7,7 @@ can render a profile in memory and open the result.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 from collections.abc import Iterator
 from typing import Any
@@ -171,7 +172,9 @@ def card_too_full_message(overflows: Any, min_font_pt: float) -> str:
             f"{section} ({count} of {total} entries)" if total > 1 else section
             for section, count, total in overflow.sections
         )
-        parts.append(f"the {overflow.side} needs {share:.0%} of its space; left over: {cut}")
+        # Rounded up: a card that does not fit never reads as needing "100%".
+        percent = math.ceil(share * 100)
+        parts.append(f"the {overflow.side} needs {percent}% of its space; left over: {cut}")
     return (
         f"does not fit even at the smallest print ({min_font_pt:g} pt): {'; '.join(parts)}. "
         "Shorten names and reactions, set 'on_card: no' on medications the card can leave "

@@ -1,0 +1,100 @@
+"""Files: a failed or interrupted run never leaves half a file or spoils the previous one."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from prepkit.cli import main
+from tests.conftest import EXAMPLE
+from tests.pdf_tools import require_tool
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.33, 0.5, 0.77, 0.95])
+def test_truncated_profile_never_crashes(tmp_path: Path, fraction: float) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    cut = tmp_path / "cut.yaml"
+    cut.write_text(text[: int(len(text) * fraction)], encoding="utf-8")
+    code, output = run("build", str(cut), "-o", str(tmp_path / "out"))
+    assert code in (0, 2)
+    if code == 2:
+        assert output.startswith(f"Error: {cut}") and output.count("\n") == 1
+
+
+def test_unwritable_output_folder_is_a_clear_error(tmp_path: Path) -> None:
+    code, output = run("example", "-o", "/proc/prepkit-cannot-write-here")
+    assert code == 2
+    assert output.startswith("Error: /proc/prepkit-cannot-write-here") and "cannot" in output
+
+
+def test_interrupted_rendering_keeps_the_previous_pdf(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    previous = b"%PDF- the worksheet from last week"
+    (tmp_path / "worksheet.pdf").write_bytes(previous)
+
+    def interrupted(*args: object, **kwargs: object) -> bytes:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("prepkit.render.render_card", interrupted)
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path)])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert (tmp_path / "worksheet.pdf").read_bytes() == previous
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["worksheet.pdf"]  # no temp files
+
+
+def test_interrupted_write_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prepkit import output
+
+    previous = b"%PDF- previous"
+    target = tmp_path / "worksheet.pdf"
+    target.write_bytes(previous)
+
+    def interrupted(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("prepkit.output.os.replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        output.write_private(target, b"%PDF- new")
+    assert target.read_bytes() == previous
+    assert [p.name for p in tmp_path.iterdir()] == ["worksheet.pdf"]
+
+
+def test_every_kind_of_pdf_is_valid(tmp_path: Path) -> None:
+    """qpdf --check passes, pdftotext extracts, pdftoppm renders: for every document kind."""
+    qpdf, pdftotext, pdftoppm = (require_tool(t) for t in ("qpdf", "pdftotext", "pdftoppm"))
+    runs = [
+        ("example", "-o", "a"),
+        ("example", "-o", "b", "--paper", "a4", "--large-print"),
+        ("example", "-o", "c", "--card-layout", "page"),
+        ("blank", "-o", "d"),
+        ("blank", "-o", "e", "--large-print", "--paper", "a4"),
+    ]
+    for args in runs:
+        code, output = run(*[str(tmp_path / a) if a in "abcde" else a for a in args])
+        assert code == 0, output
+    pdfs = sorted(tmp_path.rglob("*.pdf"))
+    assert len(pdfs) == 8
+    for pdf in pdfs:
+        subprocess.run([qpdf, "--check", str(pdf)], check=True, capture_output=True)
+        text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True).stdout
+        assert b"not medical advice" in text or b"preparation aid" in text, pdf
+        subprocess.run(
+            [pdftoppm, "-r", "10", "-png", str(pdf), str(pdf.with_suffix(""))],
+            check=True,
+            capture_output=True,
+        )
+    assert shutil.which("qpdf")

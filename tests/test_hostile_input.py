@@ -1,0 +1,154 @@
+"""Whatever a patient types prints as typed, or is refused naming the field: never obeyed."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+from pypdf.generic import DictionaryObject
+
+from prepkit.errors import UserError
+from prepkit.profile.loader import validate_profile
+from prepkit.render import render_card, render_worksheet
+from tests.pdf_tools import flat_text, fold, reader
+
+HOSTILE = [
+    "<b>bold</b>",
+    "<i>italic",
+    "</para>",
+    "<font size=100>HUGE</font>",
+    '<font color="white">hidden</font>',
+    "<img src='/etc/passwd'/>",
+    '<img src="https://example.com/x.png"/>',
+    '<img src="data:image/png;base64,AAAA"/>',
+    "<a href='https://example.com'>link</a>",
+    '<link href="file:///etc/passwd">x</link>',
+    "<br/>",
+    "<![CDATA[raw]]>",
+    "<!-- comment -->",
+    "<?xml version='1.0'?>",
+    "<span backColor=black>x</span>",
+    "<onDraw name=x label=y/>",
+    "<seq id=s/>",
+    "<super>2</super> <sub>3</sub>",
+    "<u>under</u> <strike>s</strike>",
+    "&amp; &lt;b&gt; &#60; &#x3C; &nbsp; &bogus;",
+    "A & B < C > D",
+    "]]> --> ?>",
+    "{{ 7*7 }}",
+    "{% for x in range(9) %}loop{% endfor %}",
+    "{# hidden #}",
+    "${HOME} $(id) `id`",
+    "%s %d %(x)s",
+    "\\(paren\\) (unbalanced",
+    "%PDF-1.4 %%EOF",
+    "C:\\Users\\x\\file.txt",
+    "\"double\" and 'single'",
+    "Ωμέγα Привет Köhler ﬁne",
+    "e\u0301 and a\u0308",
+    "Supercalifragilistic" * 8,
+    "right-to-left \u202eevil\u202c",
+    "zero\u200bwidth",
+    "bell\x07",
+    "nul\x00",
+    "emoji 💊",
+    "中文名字",
+    "שלום",
+    "tab\there",
+    "line\u2028separator",
+]
+
+# Where a hostile string can go: every kind of free-text field the documents print.
+FIELDS = [
+    ("patient", "name"),
+    ("visit", "provider"),
+    ("visit", "reason"),
+    ("symptoms", "own"),
+    ("symptoms", "notes"),
+    ("medications", "name"),
+    ("avoid", "name"),
+    ("avoid", "reaction"),
+    ("triggers", "own"),
+    ("questions", "own"),
+    ("care_team", "name"),
+    ("emergency_contact", "phone"),
+    ("daily_life", None),
+    ("notes", None),
+]
+
+
+def profile_with(text: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "schema_version": "1",
+        "patient": {"name": text},
+        "visit": {"provider": text, "reason": text},
+        "symptoms": [{"own": text, "notes": text}],
+        "medications": [{"name": text}],
+        "avoid": [{"name": text, "reaction": text}],
+        "triggers": {"own": [text]},
+        "questions": [{"own": text}],
+        "care_team": [{"name": text}],
+        "emergency_contact": {"phone": text},
+        "daily_life": text,
+        "notes": text,
+    }
+    return data
+
+
+def font_sizes(pdf: bytes) -> set[float]:
+    return {round(c["size"], 2) for p in pdfplumber.open(io.BytesIO(pdf)).pages for c in p.chars}
+
+
+REFERENCE = profile_with("plain words")
+
+
+@pytest.fixture(scope="module")
+def reference_sizes() -> tuple[set[float], set[float]]:
+    profile = validate_profile(REFERENCE, {}, "reference.yaml")
+    return font_sizes(render_worksheet(profile)), font_sizes(render_card(profile, layout="page"))
+
+
+def assert_inert(pdf: bytes) -> None:
+    """No images, links or annotations anywhere in the file."""
+    document = reader(pdf)
+    for page in document.pages:
+        assert "/Annots" not in page
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject) and "/XObject" not in resources
+    assert b"/URI" not in pdf and b"/Launch" not in pdf and b"/JavaScript" not in pdf
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=[f"h{i:02d}" for i in range(len(HOSTILE))])
+def test_hostile_text_prints_literally_or_is_refused_naming_the_field(
+    text: str, reference_sizes: tuple[set[float], set[float]]
+) -> None:
+    try:
+        profile = validate_profile(profile_with(text), {}, "hostile.yaml")
+        worksheet = render_worksheet(profile, source="hostile.yaml")
+        card = render_card(profile, layout="page", source="hostile.yaml")
+    except UserError as error:
+        message = error.format_message()
+        assert "\n" not in message and message.startswith("hostile.yaml")
+        assert error.field and re.match(r"^[a-z_]+", error.field), message
+        assert any(error.field.startswith(f[0]) for f in FIELDS) or error.field == "wallet card"
+        return
+    expected = fold(profile.patient.name)  # the text after the documented normalisation
+    worksheet_text = flat_text(worksheet)
+    assert worksheet_text.count(expected) >= len(FIELDS) - 1, expected
+    assert expected in flat_text(card)
+    for pdf, sizes in ((worksheet, reference_sizes[0]), (card, reference_sizes[1])):
+        assert_inert(pdf)
+        assert font_sizes(pdf) <= sizes, "user text changed a font size"
+
+
+def test_at_least_thirty_hostile_strings() -> None:
+    assert len(HOSTILE) >= 30
+
+
+def test_control_character_is_refused_with_its_field(tmp_path: Path) -> None:
+    with pytest.raises(UserError, match=r"patient\.name: contains a control character \(U\+0007\)"):
+        validate_profile(profile_with("bell\x07"), {}, "p.yaml")
