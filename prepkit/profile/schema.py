@@ -40,15 +40,20 @@ def _clean_text(value: object, *, multiline: bool) -> object:
         return ""
     if not isinstance(value, str):
         return value
-    text = unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\t", " ")
-    lines = [line.strip() for line in text.strip().split("\n")]
-    text = "\n".join(lines) if multiline else " ".join(line for line in lines if line)
-    for char in text:
-        if char != "\n" and unicodedata.category(char) == "Cc":
+    for char in value:
+        category = unicodedata.category(char)
+        if category == "Cs":
+            raise ValueError(f"contains an invalid character (U+{ord(char):04X})")
+        if category == "Cc" and char not in "\t\n\r":
             raise ValueError(
                 f"contains a control character (U+{ord(char):04X}) that cannot be printed"
             )
-    return text
+    # Invisible formatting characters (soft hyphens, zero-width spaces, direction
+    # overrides) are removed: they print as nothing, or could hide or reorder text.
+    visible = "".join(c for c in value if unicodedata.category(c) != "Cf")
+    text = unicodedata.normalize("NFC", visible).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in text.replace("\t", " ").strip().split("\n")]
+    return "\n".join(lines) if multiline else " ".join(line for line in lines if line)
 
 
 def _short(value: object) -> object:
