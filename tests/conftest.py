@@ -46,3 +46,36 @@ def pytest_configure(config: pytest.Config) -> None:
     socket.socket.connect_ex = _no_network  # type: ignore[assignment,method-assign]
     socket.create_connection = _no_network  # type: ignore[assignment]
     socket.getaddrinfo = _no_network  # type: ignore[assignment]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """qpdf --check every PDF the tests wrote; one that fails fails the run."""
+    import shutil
+    import subprocess
+
+    qpdf = shutil.which("qpdf")
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if factory is None:
+        return
+    pdfs = sorted(factory.getbasetemp().rglob("*.pdf"))
+    if qpdf is None:
+        print("\nqpdf is not installed: the PDFs the tests wrote were not checked")
+        session.exitstatus = 1
+        return
+    bad = [
+        pdf
+        for pdf in pdfs
+        if subprocess.run([qpdf, "--check", str(pdf)], capture_output=True).returncode != 0
+    ]
+    print(f"\nqpdf --check: {len(pdfs) - len(bad)} of {len(pdfs)} PDFs written by the tests pass")
+    if bad:
+        print("\n".join(f"  failed: {pdf}" for pdf in bad))
+        session.exitstatus = 1
+
+
+@pytest.fixture(scope="session")
+def previous_pdf() -> bytes:
+    """A real PDF standing in for last week's worksheet, to check it survives a failure."""
+    from prepkit.render import blank_profile
+
+    return render_worksheet(blank_profile())

@@ -70,17 +70,17 @@ def test_blank_writes_a_blank_worksheet(tmp_path: Path) -> None:
     ],
 )
 def test_bad_profile_exits_2_with_one_line(
-    tmp_path: Path, profile_text: str, expected: str
+    previous_pdf: bytes, tmp_path: Path, profile_text: str, expected: str
 ) -> None:
     profile = write_profile(tmp_path, profile_text)
     existing = tmp_path / "worksheet.pdf"
-    existing.write_bytes(b"%PDF- previous worksheet")
+    existing.write_bytes(previous_pdf)
     code, output = run("build", str(profile), "-o", str(tmp_path))
     assert code == 2
     assert output.count("\n") == 1 and output.startswith("Error: ")
     assert str(profile) in output and expected in output
     assert "Traceback" not in output
-    assert existing.read_bytes() == b"%PDF- previous worksheet"
+    assert existing.read_bytes() == previous_pdf
 
 
 def test_missing_profile_exits_2(tmp_path: Path) -> None:

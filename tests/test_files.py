@@ -39,9 +39,9 @@ def test_unwritable_output_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_interrupted_rendering_keeps_the_previous_pdf(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, previous_pdf: bytes
 ) -> None:
-    previous = b"%PDF- the worksheet from last week"
+    previous = previous_pdf
     (tmp_path / "worksheet.pdf").write_bytes(previous)
 
     def interrupted(*args: object, **kwargs: object) -> bytes:
@@ -55,11 +55,11 @@ def test_interrupted_rendering_keeps_the_previous_pdf(
 
 
 def test_interrupted_write_leaves_no_partial_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, previous_pdf: bytes
 ) -> None:
     from prepkit import output
 
-    previous = b"%PDF- previous"
+    previous = previous_pdf
     target = tmp_path / "worksheet.pdf"
     target.write_bytes(previous)
 
@@ -68,7 +68,7 @@ def test_interrupted_write_leaves_no_partial_file(
 
     monkeypatch.setattr("prepkit.output.os.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        output.write_private(target, b"%PDF- new")
+        output.write_private(target, b"new bytes that never land")
     assert target.read_bytes() == previous
     assert [p.name for p in tmp_path.iterdir()] == ["worksheet.pdf"]
 

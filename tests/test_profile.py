@@ -125,3 +125,22 @@ def test_limits_are_enforced(tmp_path: Path) -> None:
     )
     many = "".join(f"  - name: med {i}\n" for i in range(101))
     assert "at most 100 items" in error_for(tmp_path, f"schema_version: 1\nmedications:\n{many}")
+
+
+def test_empty_numbers_mean_not_answered(tmp_path: Path) -> None:
+    profile = read_profile(
+        write_profile(
+            tmp_path,
+            """\
+schema_version: 1
+attacks: {last_year: , emergency_visits: ""}
+symptoms:
+  - {own: itch, severity: }
+""",
+        )
+    )
+    assert profile.attacks.last_year is None and profile.attacks.emergency_visits is None
+    assert profile.symptoms[0].severity is None
+    assert "must be greater than or equal to 0" in error_for(
+        tmp_path, "schema_version: 1\nattacks: {last_year: -1}\n"
+    )

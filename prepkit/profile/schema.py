@@ -68,7 +68,10 @@ Text = Annotated[str, BeforeValidator(_short), Field(max_length=SHORT_TEXT)]
 LongText = Annotated[str, BeforeValidator(_long), Field(max_length=LONG_TEXT)]
 RequiredText = Annotated[str, BeforeValidator(_short), Field(min_length=1, max_length=SHORT_TEXT)]
 OptionalDate = Annotated[dt.date | None, BeforeValidator(_empty_to_none)]
-OptionalCount = Annotated[int | None, BeforeValidator(_empty_to_none), Field(ge=0, le=10000)]
+# The range applies to the number, inside the Optional: an empty answer is simply None.
+OptionalCount = Annotated[
+    Annotated[int, Field(ge=0, le=10000)] | None, BeforeValidator(_empty_to_none)
+]
 YesNo = Annotated[bool | None, BeforeValidator(_empty_to_none)]
 
 
@@ -137,7 +140,9 @@ class SymptomEntry(_CatalogOrOwn):
     catalog: SymptomId | None = None
     first_noticed: Text = ""
     how_often: Text = ""
-    severity: Annotated[int | None, BeforeValidator(_empty_to_none), Field(ge=0, le=10)] = None
+    severity: Annotated[
+        Annotated[int, Field(ge=0, le=10)] | None, BeforeValidator(_empty_to_none)
+    ] = None
     worse_with: Text = ""
     notes: LongText = ""
 

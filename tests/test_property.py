@@ -1,0 +1,312 @@
+"""Property: any profile the schema admits either renders with every word found in the PDFs,
+or is refused with one line naming the field. Never an exception, never a missing item.
+
+Runs 2,000 generated profiles in CI (the CI environment variable is set there) and 150
+locally; PREPKIT_EXAMPLES overrides both.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from typing import Any
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from prepkit.content.catalog import load_catalog
+from prepkit.errors import UserError
+from prepkit.profile.loader import validate_profile
+from prepkit.profile.schema import LONG_TEXT, SHORT_TEXT
+from prepkit.render import render_card, render_worksheet
+from tests.pdf_tools import flat_text, reader
+from tests.test_worksheet_pdf import expected_strings
+
+EXAMPLES = int(os.environ.get("PREPKIT_EXAMPLES") or (2000 if os.environ.get("CI") else 150))
+CATALOG = load_catalog()
+
+# Any Unicode, weighted towards what patients type, with markup and template syntax mixed in.
+ANY = st.characters(blacklist_categories=("Cs", "Cc"))
+TYPED = st.sampled_from(list(string.ascii_letters + string.digits + " .,;:-()/&<>'\"{}%#"))
+NASTY = st.sampled_from(
+    [
+        "<b>",
+        "</b>",
+        "&amp;",
+        "{{ x }}",
+        "{%",
+        "<img src=x/>",
+        "\n",
+        "\t",
+        "é",
+        "Ω",
+        "Ж",
+        "€",
+        "\u00ad",
+        "\u200b",
+    ]
+)
+# One of these replaces one answer in a quarter of the profiles: each must be refused
+# naming its field, or (where it is valid text for that field) printed.
+SPOILERS = [
+    "bell\x07",
+    "nul\x00",
+    "pill 💊",
+    "中文",
+    "x" * 250,
+    "y" * 4001,
+    "not-an-id",
+    "maybe",
+    "2026-13-45",
+    "-1",
+    "11",
+    "3.5",
+    "x",
+]
+
+
+def text(max_size: int) -> st.SearchStrategy[str]:
+    printable = st.lists(st.one_of(TYPED, TYPED, ANY, NASTY), max_size=min(max_size, 40))
+    long = st.text(alphabet=TYPED, min_size=max_size - 10, max_size=max_size)
+    return st.one_of(*[printable.map("".join)] * 6, long if max_size > 100 else st.just(""))
+
+
+SHORT, LONG = text(SHORT_TEXT), text(LONG_TEXT)
+
+
+def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.one_of(st.just(""), strategy)
+
+
+def ids(items: Any) -> st.SearchStrategy[str]:
+    return st.sampled_from([item.id for item in items])
+
+
+# Mostly valid answers, sometimes not: the invalid ones must be refused naming the field.
+COUNT = optional(st.integers(0, 50).map(str))
+DATE = optional(st.dates().map(str))
+YES_NO = optional(st.sampled_from(["yes", "no", "true", "false", "y", "n"]))
+
+
+def catalog_or_own(
+    catalog_ids: st.SearchStrategy[str],
+    own: st.SearchStrategy[str],
+    **extra: st.SearchStrategy[Any],
+) -> st.SearchStrategy[dict[str, Any]]:
+    return st.one_of(
+        st.fixed_dictionaries({"catalog": catalog_ids}, optional=extra),
+        st.fixed_dictionaries({"own": own}, optional=extra),
+    )
+
+
+VALID_PROFILES = st.fixed_dictionaries(
+    {"schema_version": st.just("1")},
+    optional={
+        "patient": st.fixed_dictionaries({}, optional={"name": SHORT, "date_of_birth": DATE}),
+        "visit": st.fixed_dictionaries(
+            {},
+            optional={
+                "date": DATE,
+                "mode": optional(st.sampled_from(["in-person", "virtual"])),
+                "provider": SHORT,
+                "clinic": SHORT,
+                "reason": LONG,
+            },
+        ),
+        "diagnosis": st.fixed_dictionaries(
+            {}, optional={"type": optional(ids(CATALOG.diagnoses())), "diagnosed": SHORT}
+        ),
+        "symptoms": st.lists(
+            catalog_or_own(
+                ids(CATALOG.symptoms),
+                SHORT,
+                first_noticed=SHORT,
+                how_often=SHORT,
+                severity=optional(st.integers(0, 10).map(str)),
+                worse_with=SHORT,
+                notes=LONG,
+            ),
+            max_size=4,
+        ),
+        "attacks": st.fixed_dictionaries(
+            {},
+            optional={
+                "last_year": COUNT,
+                "last_attack": SHORT,
+                "emergency_visits": COUNT,
+                "epinephrine_used": YES_NO,
+                "anaphylaxis_ever": YES_NO,
+            },
+        ),
+        "daily_life": LONG,
+        "triggers": st.fixed_dictionaries(
+            {},
+            optional={
+                "catalog": st.lists(ids(CATALOG.triggers), max_size=3, unique=True),
+                "own": st.lists(SHORT, max_size=3),
+            },
+        ),
+        "medications": st.lists(
+            st.fixed_dictionaries(
+                {"name": SHORT},
+                optional={"dose": SHORT, "how_often": SHORT, "what_for": SHORT, "on_card": YES_NO},
+            ),
+            max_size=4,
+        ),
+        "avoid": st.lists(
+            st.fixed_dictionaries({"name": SHORT}, optional={"reaction": SHORT}), max_size=3
+        ),
+        "tests": st.lists(
+            st.fixed_dictionaries(
+                {"test": ids(CATALOG.tests)},
+                optional={
+                    "status": st.sampled_from(
+                        ["have-result", "will-bring", "not-done", "dont-know"]
+                    ),
+                    "date": SHORT,
+                    "value": SHORT,
+                },
+            ),
+            max_size=3,
+            unique_by=lambda r: r["test"],
+        ),
+        "questions": st.lists(catalog_or_own(ids(CATALOG.questions), LONG), max_size=4),
+        "care_team": st.lists(
+            st.fixed_dictionaries({"name": SHORT}, optional={"role": SHORT, "phone": SHORT}),
+            max_size=2,
+        ),
+        "emergency_contact": st.fixed_dictionaries(
+            {}, optional={"name": SHORT, "relation": SHORT, "phone": SHORT}
+        ),
+        "carries_epinephrine": YES_NO,
+        "emergency_number": optional(st.text(alphabet=string.digits, max_size=4)),
+        "notes": LONG,
+    },
+)
+
+
+def _leaves(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    if isinstance(value, dict):
+        return [
+            leaf
+            for k, v in value.items()
+            if k != "schema_version"
+            for leaf in _leaves(v, (*path, k))
+        ]
+    if isinstance(value, list):
+        return [leaf for i, v in enumerate(value) for leaf in _leaves(v, (*path, i))]
+    return [path]
+
+
+@st.composite
+def profiles(draw: st.DrawFn) -> dict[str, Any]:
+    """Valid profiles, a quarter of them with one answer replaced by a bad one."""
+    data = draw(VALID_PROFILES)
+    leaves = _leaves(data)
+    if leaves and draw(st.integers(0, 3)) == 0:
+        *parents, last = draw(st.sampled_from(leaves))
+        target: Any = data
+        for part in parents:
+            target = target[part]
+        target[last] = draw(st.sampled_from(SPOILERS))
+    return data
+
+
+PROFILES = profiles()
+
+
+def squash(value: str) -> str:
+    """Compare without whitespace: line breaks may fall anywhere, even inside a long word."""
+    return re.sub(r"\s+", "", value)
+
+
+# Header rows repeat when a table continues on the next page.
+TABLE_HEADERS = [
+    squash(h)
+    for h in (
+        "Symptom Body area First noticed How often How bad Worse with Notes",
+        "Medication Dose How often What for",
+        "Medication or substance Reaction",
+        "Test Have result Will bring Not done Don't know Date Value",
+        "Name Role Phone",
+    )
+]
+
+
+def body_text(pdf: bytes) -> str:
+    """The text of every page without its footer or repeated table headers, squashed.
+
+    A long entry that runs onto the next page then reads as one piece again.
+    """
+    pages = [page.extract_text() or "" for page in reader(pdf).pages]
+    body = "".join(
+        squash(text[: text.rfind(f"Page {n} of {len(pages)}")])
+        for n, text in enumerate(pages, start=1)
+    )
+    for header in TABLE_HEADERS:
+        body = body.replace(header, "")
+    return body
+
+
+def printed(value: str, text: str) -> bool:
+    """``value`` is in ``text`` whole, or in up to four in-order pieces of 6+ characters.
+
+    A table row taller than what is left of a page splits: each page then holds the
+    top of every cell in the row, so a long cell's text continues after its
+    neighbours'. Nothing is lost, but it is no longer in one piece.
+    """
+    if value in text:
+        return True
+    position, rest = 0, value
+    for _ in range(4):
+        size = len(rest)
+        while size >= 6 and text.find(rest[:size], position) < 0:
+            size -= 1
+        if size < 6:
+            return False
+        position = text.find(rest[:size], position) + size
+        rest = rest[size:]
+        if not rest:
+            return True
+    return False
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(PROFILES)
+def test_every_profile_renders_completely_or_is_refused_naming_the_field(
+    data: dict[str, Any],
+) -> None:
+    try:
+        profile = validate_profile(data, {}, "p.yaml")
+        worksheet = render_worksheet(profile, source="p.yaml")
+    except UserError as error:
+        assert error.file == "p.yaml" and error.field, error.format_message()
+        assert "\n" not in error.format_message()
+        event(f"refused: {error.problem[:24]}")
+        return
+    event("rendered the worksheet")
+    found = body_text(worksheet)
+    for value in expected_strings(profile):
+        assert printed(squash(value), found), value
+    try:
+        card = render_card(profile, layout="page", source="p.yaml")
+    except UserError as error:
+        assert error.field == "wallet card" and "does not fit" in error.problem
+        event("card refused: does not fit")
+        return
+    event("rendered the card")
+    on_card = squash(flat_text(card))
+    names = {t.id: t.name for t in CATALOG.triggers}
+    for value in [
+        *(a.name for a in profile.avoid),
+        *(a.reaction for a in profile.avoid),
+        *(names[t] for t in profile.triggers.catalog),
+        *profile.triggers.own,
+    ]:
+        assert printed(squash(value), on_card), value
