@@ -147,7 +147,7 @@ def diagnosis_item(profile: Profile, catalog: Catalog) -> Described | None:
 
 
 def worksheet_context(
-    profile: Profile, catalog: Catalog, *, prepared: dt.date, paper: str, large_print: bool = False
+    profile: Profile, catalog: Catalog, *, prepared: dt.date, large_print: bool = False
 ) -> dict[str, Any]:
     """Everything the worksheet templates may use, and nothing they must compute."""
     return {
@@ -159,6 +159,5 @@ def worksheet_context(
         "tests": test_rows(profile, catalog),
         "questions": question_texts(profile, catalog),
         "prepared": prepared,
-        "paper": paper,
         "large_print": large_print,
     }

@@ -85,7 +85,6 @@ class BlockBuilder:
     # under ``min_size_pt``.
     scale: float = 1.0
     min_size_pt: float = 0.0
-    outline: list[tuple[str, str]] = field(default_factory=list)
     _styles: dict[str, ParagraphStyle] = field(default_factory=dict)
 
     def style(self, role: str) -> ParagraphStyle:
@@ -141,7 +140,6 @@ class BlockBuilder:
     def section(self, element: ET.Element) -> list[Flowable]:
         key = element.get("id", "")
         title = element.get("title", "")
-        self.outline.append((key, title))
         heading = Paragraph(_escape(title), self.style("heading"))
         heading.prepkit_outline = (key, title)  # picked up by the page template for bookmarks
         before: list[Flowable] = (

@@ -128,25 +128,23 @@ def run_wizard(
     draft_path(profile).unlink(missing_ok=True)
     result = WizardResult(profile)
     folder = output_dir or profile.parent
-    try:
-        result.written = write_documents(
+
+    def write(card: str | None) -> list[Path]:
+        return write_documents(
             answers,
             folder,
             paper=paper,
             source=str(profile),
-            card_layout=card_layout,
+            card_layout=card,
             large_print=large_print,
         )
+
+    try:
+        result.written = write(card_layout)
     except UserError as problem:
         if problem.field != "wallet card":
             raise
+        # The profile is saved either way; the worksheet always carries everything.
         result.card_problem = problem.problem
-        result.written = write_documents(
-            answers,
-            folder,
-            paper=paper,
-            source=str(profile),
-            card_layout=None,
-            large_print=large_print,
-        )
+        result.written = write(None)
     return result
