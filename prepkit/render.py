@@ -10,10 +10,13 @@ import datetime as dt
 import math
 import os
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from prepkit.errors import UserError
 from prepkit.profile.schema import Profile
+
+if TYPE_CHECKING:
+    from prepkit.layout.card import Overflow
 
 PAPERS = ("letter", "a4")
 CARD_LAYOUTS = ("sheet", "page")
@@ -74,9 +77,7 @@ def render_worksheet(
     context = worksheet_context(profile, catalog, prepared=prepared, large_print=large_print)
     root = parse_blocks(env.get_template("worksheet/worksheet.xml.j2").render(context))
 
-    width, _ = sheet.page_size_pt(paper)
-    text_width = width - (sheet.margins.left + sheet.margins.right) * 72 / 25.4
-    builder = BlockBuilder(sheet, text_width)
+    builder = BlockBuilder(sheet, sheet.text_width(paper))
     flowables = builder.build(root)
 
     footer_template = env.get_template("worksheet/footer.xml.j2")
@@ -149,19 +150,17 @@ def render_card(
         return card_pages_pdf(
             sides["front"], sides["back"], ID1_CARD, title, subject, sheet.language
         )
-    page_size = sheet.page_size_pt(paper)
-    text_width = page_size[0] - (sheet.margins.left + sheet.margins.right) * 72 / 25.4
     return card_sheet_pdf(
         sides["front"],
         sides["back"],
         sheet_root,
-        BlockBuilder(sheet, text_width),
-        page_size,
+        BlockBuilder(sheet, sheet.text_width(paper)),
+        sheet.page_size_pt(paper),
         ID1_CARD,
     )
 
 
-def card_too_full_message(overflows: Any, min_font_pt: float) -> str:
+def card_too_full_message(overflows: list[Overflow], min_font_pt: float) -> str:
     """Say what does not fit and how to make it fit, in one line."""
     parts = []
     for overflow in overflows:

@@ -43,7 +43,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from prepkit.layout.styles import MM, StyleSheet
+from prepkit.layout.styles import StyleSheet
+from prepkit.layout.units import MM
 
 
 class RuledLines(Flowable):  # type: ignore[misc]

@@ -17,8 +17,9 @@ from reportlab.platypus import Flowable, Frame
 
 from prepkit import __version__
 from prepkit.layout.blocks import BlockBuilder
-from prepkit.layout.card_spec import MM, CardSpec
+from prepkit.layout.card_spec import CardSpec
 from prepkit.layout.styles import StyleSheet
+from prepkit.layout.units import MM
 
 
 @dataclass(frozen=True)
@@ -183,12 +184,12 @@ def card_sheet_pdf(
 
     card_w, card_h = spec.width * MM, spec.height * MM
     left = (page_width - 2 * card_w) / 2
-    margin = builder.text_width
-    text_left = (page_width - margin) / 2
+    text_width = builder.text_width
+    text_left = (page_width - text_width) / 2
     y = page_height - spec.sheet_top * MM
     for element in sheet_root.findall("p"):
         paragraph = builder.paragraph(element, element.get("style", "body"))
-        _, h = paragraph.wrap(margin, page_height)
+        _, h = paragraph.wrap(text_width, page_height)
         y -= h + paragraph.getSpaceBefore()
         paragraph.drawOn(canvas, text_left, y)
         y -= paragraph.getSpaceAfter()

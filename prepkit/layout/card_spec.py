@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MM = 72 / 25.4
+from prepkit.layout.units import MM
 
 
 class CardSpecError(ValueError):

@@ -15,7 +15,8 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from prepkit import __version__
-from prepkit.layout.styles import MM, StyleSheet
+from prepkit.layout.styles import StyleSheet
+from prepkit.layout.units import MM
 
 FooterText = Callable[[int, int], list[str]]
 SAFE_EDGE = 8  # mm from the bottom of the page: most printers cannot print nearer
@@ -66,9 +67,10 @@ def build_pdf(
     margins = sheet.margins
     footer_height = sheet.footer_height * MM
 
+    text_width = sheet.text_width(paper)
+
     def draw_footer(canvas: Canvas, page: int, pages: int) -> None:
         # Stacked up from the printer's safe edge, so even large print never falls off.
-        text_width = width - (margins.left + margins.right) * MM
         paragraphs = [Paragraph(markup, footer_style) for markup in footer_text(page, pages)]
         heights = [para.wrap(text_width, footer_height)[1] for para in paragraphs]
         y = SAFE_EDGE * MM + sum(heights)

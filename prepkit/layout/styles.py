@@ -13,11 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from prepkit.layout.units import MM
 from prepkit.resources import resource_dir
 from prepkit.yaml_loaders import load_data
 
 STYLES_FILE = Path(__file__).with_name("styles.yaml")
-MM = 72 / 25.4  # points per millimetre
 
 
 class PageSize(BaseModel):
@@ -127,6 +127,10 @@ class StyleSheet(BaseModel):
     def page_size_pt(self, paper: str) -> tuple[float, float]:
         page = self.pages[paper]
         return page.width * MM, page.height * MM
+
+    def text_width(self, paper: str) -> float:
+        """The width between the side margins of a ``paper`` page, in points."""
+        return self.page_size_pt(paper)[0] - (self.margins.left + self.margins.right) * MM
 
     def column_widths(self, kind: str, text_width: float) -> list[float]:
         return [share * text_width for share in self.tables[kind]]
