@@ -62,10 +62,10 @@ def scaled_profile(factor: int) -> dict[str, Any]:
 
 
 def in_process_build(factor: int, runs: int) -> tuple[float, int]:
-    from prepkit.profile.schema import Profile
+    from prepkit.profile.convert import to_profile
     from prepkit.render import render_card, render_worksheet
 
-    profile = Profile.model_validate(scaled_profile(factor))
+    profile = to_profile(scaled_profile(factor))
     render_worksheet(profile)  # warm: fonts registered and templates compiled once
     times = []
     for _ in range(runs):

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from prepkit.errors import UserError
+from prepkit.profile.convert import profile_data
 from prepkit.profile.schema import Profile
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def check_printable(profile: Profile, source: str) -> None:
     """Refuse a character the bundled fonts lack, rather than print an empty box."""
     from prepkit.layout.fonts import missing_glyphs
 
-    for path, text in _strings(profile.model_dump(mode="json"), ""):
+    for path, text in _strings(profile_data(profile), ""):
         missing = missing_glyphs(text)
         if missing:
             shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing[:3])

@@ -9,6 +9,7 @@ import pdfplumber
 import pytest
 
 from prepkit.layout.styles import load_styles
+from prepkit.profile.convert import to_profile
 from prepkit.profile.schema import Profile
 from prepkit.render import blank_profile, render_card, render_worksheet
 from tests.pdf_tools import MM, reader
@@ -29,7 +30,7 @@ SECTION_TITLES = [
 
 
 def hundred_medications() -> Profile:
-    return Profile.model_validate(
+    return to_profile(
         {
             "schema_version": 1,
             "patient": {"name": "Alexandra Konstantinopoulou-Vandersteenhoven"},

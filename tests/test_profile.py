@@ -64,7 +64,7 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 def test_wrong_type_names_the_field(tmp_path: Path) -> None:
     message = error_for(tmp_path, "schema_version: 1\nsymptoms:\n  - own: itch\n    severity: 12\n")
     assert message.endswith(
-        "profile.yaml, line 4: symptoms[1].severity: must be less than or equal to 10"
+        "profile.yaml, line 4: symptoms[1].severity: must be a whole number from 0 to 10"
     )
 
 
@@ -93,7 +93,28 @@ def test_unknown_catalog_id_suggests_the_nearest(tmp_path: Path) -> None:
         ("schema_version: 1\nschema_version: 1\n", "appears twice"),
         ("schema_version: 1\nmedications:\n  - dose: 5 mg\n", "medications[1].name: is required"),
         ("schema_version: 1\nsymptoms:\n  - how_often: daily\n", "give either 'catalog'"),
-        ("schema_version: 1\nvisit: {date: 2026-13-40}\n", "visit.date"),
+        (
+            "schema_version: 1\nvisit: {date: 2026-13-40}\n",
+            "visit.date: must be a date written year-month-day, like 2025-03-14",
+        ),
+        ("schema_version: 1\nvisit: {mode: phone}\n", "visit.mode: must be one of: in-person"),
+        ("schema_version: 1\nvisit: hello\n", "visit: must be a group of 'key: value' lines"),
+        ("schema_version: 1\nsymptoms: hello\n", "symptoms: must be a list, one '- ' line"),
+        ("schema_version: one\n", "schema_version: must be a whole number"),
+        ("schema_version: 1\npatient: {name: [a]}\n", "patient.name: must be plain text"),
+        ("schema_version: 1\navoid:\n  - name: ' '\n", "avoid[1].name: must not be empty"),
+        (
+            "schema_version: 1\nmedications:\n  - {name: A, on_card: maybe}\n",
+            "medications[1].on_card: must be yes or no",
+        ),
+        (
+            "schema_version: 1\ntests:\n  - test: tryptase\n  - test: tryptase\n",
+            "tests[2].test: test 'tryptase' is listed more than once",
+        ),
+        (
+            "schema_version: 1\ntriggers: {catalog: [exercise, exercise]}\n",
+            "triggers.catalog[2]: 'exercise' is listed twice",
+        ),
         ('schema_version: 1\npatient: {name: "A\\u0007B"}\n', "control character"),
     ],
 )
@@ -141,6 +162,6 @@ symptoms:
     )
     assert profile.attacks.last_year is None and profile.attacks.emergency_visits is None
     assert profile.symptoms[0].severity is None
-    assert "must be greater than or equal to 0" in error_for(
+    assert "must be a whole number from 0 to" in error_for(
         tmp_path, "schema_version: 1\nattacks: {last_year: -1}\n"
     )

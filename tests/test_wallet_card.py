@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
 from prepkit.layout.card_spec import CardSpec, CardSpecError
+from prepkit.profile.convert import to_profile
 from prepkit.profile.schema import Profile
 from prepkit.render import render_card
 from tests.conftest import write_profile
@@ -106,7 +107,7 @@ def test_card_carries_every_avoid_item_and_trigger(example_profile: Profile) -> 
 
 
 def test_a_full_card_shrinks_but_keeps_every_item_and_stays_legible() -> None:
-    profile = Profile.model_validate(
+    profile = to_profile(
         {
             "schema_version": 1,
             "patient": {"name": "Ann Lee"},

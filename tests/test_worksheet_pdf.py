@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from pypdf.generic import DictionaryObject
 from reportlab.pdfbase import pdfmetrics
@@ -13,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from prepkit.content.catalog import load_catalog
 from prepkit.content.environment import long_date
 from prepkit.layout.fonts import register_fonts
+from prepkit.profile.convert import to_profile
 from prepkit.profile.loader import parse_yaml, validate_profile
 from prepkit.profile.schema import Profile
 from prepkit.render import blank_profile, render_worksheet
@@ -55,7 +57,7 @@ def expected_strings(profile: Profile) -> list[str]:
         else:
             found.extend(line for line in str(value).split("\n") if line)
 
-    walk(profile.model_dump(), ())
+    walk(msgspec.to_builtins(profile, builtin_types=(dt.date,)), ())
     return found
 
 
@@ -178,7 +180,7 @@ def test_outline_has_one_entry_per_section(example_pdf: bytes) -> None:
 def test_very_long_entries_flow_onto_new_pages_in_full() -> None:
     note = " ".join(f"note{i}" for i in range(510))  # close to the 4,000-character limit
     unbroken = "Supercalifragilistic" * 10
-    profile = Profile.model_validate(
+    profile = to_profile(
         {
             "schema_version": 1,
             "symptoms": [{"own": unbroken, "notes": note}] * 3,

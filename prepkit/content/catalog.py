@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+import msgspec
+from msgspec import Meta, Struct
 
 from prepkit.yaml_loaders import load_data
 
@@ -19,39 +20,37 @@ REFERENCE_DOCUMENTS = ("sm-care-overview.txt", "sm-condition-guide.txt")
 _SOURCE_PATTERN = r"^(sm-care-overview\.txt|sm-condition-guide\.txt)#\S.*$"
 
 
-class _Item(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=r"^[a-z0-9-]+$")
-    source: str = Field(pattern=_SOURCE_PATTERN)
+class _Data(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    pass
 
 
-class NamedItem(_Item):
+class _Item(_Data, frozen=True):
+    id: Annotated[str, Meta(pattern=r"^[a-z0-9-]+$")]
+    source: Annotated[str, Meta(pattern=_SOURCE_PATTERN)]
+
+
+class NamedItem(_Item, frozen=True):
     name: str
 
 
-class Described(NamedItem):
+class Described(NamedItem, frozen=True):
     summary: str
 
 
-class BodyArea(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class BodyArea(_Data, frozen=True):
     id: str
     name: str
 
 
-class Symptom(NamedItem):
+class Symptom(NamedItem, frozen=True):
     body_area: str
 
 
-class Question(_Item):
+class Question(_Item, frozen=True):
     text: str
 
 
-class Catalog(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+class Catalog(_Data, frozen=True):
     attribution: str
     sm_types: tuple[Described, ...]
     diagnosis_status: tuple[Described, ...]
@@ -86,7 +85,10 @@ class Catalog(BaseModel):
 
 
 def parse_catalog(data: Any) -> Catalog:
-    catalog = Catalog.model_validate(data)
+    try:
+        catalog = msgspec.convert(data, Catalog)
+    except msgspec.ValidationError as error:
+        raise ValueError(f"catalog.yaml: {error}") from None
     areas = {a.id for a in catalog.body_areas}
     for symptom in catalog.symptoms:
         if symptom.body_area not in areas:

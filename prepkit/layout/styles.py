@@ -11,7 +11,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+import msgspec
+from msgspec import Struct
+from msgspec.structs import replace
 
 from prepkit.layout.units import MM
 from prepkit.resources import resource_dir
@@ -20,22 +22,23 @@ from prepkit.yaml_loaders import load_data
 STYLES_FILE = Path(__file__).with_name("styles.yaml")
 
 
-class PageSize(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Layout(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    pass
+
+
+class PageSize(_Layout, frozen=True):
     width: float
     height: float
 
 
-class Margins(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Margins(_Layout, frozen=True):
     top: float
     bottom: float
     left: float
     right: float
 
 
-class ParagraphSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class ParagraphSpec(_Layout, frozen=True):
     font: str
     size_pt: float
     leading_pt: float
@@ -43,23 +46,20 @@ class ParagraphSpec(BaseModel):
     space_after_pt: float = 0
 
 
-class TableSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class TableSpec(_Layout, frozen=True):
     padding_pt: float
     blank_row_height: float
     grid_pt: float
     header_fill: str
 
 
-class RuledLinesSpec(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class RuledLinesSpec(_Layout, frozen=True):
     spacing: float
     width_pt: float
     colour: str
 
 
-class LargePrint(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class LargePrint(_Layout, frozen=True):
     scale: float
     min_size_pt: float
     margins: Margins
@@ -69,8 +69,7 @@ class LargePrint(BaseModel):
     ruled_line_spacing: float
 
 
-class StyleSheet(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class StyleSheet(_Layout, frozen=True):
     font_family: str
     font_files: dict[str, str]
     pages: dict[str, PageSize]
@@ -94,25 +93,21 @@ class StyleSheet(BaseModel):
                 continue
             size = max(spec.size_pt * big.scale, big.min_size_pt)
             factor = size / spec.size_pt
-            paragraphs[name] = spec.model_copy(
-                update={
-                    "size_pt": size,
-                    "leading_pt": spec.leading_pt * factor,
-                    "space_before_pt": spec.space_before_pt * factor,
-                    "space_after_pt": spec.space_after_pt * factor,
-                }
+            paragraphs[name] = replace(
+                spec,
+                size_pt=size,
+                leading_pt=spec.leading_pt * factor,
+                space_before_pt=spec.space_before_pt * factor,
+                space_after_pt=spec.space_after_pt * factor,
             )
-        return self.model_copy(
-            update={
-                "paragraphs": paragraphs,
-                "margins": big.margins,
-                "footer_height": big.footer_height,
-                "section_min_space": big.section_min_space,
-                "table": self.table.model_copy(update={"blank_row_height": big.blank_row_height}),
-                "ruled_lines": self.ruled_lines.model_copy(
-                    update={"spacing": big.ruled_line_spacing}
-                ),
-            }
+        return replace(
+            self,
+            paragraphs=paragraphs,
+            margins=big.margins,
+            footer_height=big.footer_height,
+            section_min_space=big.section_min_space,
+            table=replace(self.table, blank_row_height=big.blank_row_height),
+            ruled_lines=replace(self.ruled_lines, spacing=big.ruled_line_spacing),
         )
 
     def font_name(self, role: str) -> str:
@@ -156,4 +151,4 @@ def load_styles(large_print: bool = False) -> StyleSheet:
     if large_print:
         return _check(load_styles().enlarged())
     data: Any = load_data(STYLES_FILE.read_text(encoding="utf-8"))
-    return _check(StyleSheet.model_validate(data))
+    return _check(msgspec.convert(data, StyleSheet))

@@ -8,18 +8,16 @@ the few fields that are numbers, dates or yes/no.
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ValidationError
 
 from prepkit.errors import UserError
-from prepkit.profile.schema import Profile
+from prepkit.profile.convert import ProfileProblem, field_path, to_profile
+from prepkit.profile.schema import Location, Profile
 from prepkit.yaml_loaders import TEXT_LOADER
 
-Location = tuple[str | int, ...]
 MAX_PROFILE_BYTES = 2_000_000
 
 
@@ -89,7 +87,7 @@ def _to_data(node: yaml.Node, loc: Location, lines: dict[Location, int], name: s
                 raise UserError(
                     f"{key!r} appears twice",
                     file=name,
-                    field=_field_path(loc),
+                    field=field_path(loc),
                     line=key_node.start_mark.line + 1,
                 )
             lines[(*loc, key)] = key_node.start_mark.line + 1
@@ -101,67 +99,12 @@ def _to_data(node: yaml.Node, loc: Location, lines: dict[Location, int], name: s
 
 
 def validate_profile(data: Any, lines: dict[Location, int], name: str) -> Profile:
+    """Check parsed data; a problem becomes one line naming the file, line and field."""
     try:
-        return Profile.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        raise _as_user_error(first, lines, name) from None
-
-
-def _as_user_error(error: Any, lines: dict[Location, int], name: str) -> UserError:
-    loc: Location = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        key = str(loc[-1])
-        known = _known_fields(loc[:-1])
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = (
-            f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(known)}"
-        )
-        problem = f"unknown key {key!r}{hint}"
-    elif kind == "missing":
-        problem = "is required but missing"
-    elif kind in ("too_long", "string_too_long"):
-        limit = error.get("ctx", {}).get("max_length")
-        value = error.get("input")
-        if isinstance(value, str):
-            problem = f"is too long ({len(value)} characters; at most {limit} characters)"
-        else:
-            problem = f"has too many items ({len(value or [])}; at most {limit} items)"
-    elif kind in ("too_short", "string_too_short"):
-        problem = "must not be empty"
-    else:
-        problem = _plain(error["msg"])
-    line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), None)
-    return UserError(problem, file=name, field=_field_path(loc) or "(top level)", line=line)
-
-
-def _plain(message: str) -> str:
-    """Pydantic's wording, made to read as a sentence about the field."""
-    for prefix in ("Value error, ", "Assertion failed, "):
-        if message.startswith(prefix):
-            return message[len(prefix) :]
-    return message.replace("Input should be", "must be").replace("Input ", "value ")
-
-
-def _field_path(loc: Location) -> str:
-    """``('symptoms', 1, 'severity')`` -> ``symptoms[2].severity`` (items counted from 1)."""
-    path = ""
-    for part in loc:
-        path += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if path else part)
-    return path
-
-
-def _known_fields(loc: Location) -> list[str]:
-    """The keys allowed at ``loc``, to suggest the one the user probably meant."""
-    model: type[BaseModel] = Profile
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        annotation = model.model_fields[str(part)].annotation
-        candidates = [annotation, *getattr(annotation, "__args__", ())]
-        found = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
-        if not found:
-            return []
-        model = found[0]
-    return list(model.model_fields)
+        return to_profile(data)
+    except ProfileProblem as problem:
+        loc = problem.loc
+        line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), None)
+        raise UserError(
+            problem.problem, file=name, field=field_path(loc) or "(top level)", line=line
+        ) from None

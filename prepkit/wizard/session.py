@@ -13,6 +13,7 @@ from pathlib import Path
 from prepkit.content.catalog import Catalog, load_catalog
 from prepkit.errors import UserError
 from prepkit.output import write_documents
+from prepkit.profile.convert import profile_data
 from prepkit.profile.loader import parse_yaml, read_profile, validate_profile
 from prepkit.profile.writer import save_profile
 from prepkit.wizard.flow import SECTIONS, Data, Section
@@ -42,7 +43,7 @@ class WizardResult:
 
 def _load(path: Path) -> Data:
     profile = read_profile(path)
-    data: Data = profile.model_dump(mode="json")
+    data: Data = profile_data(profile)
     return data
 
 
@@ -51,7 +52,7 @@ def _load_draft(path: Path) -> Data | None:
     try:
         text = path.read_text(encoding="utf-8")
         raw, lines = parse_yaml(text, str(path))
-        data: Data = validate_profile(raw, lines, str(path)).model_dump(mode="json")
+        data: Data = profile_data(validate_profile(raw, lines, str(path)))
     except (OSError, UnicodeDecodeError, UserError):
         return None
     return data

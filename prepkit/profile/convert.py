@@ -1,0 +1,227 @@
+"""From answers as typed to a checked :class:`Profile`, or the first problem and its place.
+
+Profiles are read with every value as text, and the wizard hands over plain
+data, so reading happens in three steps: tidy each answer according to the
+type its field declares (text is normalised, "yes" becomes True, a blank
+answer becomes "not answered"); let msgspec check the shape and the limits;
+then check the rules the shape cannot say. Every refusal is turned into a
+sentence about the field, written for a patient rather than a programmer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+import msgspec
+from msgspec import inspect as mi
+
+from prepkit.profile.schema import Location, Profile, rule_problems
+
+_EMPTY = {"", "~", "null", "none"}
+_YES = {"yes", "y", "true", "t", "on", "1"}
+_NO = {"no", "n", "false", "f", "off", "0"}
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,12}")
+_PATH_PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+
+
+class ProfileProblem(ValueError):
+    """One problem with the answers: where it is (``loc``) and what is wrong."""
+
+    def __init__(self, loc: Location, problem: str) -> None:
+        self.loc = loc
+        self.problem = problem
+        super().__init__(f"{field_path(loc) or '(top level)'}: {problem}")
+
+
+def to_profile(data: Any) -> Profile:
+    """Check ``data`` (parsed YAML or the wizard's answers) and return the profile."""
+    prepared = _prepare(data, _profile_info(), ())
+    try:
+        profile = msgspec.convert(prepared, Profile, strict=True)
+    except msgspec.ValidationError as error:
+        raise _explain(str(error), prepared) from None
+    for loc, problem in rule_problems(profile):
+        raise ProfileProblem(loc, problem)
+    return profile
+
+
+def profile_data(profile: Profile) -> dict[str, Any]:
+    """The profile as plain data (dates as text), as the wizard and the writer use it."""
+    data: dict[str, Any] = msgspec.to_builtins(profile)
+    return data
+
+
+def field_path(loc: Location) -> str:
+    """``('symptoms', 1, 'severity')`` -> ``symptoms[2].severity`` (items counted from 1)."""
+    path = ""
+    for part in loc:
+        path += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return path
+
+
+def clean_text(value: str, *, multiline: bool, loc: Location = ()) -> str:
+    """Normalise what the patient typed (NFC, tidy whitespace) and refuse control characters.
+
+    Control characters cannot be printed: refusing them is better than a blank box.
+    """
+    for char in value:
+        category = unicodedata.category(char)
+        if category == "Cs":
+            raise ProfileProblem(loc, f"contains an invalid character (U+{ord(char):04X})")
+        if category == "Cc" and char not in "\t\n\r":
+            raise ProfileProblem(
+                loc, f"contains a control character (U+{ord(char):04X}) that cannot be printed"
+            )
+    # Invisible formatting characters (soft hyphens, zero-width spaces, direction
+    # overrides) are removed: they print as nothing, or could hide or reorder text.
+    visible = "".join(c for c in value if unicodedata.category(c) != "Cf")
+    text = unicodedata.normalize("NFC", visible).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in text.replace("\t", " ").strip().split("\n")]
+    return "\n".join(lines) if multiline else " ".join(line for line in lines if line)
+
+
+@cache
+def _profile_info() -> mi.Type:
+    return mi.type_info(Profile)
+
+
+def _unwrap(info: mi.Type) -> tuple[mi.Type, dict[str, Any]]:
+    """The type under any metadata, and that metadata's ``extra``."""
+    extra: dict[str, Any] = {}
+    while isinstance(info, mi.Metadata):
+        extra.update(info.extra or {})
+        info = info.type
+    return info, extra
+
+
+def _answered(info: mi.UnionType) -> mi.Type:
+    """For ``X | None``: the X."""
+    return next(t for t in info.types if not isinstance(t, mi.NoneType))
+
+
+def _prepare(value: Any, info: mi.Type, loc: Location) -> Any:
+    """``value`` tidied for the type its field declares; anything unexpected is left for msgspec."""
+    info, extra = _unwrap(info)
+    if isinstance(info, mi.UnionType):
+        if value is None or (isinstance(value, str) and value.strip().lower() in _EMPTY):
+            return None
+        return _prepare(value, _answered(info), loc)
+    if isinstance(info, mi.StructType) and isinstance(value, dict):
+        fields = {f.encode_name: f.type for f in info.fields}
+        return {
+            key: _prepare(item, fields[key], (*loc, key)) if key in fields else item
+            for key, item in value.items()
+        }
+    if isinstance(info, mi.ListType):
+        if isinstance(value, list):
+            return [_prepare(item, info.item_type, (*loc, i)) for i, item in enumerate(value)]
+        if value is None or value == "":
+            return []  # "medications:" with nothing under it: no medications
+        return value
+    if not isinstance(value, str):
+        return "" if value is None and isinstance(info, mi.StrType) else value
+    if isinstance(info, mi.StrType):
+        mode = extra.get("text")
+        return clean_text(value, multiline=mode == "lines", loc=loc) if mode else value.strip()
+    answer = value.strip()
+    if isinstance(info, mi.IntType) and _WHOLE_NUMBER.fullmatch(answer):
+        return int(answer)
+    if isinstance(info, mi.BoolType) and answer.lower() in _YES | _NO:
+        return answer.lower() in _YES
+    return answer
+
+
+def _explain(message: str, prepared: Any) -> ProfileProblem:
+    """msgspec's refusal, as a sentence about the field it concerns."""
+    text, found, where = message.rpartition(" - at `")
+    if not found:
+        text, where = message, "$`"
+    loc: Location = tuple(
+        name or int(index) for name, index in _PATH_PART.findall(where.rstrip("`"))
+    )
+    unknown = re.fullmatch(r"Object contains unknown field `(.*)`", text, re.DOTALL)
+    if unknown:
+        key = unknown.group(1)
+        known = _known_keys(loc)
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = (
+            f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(known)}"
+        )
+        return ProfileProblem((*loc, key), f"unknown key {key!r}{hint}")
+    missing = re.fullmatch(r"Object missing required field `(.*)`", text)
+    if missing:
+        return ProfileProblem((*loc, missing.group(1)), "is required but missing")
+    return ProfileProblem(loc, _describe(_info_at(loc), _value_at(prepared, loc)) or text)
+
+
+def _describe(info: mi.Type | None, value: Any) -> str:
+    """What a value of this field must look like, given what was there instead."""
+    if info is None:
+        return ""
+    info, _ = _unwrap(info)
+    if isinstance(info, mi.UnionType):
+        info, _ = _unwrap(_answered(info))
+    if isinstance(info, mi.StrType):
+        if not isinstance(value, str):
+            return "must be plain text, not a list or a group of answers"
+        if info.max_length is not None and len(value) > info.max_length:
+            return f"is too long ({len(value)} characters; at most {info.max_length} characters)"
+        return "must not be empty"
+    if isinstance(info, mi.ListType):
+        if not isinstance(value, list):
+            return "must be a list, one '- ' line per item"
+        return f"has too many items ({len(value)}; at most {info.max_length} items)"
+    if isinstance(info, mi.IntType):
+        if info.ge is None or info.le is None:
+            return "must be a whole number"
+        return f"must be a whole number from {info.ge} to {info.le}"
+    if isinstance(info, mi.DateType):
+        return "must be a date written year-month-day, like 2025-03-14"
+    if isinstance(info, mi.BoolType):
+        return "must be yes or no"
+    if isinstance(info, mi.LiteralType):
+        return "must be one of: " + ", ".join(str(v) for v in info.values)
+    if isinstance(info, mi.StructType):
+        return "must be a group of 'key: value' lines"
+    return ""
+
+
+def _info_at(loc: Location) -> mi.Type | None:
+    """The declared type of the field at ``loc``."""
+    info: mi.Type = _profile_info()
+    for part in loc:
+        info, _ = _unwrap(info)
+        if isinstance(info, mi.UnionType):
+            info, _ = _unwrap(_answered(info))
+        if isinstance(part, int) and isinstance(info, mi.ListType):
+            info = info.item_type
+        elif isinstance(part, str) and isinstance(info, mi.StructType):
+            found = [f.type for f in info.fields if f.encode_name == part]
+            if not found:
+                return None
+            info = found[0]
+        else:
+            return None
+    return info
+
+
+def _value_at(data: Any, loc: Location) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _known_keys(loc: Location) -> list[str]:
+    """The keys allowed at ``loc``, to suggest the one the user probably meant."""
+    info = _info_at(loc)
+    info = _unwrap(info)[0] if info is not None else None
+    if isinstance(info, mi.UnionType):
+        info = _unwrap(_answered(info))[0]
+    return [f.encode_name for f in info.fields] if isinstance(info, mi.StructType) else []
