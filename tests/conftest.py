@@ -39,8 +39,15 @@ def _no_network(*args: object, **kwargs: object) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Block every outgoing connection for the whole suite: prepkit works offline."""
+    """Block every outgoing connection for the whole suite: prepkit works offline.
+
+    Compiled templates go to a cache folder of the run's own, not the user's.
+    """
+    import os
     import socket
+    import tempfile
+
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="prepkit-test-cache-")
 
     socket.socket.connect = _no_network  # type: ignore[method-assign]
     socket.socket.connect_ex = _no_network  # type: ignore[assignment,method-assign]

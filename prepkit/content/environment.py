@@ -10,12 +10,16 @@ error instead of a silently empty line on a medical document.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import sys
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import BytecodeCache, Environment
     from markupsafe import Markup
 
 from prepkit.resources import resource_dir
@@ -45,6 +49,53 @@ def box(checked: bool) -> str:
     return "\u2612" if checked else "\u2610"
 
 
+def template_cache_dir() -> Path | None:
+    """Where compiled templates are kept between runs, or None if there is nowhere to keep them.
+
+    Compiling the templates costs more than laying out the example's pages, so
+    each is compiled once per installation, not once per run. The folder holds
+    only compiled templates, never a patient's answers; Jinja checks each entry
+    against its template's text and recompiles when the template changes.
+    """
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    elif os.environ.get("XDG_CACHE_HOME"):
+        base = Path(os.environ["XDG_CACHE_HOME"])
+    else:
+        try:
+            home = Path.home()
+        except (RuntimeError, KeyError):
+            return None
+        base = home / ("Library/Caches" if sys.platform == "darwin" else ".cache")
+    folder = base / "prepkit" / "templates"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK | os.X_OK) else None
+
+
+def _bytecode_cache() -> BytecodeCache | None:
+    from jinja2 import FileSystemBytecodeCache
+    from jinja2.bccache import Bucket
+
+    class QuietCache(FileSystemBytecodeCache):
+        """A cache entry that cannot be read or written is a cache miss, never an error."""
+
+        def load_bytecode(self, bucket: Bucket) -> None:
+            try:
+                super().load_bytecode(bucket)
+            except Exception:  # a damaged entry: compile afresh
+                bucket.reset()
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            with contextlib.suppress(OSError):  # read-only or full disk: compile next time
+                super().dump_bytecode(bucket)
+
+    folder = template_cache_dir()
+    return QuietCache(str(folder)) if folder is not None else None
+
+
 @cache
 def make_environment() -> Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -57,6 +108,7 @@ def make_environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         auto_reload=False,
+        bytecode_cache=_bytecode_cache(),
     )
     env.filters["multiline"] = multiline
     env.filters["long_date"] = long_date
