@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,27 @@ def compared(commands: list[list[str]], runs: int, cwd: Path) -> list[tuple[floa
             assert os.waitstatus_to_exitcode(status) == 0, args
             peaks[index].append(usage.ru_maxrss)
     return [(statistics.median(t), max(p)) for t, p in zip(times, peaks, strict=True)]
+
+
+def words(folder: Path) -> Counter[str]:
+    """Every word printed in the worksheet and card in ``folder``, with how often."""
+    from pypdf import PdfReader
+
+    found: Counter[str] = Counter()
+    for name in ("worksheet.pdf", "wallet-card.pdf"):
+        for page in PdfReader(folder / name).pages:
+            found.update(page.extract_text().split())
+    return found
+
+
+def same_words(baseline: Path, prepkit: Path) -> str:
+    """Check that the baseline prints what prepkit prints: a floor that skips work is no floor."""
+    try:
+        ours, theirs = words(prepkit), words(baseline)
+    except ImportError:
+        return "not checked (pip install pypdf)"
+    differ = sum(((ours - theirs) + (theirs - ours)).values())
+    return f"same {sum(ours.values())} words" if not differ else f"{differ} words differ!"
 
 
 def prepkit_command() -> list[str]:
@@ -136,7 +158,7 @@ def main() -> None:
             (
                 "bare ReportLab baseline",
                 f"{base_time * 1000:.0f} ms",
-                f"peak {base_peak / 1024:.0f} MB",
+                f"peak {base_peak / 1024:.0f} MB; {same_words(work, work / 'ex')}",
             )
         )
         rows.append(
