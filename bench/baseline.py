@@ -448,10 +448,9 @@ def main(out: Path) -> None:
         ("B", "DejaVuSans.ttf"),
         ("B-b", "DejaVuSans-Bold.ttf"),
         ("B-i", "DejaVuSans-Oblique.ttf"),
-        ("B-bi", "DejaVuSans-BoldOblique.ttf"),
     ]:
         pdfmetrics.registerFont(TTFont(name, str(FONTS / file)))
-    pdfmetrics.registerFontFamily("B", normal="B", bold="B-b", italic="B-i", boldItalic="B-bi")
+    pdfmetrics.registerFontFamily("B", normal="B", bold="B-b", italic="B-i", boldItalic="B-b")
     prepared = dt.date.fromtimestamp(
         int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or dt.datetime.now().timestamp()
     )

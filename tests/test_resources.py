@@ -28,3 +28,18 @@ def test_bundled_fonts_cover_latin_greek_cyrillic_and_the_symbols_we_print() -> 
     )
     assert missing_glyphs(sample) == []
     assert missing_glyphs("中文") == ["中", "文"]
+
+
+def test_markup_asking_for_bold_italic_prints_in_bold() -> None:
+    """No document uses bold italic, so no face is loaded for it; asking must not fail."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from prepkit.layout.fonts import register_fonts
+
+    sheet = register_fonts()
+    style = ParagraphStyle("hint", fontName=sheet.font_name("italic"), fontSize=9, leading=12)
+    paragraph = Paragraph("plain <b>bold</b>", style)
+    paragraph.wrap(200, 100)
+    fonts = {frag.fontName for line in paragraph.blPara.lines for frag in line.words}
+    assert fonts == {sheet.font_name("italic"), sheet.font_name("bold")}

@@ -17,14 +17,14 @@ def register_fonts() -> StyleSheet:
     from reportlab.pdfbase.ttfonts import TTFont
 
     sheet = load_styles()
-    for role in ("body", "bold", "italic", "bold_italic"):
+    for role in ("body", "bold", "italic"):
         pdfmetrics.registerFont(TTFont(sheet.font_name(role), str(sheet.font_path(role))))
     pdfmetrics.registerFontFamily(
         sheet.font_family,
         normal=sheet.font_name("body"),
         bold=sheet.font_name("bold"),
         italic=sheet.font_name("italic"),
-        boldItalic=sheet.font_name("bold_italic"),
+        boldItalic=sheet.font_name("bold"),
     )
     return sheet
 

@@ -139,7 +139,7 @@ def _check(sheet: StyleSheet) -> StyleSheet:
         sheet.font_name(spec.font)  # raises for an unknown role
         if spec.leading_pt < spec.size_pt:
             raise ValueError(f"styles.yaml: paragraph {name!r} leading is smaller than its size")
-    for role in ("body", "bold", "italic", "bold_italic"):
+    for role in ("body", "bold", "italic"):
         if role not in sheet.font_files:
             raise ValueError(f"styles.yaml: font role {role!r} has no file")
     return sheet
