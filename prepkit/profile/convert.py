@@ -10,7 +10,6 @@ sentence about the field, written for a patient rather than a programmer.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from functools import cache
@@ -145,6 +144,8 @@ def _explain(message: str, prepared: Any) -> ProfileProblem:
     )
     unknown = re.fullmatch(r"Object contains unknown field `(.*)`", text, re.DOTALL)
     if unknown:
+        import difflib  # only when something is wrong: keeps start-up quick
+
         key = unknown.group(1)
         known = _known_keys(loc)
         close = difflib.get_close_matches(key, known, n=1)

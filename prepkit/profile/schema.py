@@ -12,7 +12,6 @@ picked or written, a test appears once) is in :func:`rule_problems`.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
@@ -191,6 +190,8 @@ def _catalog_id(loc: Location, group: str, value: str | None) -> Iterator[tuple[
     items = catalog.diagnoses() if group == "diagnosis" else getattr(catalog, group)
     known = [item.id for item in items]
     if value not in known:
+        import difflib  # only when something is wrong: keeps start-up quick
+
         close = difflib.get_close_matches(value, known, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
         yield loc, f"{value!r} is not in the catalog{hint}"
