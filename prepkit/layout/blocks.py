@@ -27,7 +27,6 @@ already escaped by the Jinja environment, so parsing here never sees user markup
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from typing import Any
 
 from reportlab.lib import colors
@@ -76,17 +75,19 @@ class RuledLines(Flowable):  # type: ignore[misc]
         canvas.restoreState()
 
 
-@dataclass
 class BlockBuilder:
     """Builds flowables for one document, with its styles and the text width."""
 
-    sheet: StyleSheet
-    text_width: float
-    # Shrinking (the wallet card): every style's size times ``scale``, but never
-    # under ``min_size_pt``.
-    scale: float = 1.0
-    min_size_pt: float = 0.0
-    _styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+    def __init__(
+        self, sheet: StyleSheet, text_width: float, scale: float = 1.0, min_size_pt: float = 0.0
+    ) -> None:
+        self.sheet = sheet
+        self.text_width = text_width
+        # Shrinking (the wallet card): every style's size times ``scale``, but never
+        # under ``min_size_pt``.
+        self.scale = scale
+        self.min_size_pt = min_size_pt
+        self._styles: dict[str, ParagraphStyle] = {}
 
     def style(self, role: str) -> ParagraphStyle:
         if role not in self._styles:

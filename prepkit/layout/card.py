@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
 
+from msgspec import Struct
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame
@@ -22,8 +22,7 @@ from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 
 
-@dataclass(frozen=True)
-class Overflow:
+class Overflow(Struct, frozen=True):
     """What runs past the bottom of one side: (section, lines cut, lines in it)."""
 
     side: str
@@ -40,8 +39,7 @@ class CardTooFull(Exception):
         super().__init__("; ".join(f"{o.side}: {o.sections}" for o in overflows))
 
 
-@dataclass(frozen=True)
-class FittedSide:
+class FittedSide(Struct, frozen=True):
     flowables: list[Flowable]
     scale: float
 

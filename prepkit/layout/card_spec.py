@@ -7,7 +7,7 @@ size the card drawing uses comes from here and is checked up front.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from prepkit.layout.units import MM
 
@@ -16,8 +16,7 @@ class CardSpecError(ValueError):
     """The card specification contradicts itself (a bug, not a user error)."""
 
 
-@dataclass(frozen=True)
-class CardSpec:
+class CardSpec(Struct, frozen=True, kw_only=True):
     """An ISO/IEC 7810 ID-1 card (bank-card size) and everything drawn around it."""
 
     width: float = 85.6
