@@ -165,3 +165,28 @@ symptoms:
     assert "must be a whole number from 0 to" in error_for(
         tmp_path, "schema_version: 1\nattacks: {last_year: -1}\n"
     )
+
+
+def test_answers_are_read_as_typed(tmp_path: Path) -> None:
+    """yes/no words, numbers with spaces around them, and a list key left empty."""
+    profile = read_profile(
+        write_profile(
+            tmp_path,
+            """\
+schema_version: 1
+carries_epinephrine: Y
+attacks: {last_year: " 4 ", epinephrine_used: off, anaphylaxis_ever: "TRUE"}
+medications:
+avoid: ""
+""",
+        )
+    )
+    assert profile.carries_epinephrine is True
+    assert profile.attacks.last_year == 4
+    assert profile.attacks.epinephrine_used is False and profile.attacks.anaphylaxis_ever is True
+    assert profile.medications == [] and profile.avoid == []
+    # Not a whole number: refused rather than rounded or read as 1e1 = 10.
+    for bad in ("5.0", "1e1", "five"):
+        assert "severity: must be a whole number from 0 to 10" in error_for(
+            tmp_path, f"schema_version: 1\nsymptoms:\n  - {{own: itch, severity: '{bad}'}}\n"
+        )
