@@ -102,6 +102,14 @@ def _answered(info: mi.UnionType) -> mi.Type:
     return next(t for t in info.types if not isinstance(t, mi.NoneType))
 
 
+def _declared(info: mi.Type) -> mi.Type:
+    """The type a field holds once answered: no metadata, and X rather than ``X | None``."""
+    info, _ = _unwrap(info)
+    if isinstance(info, mi.UnionType):
+        info, _ = _unwrap(_answered(info))
+    return info
+
+
 def _prepare(value: Any, info: mi.Type, loc: Location) -> Any:
     """``value`` tidied for the type its field declares; anything unexpected is left for msgspec."""
     info, extra = _unwrap(info)
@@ -163,9 +171,7 @@ def _describe(info: mi.Type | None, value: Any) -> str:
     """What a value of this field must look like, given what was there instead."""
     if info is None:
         return ""
-    info, _ = _unwrap(info)
-    if isinstance(info, mi.UnionType):
-        info, _ = _unwrap(_answered(info))
+    info = _declared(info)
     if isinstance(info, mi.StrType):
         if not isinstance(value, str):
             return "must be plain text, not a list or a group of answers"
@@ -195,9 +201,7 @@ def _info_at(loc: Location) -> mi.Type | None:
     """The declared type of the field at ``loc``."""
     info: mi.Type = _profile_info()
     for part in loc:
-        info, _ = _unwrap(info)
-        if isinstance(info, mi.UnionType):
-            info, _ = _unwrap(_answered(info))
+        info = _declared(info)
         if isinstance(part, int) and isinstance(info, mi.ListType):
             info = info.item_type
         elif isinstance(part, str) and isinstance(info, mi.StructType):
@@ -222,7 +226,5 @@ def _value_at(data: Any, loc: Location) -> Any:
 def _known_keys(loc: Location) -> list[str]:
     """The keys allowed at ``loc``, to suggest the one the user probably meant."""
     info = _info_at(loc)
-    info = _unwrap(info)[0] if info is not None else None
-    if isinstance(info, mi.UnionType):
-        info = _unwrap(_answered(info))[0]
+    info = _declared(info) if info is not None else None
     return [f.encode_name for f in info.fields] if isinstance(info, mi.StructType) else []
