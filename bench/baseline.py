@@ -1,7 +1,8 @@
 """The floor for `prepkit example`: the same text and tables with bare ReportLab calls.
 
 No templates, no schema, no catalog checks, no fitting: the example profile and
-the catalog are read with PyYAML and drawn directly, with the words, fonts,
+the catalog are read with PyYAML (its C parser where libyaml is there, as prepkit
+reads them) and drawn directly, with the words, fonts,
 sizes and page furniture prepkit prints (the footer's "page N of M", the blank
 rows and writing lines, the wallet card's two sides, fold and crop marks). What
 prepkit spends beyond this script is its own overhead. `bench/run.py` checks
@@ -442,8 +443,9 @@ def wallet_card(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.
 
 
 def main(out: Path) -> None:
-    profile = yaml.safe_load((ROOT / "prepkit/content/example-profile.yaml").read_text("utf-8"))
-    catalog = yaml.safe_load((ROOT / "prepkit/content/catalog.yaml").read_text("utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    profile = yaml.load((ROOT / "prepkit/content/example-profile.yaml").read_text("utf-8"), loader)
+    catalog = yaml.load((ROOT / "prepkit/content/catalog.yaml").read_text("utf-8"), loader)
     for name, file in [
         ("B", "DejaVuSans.ttf"),
         ("B-b", "DejaVuSans-Bold.ttf"),
