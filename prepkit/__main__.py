@@ -1,3 +1,3 @@
-from prepkit.cli import main
+from prepkit.cli import run
 
-main()
+run()

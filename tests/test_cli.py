@@ -147,3 +147,27 @@ def test_separate_runs_give_byte_identical_pdfs(tmp_path: Path) -> None:
     first = (tmp_path / "first" / "worksheet.pdf").read_bytes()
     assert first == (tmp_path / "second" / "worksheet.pdf").read_bytes()
     assert b"20261121000000" in first  # the pinned date, not the clock
+
+
+def test_the_installed_command_keeps_exit_status_and_output(tmp_path: Path) -> None:
+    """`run` (the console script) freezes the GC at exit; it must not swallow anything."""
+    bad = tmp_path / "profile.yaml"
+    bad.write_text("schema_version: 1\npatient: {name: Ann, age: lots}\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "prepkit", "validate", str(bad)],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert str(bad) in result.stderr and "patient" in result.stderr
+    good = subprocess.run(
+        [sys.executable, "-m", "prepkit", "example", "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+    )
+    assert good.returncode == 0
+    assert good.stdout.count("Wrote ") == 3
+    assert (tmp_path / "out" / "example-profile.yaml").read_bytes().startswith(b"#")
