@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta, Struct
 
-from prepkit.yaml_loaders import load_data
+from prepkit.cache import bundled_data
 
 CATALOG_FILE = Path(__file__).with_name("catalog.yaml")
 REFERENCE_DOCUMENTS = ("sm-care-overview.txt", "sm-condition-guide.txt")
@@ -103,5 +103,9 @@ def parse_catalog(data: Any) -> Catalog:
 
 @cache
 def load_catalog() -> Catalog:
-    """The bundled catalog, read and checked once per process."""
-    return parse_catalog(load_data(CATALOG_FILE.read_text(encoding="utf-8")))
+    """The bundled catalog, read and checked once per installation (then kept in the cache)."""
+    from prepkit.yaml_loaders import load_data
+
+    return bundled_data(
+        CATALOG_FILE, Path(__file__), lambda text: parse_catalog(load_data(text)), Catalog
+    )

@@ -10,18 +10,17 @@ error instead of a silently empty line on a medical document.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
+import io
 import sys
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from jinja2 import BytecodeCache, Environment
     from markupsafe import Markup
 
+from prepkit.cache import entry_key, read_entry, write_entry
 from prepkit.resources import resource_dir
 
 
@@ -49,51 +48,36 @@ def box(checked: bool) -> str:
     return "\u2612" if checked else "\u2610"
 
 
-def template_cache_dir() -> Path | None:
-    """Where compiled templates are kept between runs, or None if there is nowhere to keep them.
-
-    Compiling the templates costs more than laying out the example's pages, so
-    each is compiled once per installation, not once per run. The folder holds
-    only compiled templates, never a patient's answers; Jinja checks each entry
-    against its template's text and recompiles when the template changes.
-    """
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        base = Path(os.environ["LOCALAPPDATA"])
-    elif os.environ.get("XDG_CACHE_HOME"):
-        base = Path(os.environ["XDG_CACHE_HOME"])
-    else:
-        try:
-            home = Path.home()
-        except (RuntimeError, KeyError):
-            return None
-        base = home / ("Library/Caches" if sys.platform == "darwin" else ".cache")
-    folder = base / "prepkit" / "templates"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder if os.access(folder, os.W_OK | os.X_OK) else None
-
-
-def _bytecode_cache() -> BytecodeCache | None:
-    from jinja2 import FileSystemBytecodeCache
+def _bytecode_cache() -> BytecodeCache:
+    from jinja2 import BytecodeCache, __version__
     from jinja2.bccache import Bucket
 
-    class QuietCache(FileSystemBytecodeCache):
-        """A cache entry that cannot be read or written is a cache miss, never an error."""
+    # Compiling the templates costs more than laying out the example's pages, so
+    # each is compiled once per installation. Jinja checks each entry against its
+    # template's text and recompiles when the template changes.
+    version = entry_key(__version__, sys.version)
+
+    class CheckedCache(BytecodeCache):
+        """Compiled templates in prepkit's cache folder, with the checksum every entry has.
+
+        Jinja's own file cache would run a compiled template that a failing disk
+        had changed; here such an entry, like a missing one, is compiled afresh.
+        """
 
         def load_bytecode(self, bucket: Bucket) -> None:
-            try:
-                super().load_bytecode(bucket)
-            except Exception:  # a damaged entry: compile afresh
-                bucket.reset()
+            kept = read_entry("templates", bucket.key, version)
+            if kept is not None:
+                try:
+                    bucket.load_bytecode(io.BytesIO(kept))
+                except Exception:  # not a compiled template after all: compile afresh
+                    bucket.reset()
 
         def dump_bytecode(self, bucket: Bucket) -> None:
-            with contextlib.suppress(OSError):  # read-only or full disk: compile next time
-                super().dump_bytecode(bucket)
+            compiled = io.BytesIO()
+            bucket.write_bytecode(compiled)
+            write_entry("templates", bucket.key, version, compiled.getvalue())
 
-    folder = template_cache_dir()
-    return QuietCache(str(folder)) if folder is not None else None
+    return CheckedCache()
 
 
 @cache

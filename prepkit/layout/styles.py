@@ -15,9 +15,9 @@ import msgspec
 from msgspec import Struct
 from msgspec.structs import replace
 
+from prepkit.cache import bundled_data
 from prepkit.layout.units import MM
 from prepkit.resources import resource_dir
-from prepkit.yaml_loaders import load_data
 
 STYLES_FILE = Path(__file__).with_name("styles.yaml")
 
@@ -150,5 +150,11 @@ def load_styles(large_print: bool = False) -> StyleSheet:
     """The bundled style sheet (or its large-print variant), read and checked once."""
     if large_print:
         return _check(load_styles().enlarged())
-    data: Any = load_data(STYLES_FILE.read_text(encoding="utf-8"))
+    return bundled_data(STYLES_FILE, Path(__file__), _parse, StyleSheet)
+
+
+def _parse(text: str) -> StyleSheet:
+    from prepkit.yaml_loaders import load_data
+
+    data: Any = load_data(text)
     return _check(msgspec.convert(data, StyleSheet))

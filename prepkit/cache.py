@@ -1,0 +1,130 @@
+"""prepkit's private cache folder: what it works out from its own bundled files.
+
+Compiling the templates, measuring the fonts and reading the catalog and styles
+cost more at each start than reading the results back, so each is worked out
+once per installation and kept here. Nothing here is ever a patient's answers.
+A cache that cannot be read or written is a miss, never an error: prepkit
+then works everything out again, and prints the same bytes either way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: Bumped when what prepkit keeps in an entry changes shape.
+FORMAT = "1"
+_CHECK = 16  # bytes of SHA-256 at the start of each entry
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise translate line ends
+_ready: set[Path] = set()  # folders made and found writable in this process
+
+
+def cache_folder(kind: str) -> Path | None:
+    """The folder for one kind of entry (``templates``, ``fonts``, ``data``), made private.
+
+    None when there is nowhere to keep it (no home folder, a read-only disk).
+    """
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        base = Path(os.environ["LOCALAPPDATA"])
+    elif os.environ.get("XDG_CACHE_HOME"):
+        base = Path(os.environ["XDG_CACHE_HOME"])
+    else:
+        try:
+            home = Path.home()
+        except (RuntimeError, KeyError):
+            return None
+        base = home / ("Library/Caches" if sys.platform == "darwin" else ".cache")
+    folder = base / "prepkit" / kind
+    if folder in _ready:
+        return folder
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return None
+    _ready.add(folder)
+    return folder
+
+
+def entry_key(*parts: str | bytes) -> str:
+    """A name for an entry that changes whenever anything it was worked out from changes.
+
+    Callers pass the source file's bytes and the versions of the code that read
+    it, so an upgrade or an edited file is a miss rather than a stale answer.
+    """
+    digest = hashlib.sha256(FORMAT.encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "little"))
+        digest.update(data)
+    return digest.hexdigest()[:32]
+
+
+def read_entry(kind: str, stem: str, key: str) -> bytes | None:
+    """The entry ``stem`` kept under ``key``, or None if there is none, or it is damaged.
+
+    Each entry starts with a checksum of the rest, so a file cut short or
+    changed on disk is never mistaken for measurements or data.
+    """
+    folder = cache_folder(kind)
+    if folder is None:
+        return None
+    try:
+        kept = (folder / f"{stem}.{key}").read_bytes()
+    except OSError:
+        return None
+    check, data = kept[:_CHECK], kept[_CHECK:]
+    return data if hashlib.sha256(data).digest()[:_CHECK] == check else None
+
+
+def write_entry(kind: str, stem: str, key: str, data: bytes) -> None:
+    """Keep ``data`` as the entry ``stem`` under ``key``, replacing older entries of ``stem``.
+
+    Written to a temporary name and renamed, so a reader never sees half an entry.
+    """
+    folder = cache_folder(kind)
+    if folder is None:
+        return
+    target = folder / f"{stem}.{key}"
+    temporary = folder / f".{stem}.{key}.{os.getpid()}.tmp"
+    try:
+        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | _BINARY, 0o600)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(hashlib.sha256(data).digest()[:_CHECK] + data)
+        os.replace(temporary, target)
+    except OSError:  # read-only or full disk: work it out again next time
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        return
+    for old in folder.glob(f"{stem}.{'?' * len(key)}"):
+        if old != target:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def bundled_data(source: Path, code: Path, parse: Callable[[str], T], kind: type[T]) -> T:
+    """``parse`` of one of prepkit's own data files, kept so later runs skip the YAML.
+
+    The entry is keyed by the file's bytes and by the module that defines its
+    structure (``code``), so editing either is a miss; msgspec checks the shape
+    again as it reads the entry back.
+    """
+    import msgspec
+
+    text = source.read_bytes()
+    key = entry_key(text, code.read_bytes(), msgspec.__version__)
+    kept = read_entry("data", source.stem, key)
+    if kept is not None:
+        with contextlib.suppress(msgspec.DecodeError):
+            return msgspec.msgpack.decode(kept, type=kind)
+    value = parse(text.decode("utf-8"))
+    write_entry("data", source.stem, key, msgspec.msgpack.encode(value))
+    return value
