@@ -253,15 +253,19 @@ def validate(profile: Path) -> None:
 
 
 def run() -> None:
-    """The installed ``prepkit`` command: Click's ``main``, then a quick exit.
+    """The installed ``prepkit`` command: Click's ``main`` with Python's garbage collector off.
 
-    When a run ends, Python makes several full garbage-collection passes over
-    every object the imports created (ReportLab, Jinja, the fonts) before the
-    process exits: about 35 ms, more than a tenth of ``prepkit example``, to tidy
-    memory the operating system takes back anyway. Freezing those objects first
-    skips the passes. Nothing is lost: by then every file prepkit wrote has been
-    closed, and prepkit keeps nothing that needs a finaliser to run.
+    A run is short and leaves almost no cyclic garbage: the largest profile the
+    limits allow peaks about 1 MB higher with the collector off. Yet the
+    collector's passes over the objects the imports create (ReportLab, Jinja,
+    the fonts) cost about 15 ms of a 250 ms ``prepkit example``, and at exit
+    Python makes full passes again, about 35 ms, to tidy memory the operating
+    system takes back anyway. So the collector is off while the command runs and
+    the objects are frozen before exit, which skips both. Nothing is lost: every
+    file prepkit wrote is closed by then, and prepkit keeps nothing that needs a
+    finaliser. Memory is still freed as usual when the last reference goes.
     """
+    gc.disable()
     try:
         main()
     finally:
