@@ -101,18 +101,22 @@ def prepkit_command() -> list[str]:
     return [str(script)] if script.exists() else [PYTHON, "-m", "prepkit"]
 
 
-def baseline_command() -> list[str]:
+def baseline_command(*, collector_off: bool = False) -> list[str]:
     """The baseline, byte-compiled like prepkit, so neither side pays for Python's compiler.
 
     Run as a script, Python would compile baseline.py on every run (scripts are
     never cached) while prepkit's modules come compiled: a few milliseconds of
-    handicap on the floor's side.
+    handicap on the floor's side. With ``collector_off`` it also handles Python's
+    garbage collector as ``prepkit`` does (off, frozen at exit), for the reference
+    row: how much of prepkit's margin that setting, rather than its own code, buys.
     """
     compileall.compile_file(str(ROOT / "bench/baseline.py"), quiet=1)
     launch = (
         f"import runpy, sys; sys.path.insert(0, {str(ROOT / 'bench')!r}); "
         "runpy.run_module('baseline', run_name='__main__', alter_sys=True)"
     )
+    if collector_off:
+        launch = f"import gc; gc.disable(); {launch}; gc.freeze()"
     return [PYTHON, "-c", launch]
 
 
@@ -173,10 +177,11 @@ def main() -> None:
             )
         )
 
-        base, example = compared(
+        base, example, base_gc = compared(
             [
                 [*baseline_command(), str(work)],
                 [*prepkit, "example", "-o", str(work / "ex")],
+                [*baseline_command(collector_off=True), str(work)],
             ],
             runs,
             work,
@@ -194,6 +199,14 @@ def main() -> None:
                 f"{example.wall * 1000:.0f} ms",
                 f"{example.wall / base.wall:.2f}x baseline (target <= 1.25x); "
                 f"CPU time {example.cpu / base.cpu:.2f}x",
+            )
+        )
+        rows.append(
+            (
+                "  for reference: baseline, GC as prepkit",
+                f"{base_gc.wall * 1000:.0f} ms",
+                f"prepkit example is {example.wall / base_gc.wall:.2f}x this "
+                "(collector off, frozen at exit)",
             )
         )
 
