@@ -16,7 +16,8 @@ from prepkit.output import write_documents
 from prepkit.profile.convert import profile_data
 from prepkit.profile.loader import parse_yaml, read_profile, validate_profile
 from prepkit.profile.writer import save_profile
-from prepkit.wizard.flow import SECTIONS, Data, Section
+from prepkit.wizard.answers import Data
+from prepkit.wizard.flow import SECTIONS, Section
 from prepkit.wizard.prompts import InputEnded, Interrupted, Prompter
 
 
