@@ -52,8 +52,7 @@ def _font(name: str, path: Path) -> TTFont:
     from reportlab.pdfbase.ttfonts import TTFont
 
     data = path.read_bytes()
-    # marshal's format may change with Python's version, so that is part of the key too.
-    key = entry_key(name, data, reportlab.Version, sys.version, Path(__file__).read_bytes())
+    key = entry_key(name, data, _reader_version(), reportlab.Version)
     kept = read_entry("fonts", path.stem, key)
     if kept is not None:
         try:
@@ -65,6 +64,16 @@ def _font(name: str, path: Path) -> TTFont:
     if measured is not None:
         write_entry("fonts", path.stem, key, measured)
     return font
+
+
+@cache
+def _reader_version() -> str:
+    """This module and Python, as part of each entry's key: both decide what an entry holds.
+
+    marshal's format may change with Python's version. Read once per process,
+    not once per font.
+    """
+    return entry_key(sys.version, Path(__file__).read_bytes())
 
 
 def _measurements(font: TTFont) -> bytes | None:
