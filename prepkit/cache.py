@@ -110,6 +110,34 @@ def write_entry(kind: str, stem: str, key: str, data: bytes) -> None:
                 old.unlink()
 
 
+def remembered(
+    kind: str,
+    stem: str,
+    key: str,
+    work_out: Callable[[], T],
+    keep: Callable[[T], bytes | None],
+    read_back: Callable[[bytes], T],
+    unreadable: tuple[type[Exception], ...],
+) -> T:
+    """The entry under ``key`` read back, or else ``work_out()``, kept for the next run.
+
+    ``keep`` may decline (None) to keep a value it cannot store faithfully. An
+    entry that ``read_back`` refuses with one of ``unreadable`` is a miss, like a
+    missing one: the value is worked out afresh and the entry replaced.
+    """
+    kept = read_entry(kind, stem, key)
+    if kept is not None:
+        try:
+            return read_back(kept)
+        except unreadable:
+            pass
+    value = work_out()
+    data = keep(value)
+    if data is not None:
+        write_entry(kind, stem, key, data)
+    return value
+
+
 def bundled_data(source: Path, code: Path, parse: Callable[[str], T], kind: type[T]) -> T:
     """``parse`` of one of prepkit's own data files, kept so later runs skip the YAML.
 
@@ -120,11 +148,13 @@ def bundled_data(source: Path, code: Path, parse: Callable[[str], T], kind: type
     import msgspec
 
     text = source.read_bytes()
-    key = entry_key(text, code.read_bytes(), msgspec.__version__)
-    kept = read_entry("data", source.stem, key)
-    if kept is not None:
-        with contextlib.suppress(msgspec.DecodeError):
-            return msgspec.msgpack.decode(kept, type=kind)
-    value = parse(text.decode("utf-8"))
-    write_entry("data", source.stem, key, msgspec.msgpack.encode(value))
+    value: T = remembered(
+        "data",
+        source.stem,
+        entry_key(text, code.read_bytes(), msgspec.__version__),
+        lambda: parse(text.decode("utf-8")),
+        msgspec.msgpack.encode,
+        lambda kept: msgspec.msgpack.decode(kept, type=kind),
+        (msgspec.DecodeError,),
+    )
     return value

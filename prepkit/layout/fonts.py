@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prepkit.cache import entry_key, read_entry, write_entry
+from prepkit.cache import entry_key, remembered
 from prepkit.layout.styles import StyleSheet, load_styles
 
 if TYPE_CHECKING:
@@ -52,17 +52,15 @@ def _font(name: str, path: Path) -> TTFont:
     from reportlab.pdfbase.ttfonts import TTFont
 
     data = path.read_bytes()
-    key = entry_key(name, data, _reader_version(), reportlab.Version)
-    kept = read_entry("fonts", path.stem, key)
-    if kept is not None:
-        try:
-            return _restored(kept, data)
-        except (ValueError, EOFError, TypeError, KeyError):
-            pass  # not what this code keeps: read the font afresh
-    font = TTFont(name, str(path))
-    measured = _measurements(font)
-    if measured is not None:
-        write_entry("fonts", path.stem, key, measured)
+    font: TTFont = remembered(
+        "fonts",
+        path.stem,
+        entry_key(name, data, _reader_version(), reportlab.Version),
+        lambda: TTFont(name, str(path)),
+        _measurements,
+        lambda kept: _restored(kept, data),
+        (ValueError, EOFError, TypeError, KeyError),  # not what this code keeps
+    )
     return font
 
 
