@@ -148,9 +148,7 @@ def render_card(
     sheet_root = parse_blocks(env.get_template("card/sheet.xml.j2").render(context))
     title, subject = sheet_root.get("title", ""), sheet_root.get("subject", "")
     if layout == "page":
-        return card_pages_pdf(
-            sides["front"], sides["back"], ID1_CARD, title, subject, sheet.language
-        )
+        return card_pages_pdf(sides["front"], sides["back"], ID1_CARD, title, subject, sheet)
     return card_sheet_pdf(
         sides["front"],
         sides["back"],

@@ -12,10 +12,9 @@ from prepkit.render import render_worksheet
 EXAMPLE = CATALOG_FILE.with_name("example-profile.yaml")
 
 
-@pytest.fixture(autouse=True)
-def _fixed_date(monkeypatch: pytest.MonkeyPatch) -> None:
-    # 2026-11-21: makes the "prepared" date and PDF timestamps stable.
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795219200")
+# 2026-11-21 00:00 UTC: the "prepared" date and PDF timestamps of every test.
+PINNED_EPOCH = "1795219200"
+PINNED_DATE = "21 November 2026"
 
 
 @pytest.fixture(scope="session")
@@ -39,14 +38,18 @@ def _no_network(*args: object, **kwargs: object) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Block every outgoing connection for the whole suite: prepkit works offline.
+    """Settings for the whole session, made before any fixture or test can run.
 
-    Compiled templates go to a cache folder of the run's own, not the user's.
+    The date is pinned here, not in a fixture, so no session-scoped fixture can
+    be built before the pin and print today's date. Compiled templates go to a
+    cache folder of the run's own, not the user's. Every outgoing connection is
+    blocked: prepkit works offline.
     """
     import os
     import socket
     import tempfile
 
+    os.environ["SOURCE_DATE_EPOCH"] = PINNED_EPOCH
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="prepkit-test-cache-")
 
     socket.socket.connect = _no_network  # type: ignore[method-assign]
@@ -56,27 +59,19 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """qpdf --check every PDF the tests wrote; one that fails fails the run."""
-    import shutil
-    import subprocess
+    """Check the syntax of every PDF the tests wrote (qpdf's checker, via pikepdf)."""
+    from tests.pdf_tools import structure_problems
 
-    qpdf = shutil.which("qpdf")
     factory = getattr(session.config, "_tmp_path_factory", None)
     if factory is None:
         return
     pdfs = sorted(factory.getbasetemp().rglob("*.pdf"))
-    if qpdf is None:
-        print("\nqpdf is not installed: the PDFs the tests wrote were not checked")
-        session.exitstatus = 1
-        return
-    bad = [
-        pdf
-        for pdf in pdfs
-        if subprocess.run([qpdf, "--check", str(pdf)], capture_output=True).returncode != 0
-    ]
-    print(f"\nqpdf --check: {len(pdfs) - len(bad)} of {len(pdfs)} PDFs written by the tests pass")
+    bad = {pdf: problems for pdf in pdfs if (problems := structure_problems(pdf.read_bytes()))}
+    passed = len(pdfs) - len(bad)
+    print(f"\nPDF syntax check: {passed} of {len(pdfs)} PDFs written by the tests pass")
+    for pdf, problems in bad.items():
+        print(f"  failed: {pdf}: {problems[0]}")
     if bad:
-        print("\n".join(f"  failed: {pdf}" for pdf in bad))
         session.exitstatus = 1
 
 

@@ -1,14 +1,19 @@
-"""Open the PDFs prepkit writes and look inside: text, pages, pixels."""
+"""Open the PDFs prepkit writes and look inside: text, pages, pixels, structure.
+
+Every tool here is a pip package nobody on this project wrote (pypdf for text,
+pypdfium2 for pixels, pikepdf for structure), so the suite needs no system tools.
+"""
 
 from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 MM = 72 / 25.4
 
@@ -34,38 +39,28 @@ def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
     return [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader(pdf).pages]
 
 
-def require_tool(name: str) -> str:
-    """The path of a command-line tool the test needs; a missing one fails, never skips."""
-    found = shutil.which(name)
-    assert found, f"{name} is not installed (Debian: poppler-utils / qpdf); .ci/run installs it"
-    return found
+def render_pages(pdf: bytes, dpi: float) -> list[Image.Image]:
+    """Every page as a greyscale image, drawn by PDFium (Chrome's PDF renderer)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return [
+            page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L") for page in document
+        ]
+    finally:
+        document.close()
 
 
-def ink_fraction(pdf_path: Path, page: int, tmp_path: Path) -> float:
-    """Share of a page's pixels that are not white, from a greyscale render by pdftoppm."""
-    pdftoppm = require_tool("pdftoppm")
-    stem = tmp_path / f"render-{page}"
-    subprocess.run(
-        [
-            pdftoppm,
-            "-gray",
-            "-r",
-            "30",
-            "-f",
-            str(page),
-            "-l",
-            str(page),
-            "-singlefile",
-            str(pdf_path),
-            str(stem),
-        ],
-        check=True,
-    )
-    data = stem.with_suffix(".pgm").read_bytes()
-    # Binary PGM: "P5\n<width> <height>\n<maxval>\n" then one byte per pixel.
-    header = re.match(rb"P5\s+(\d+)\s+(\d+)\s+(\d+)\s", data)
-    assert header, "pdftoppm did not write a PGM image"
-    width, height = int(header[1]), int(header[2])
-    pixels = data[header.end() : header.end() + width * height]
-    assert len(pixels) == width * height
-    return sum(1 for value in pixels if value < 200) / len(pixels)
+def ink(image: Image.Image) -> float:
+    """Share of a rendered page's pixels that are not white."""
+    histogram = image.convert("L").histogram()
+    return sum(histogram[:200]) / sum(histogram)
+
+
+def structure_problems(pdf: bytes) -> list[str]:
+    """What qpdf's checker (through pikepdf) finds wrong with the file's syntax."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as document:
+        return list(document.check_pdf_syntax())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from typing import Any
 
 import pdfplumber
@@ -12,7 +13,7 @@ from prepkit.layout.styles import load_styles
 from prepkit.profile.convert import to_profile
 from prepkit.profile.schema import Profile
 from prepkit.render import blank_profile, render_card, render_worksheet
-from tests.pdf_tools import MM, reader
+from tests.pdf_tools import MM, page_sizes, reader
 
 SECTION_TITLES = [
     "About me and my diagnosis",
@@ -47,40 +48,39 @@ def hundred_medications() -> Profile:
     )
 
 
-def documents() -> list[tuple[str, bytes, bool]]:
-    from prepkit.profile.loader import read_profile
-    from tests.conftest import EXAMPLE
-
-    example = read_profile(EXAMPLE)
-    found = []
-    for large in (False, True):
-        for name, profile in (
-            ("example", example),
-            ("blank", blank_profile()),
-            ("100 medications", hundred_medications()),
-        ):
-            found.append(
-                (
-                    f"{name}{' large' if large else ''}",
-                    render_worksheet(profile, large_print=large),
-                    large,
-                )
-            )
-    return found
+NAMES = [
+    f"{name}{suffix}"
+    for suffix in ("", " large")
+    for name in ("example", "blank", "100 medications")
+]
+LARGE = [name for name in NAMES if name.endswith(" large")]
 
 
-DOCUMENTS = documents()
+@pytest.fixture(scope="session")
+def worksheets(example_profile: Profile) -> dict[str, bytes]:
+    """Each worksheet the tests below read, rendered once for the session (not at import)."""
+    profiles = {
+        "example": example_profile,
+        "blank": blank_profile(),
+        "100 medications": hundred_medications(),
+    }
+    return {
+        f"{name}{' large' if large else ''}": render_worksheet(profile, large_print=large)
+        for large in (False, True)
+        for name, profile in profiles.items()
+    }
 
 
 def pages(pdf: bytes) -> list[Any]:
     return list(pdfplumber.open(io.BytesIO(pdf)).pages)
 
 
-@pytest.mark.parametrize(("name", "pdf", "large"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+@pytest.mark.parametrize("name", NAMES)
 def test_no_text_outside_the_margins_and_no_overlapping_words(
-    name: str, pdf: bytes, large: bool
+    name: str, worksheets: dict[str, bytes]
 ) -> None:
-    sheet = load_styles(large)
+    pdf = worksheets[name]
+    sheet = load_styles(name in LARGE)
     margins = sheet.margins
     for number, page in enumerate(pages(pdf), start=1):
         words = page.extract_words(keep_blank_chars=False, use_text_flow=True)
@@ -105,22 +105,37 @@ def test_no_text_outside_the_margins_and_no_overlapping_words(
                 )
 
 
-@pytest.mark.parametrize(
-    ("name", "pdf", "large"), [d for d in DOCUMENTS if d[2]], ids=[d[0] for d in DOCUMENTS if d[2]]
-)
-def test_large_print_has_no_text_under_14_pt(name: str, pdf: bytes, large: bool) -> None:
-    sizes = [char["size"] for page in pages(pdf) for char in page.chars]
+@pytest.mark.parametrize("name", LARGE)
+def test_large_print_has_no_text_under_14_pt(name: str, worksheets: dict[str, bytes]) -> None:
+    sizes = [char["size"] for page in pages(worksheets[name]) for char in page.chars]
     assert min(sizes) + 1e-6 >= 14, name
 
 
-def test_large_print_card_keeps_its_exact_size(example_profile: Profile) -> None:
-    # The card is not affected by --large-print: the same PDF either way.
-    assert render_card(example_profile) == render_card(example_profile)
+def test_large_print_card_keeps_its_exact_size(tmp_path: Path) -> None:
+    """--large-print enlarges the worksheet only: the card pages are the same bytes."""
+    from click.testing import CliRunner
+
+    from prepkit.cli import main
+
+    cards = []
+    for folder, extra in (("standard", []), ("large", ["--large-print"])):
+        result = CliRunner().invoke(
+            main, ["example", "-o", str(tmp_path / folder), "--card-layout", "page", *extra]
+        )
+        assert result.exit_code == 0, result.output
+        cards.append((tmp_path / folder / "wallet-card.pdf").read_bytes())
+    assert cards[0] == cards[1]
+    sizes = [size for page in page_sizes(cards[1]) for size in page]
+    assert sizes == pytest.approx([85.6 * MM, 53.98 * MM] * 2)
+    worksheets = [(tmp_path / f / "worksheet.pdf").read_bytes() for f in ("standard", "large")]
+    assert len(reader(worksheets[1]).pages) > len(reader(worksheets[0]).pages)
 
 
-@pytest.mark.parametrize(("name", "pdf", "large"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
-def test_language_title_and_one_bookmark_per_section(name: str, pdf: bytes, large: bool) -> None:
-    document = reader(pdf)
+@pytest.mark.parametrize("name", NAMES)
+def test_language_title_and_one_bookmark_per_section(
+    name: str, worksheets: dict[str, bytes]
+) -> None:
+    document = reader(worksheets[name])
     root: Any = document.trailer["/Root"]
     assert root["/Lang"] == "en-US"
     assert str(root["/ViewerPreferences"]["/DisplayDocTitle"]).lower() == "true"
@@ -147,9 +162,11 @@ def test_reading_order_is_headings_then_their_content(example_profile: Profile) 
     assert row.index("2026-03") < row.index("35 ng/mL") < row.index("Complete blood count")
 
 
-@pytest.mark.parametrize(("name", "pdf", "large"), DOCUMENTS[:1], ids=[DOCUMENTS[0][0]])
-def test_all_text_is_black(name: str, pdf: bytes, large: bool) -> None:
-    colours = {str(char["non_stroking_color"]) for page in pages(pdf) for char in page.chars}
+@pytest.mark.parametrize("name", NAMES)
+def test_all_text_is_black(name: str, worksheets: dict[str, bytes]) -> None:
+    chars = [char for page in pages(worksheets[name]) for char in page.chars]
+    assert chars
+    colours = {str(char["non_stroking_color"]) for char in chars}
     assert colours <= {
         "(0,)",
         "(0, 0, 0)",

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from prepkit.cache import bundled_data, cache_folder, entry_key, read_entry, write_entry
+from tests.conftest import PINNED_EPOCH
 
 KINDS = ("templates", "fonts", "data")
 
 
 def run_example(out: Path, cache_home: Path) -> tuple[bytes, bytes]:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "SOURCE_DATE_EPOCH": "1795219200"}
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home), "SOURCE_DATE_EPOCH": PINNED_EPOCH}
     subprocess.run(
         [sys.executable, "-m", "prepkit", "example", "-o", str(out)],
         env=env,

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from prepkit.cli import main
-from tests.conftest import EXAMPLE, write_profile
+from tests.conftest import EXAMPLE, PINNED_EPOCH, write_profile
 from tests.pdf_tools import flat_text, page_sizes
 
 
@@ -136,7 +136,7 @@ def test_help_does_not_import_the_heavy_libraries() -> None:
 
 
 def test_separate_runs_give_byte_identical_pdfs(tmp_path: Path) -> None:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795219200"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH}
     for folder in ("first", "second"):
         subprocess.run(
             [sys.executable, "-m", "prepkit", "example", "-o", str(tmp_path / folder)],

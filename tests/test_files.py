@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,7 +9,7 @@ from click.testing import CliRunner
 
 from prepkit.cli import main
 from tests.conftest import EXAMPLE
-from tests.pdf_tools import require_tool
+from tests.pdf_tools import flat_text, ink, page_texts, render_pages, structure_problems
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -74,8 +72,7 @@ def test_interrupted_write_leaves_no_partial_file(
 
 
 def test_every_kind_of_pdf_is_valid(tmp_path: Path) -> None:
-    """qpdf --check passes, pdftotext extracts, pdftoppm renders: for every document kind."""
-    qpdf, pdftotext, pdftoppm = (require_tool(t) for t in ("qpdf", "pdftotext", "pdftoppm"))
+    """Syntax checks pass, text extracts, pages render with ink: for every document kind."""
     runs = [
         ("example", "-o", "a"),
         ("example", "-o", "b", "--paper", "a4", "--large-print"),
@@ -89,12 +86,10 @@ def test_every_kind_of_pdf_is_valid(tmp_path: Path) -> None:
     pdfs = sorted(tmp_path.rglob("*.pdf"))
     assert len(pdfs) == 8
     for pdf in pdfs:
-        subprocess.run([qpdf, "--check", str(pdf)], check=True, capture_output=True)
-        text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True).stdout
-        assert b"not medical advice" in text or b"preparation aid" in text, pdf
-        subprocess.run(
-            [pdftoppm, "-r", "10", "-png", str(pdf), str(pdf.with_suffix(""))],
-            check=True,
-            capture_output=True,
-        )
-    assert shutil.which("qpdf")
+        data = pdf.read_bytes()
+        assert structure_problems(data) == [], pdf
+        text = flat_text(data)
+        assert "not medical advice" in text or "preparation aid" in text, pdf
+        pages = render_pages(data, dpi=10)
+        assert len(pages) == len(page_texts(data)), pdf
+        assert all(0.001 < ink(page) < 0.6 for page in pages), pdf

@@ -1,7 +1,7 @@
 """Golden images: any change to how the example looks is seen and approved on purpose.
 
-The example worksheet and wallet card are rendered to greyscale PNG pages with
-pdftoppm and compared with the references in tests/golden/. After an intended
+The example worksheet and wallet card are rendered to greyscale PNG pages by
+PDFium (pypdfium2) and compared with the references in tests/golden/. After an intended
 layout change, look at the new pages, then regenerate the references with:
 
     PREPKIT_UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py
@@ -10,7 +10,6 @@ layout change, look at the new pages, then regenerate the references with:
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from PIL import Image, ImageChops
 
 from prepkit.profile.schema import Profile
 from prepkit.render import render_card, render_worksheet
-from tests.pdf_tools import require_tool
+from tests.pdf_tools import render_pages
 
 GOLDEN = Path(__file__).with_name("golden")
 RESOLUTION = 30  # dots per inch: enough to see any moved block, small enough to commit
@@ -33,17 +32,6 @@ CASES = {
 }
 
 
-def render_pages(pdf: bytes, folder: Path) -> list[Path]:
-    pdftoppm = require_tool("pdftoppm")
-    source = folder / "document.pdf"
-    source.write_bytes(pdf)
-    subprocess.run(
-        [pdftoppm, "-gray", "-png", "-r", str(RESOLUTION), str(source), str(folder / "page")],
-        check=True,
-    )
-    return sorted(folder.glob("page-*.png"))
-
-
 def difference(expected: Image.Image, actual: Image.Image) -> tuple[float, float]:
     """Mean absolute difference (0-255) and the share of clearly different pixels."""
     diff = ImageChops.difference(expected.convert("L"), actual.convert("L"))
@@ -55,10 +43,8 @@ def difference(expected: Image.Image, actual: Image.Image) -> tuple[float, float
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_rendered_pages_match_the_references(
-    case: str, example_profile: Profile, tmp_path: Path
-) -> None:
-    pages = render_pages(CASES[case](example_profile), tmp_path)
+def test_rendered_pages_match_the_references(case: str, example_profile: Profile) -> None:
+    pages = render_pages(CASES[case](example_profile), RESOLUTION)
     assert pages
     references = sorted(GOLDEN.glob(f"{case}-*.png"))
     if UPDATE:
@@ -66,14 +52,14 @@ def test_rendered_pages_match_the_references(
             old.unlink()
         GOLDEN.mkdir(exist_ok=True)
         for number, page in enumerate(pages, start=1):
-            Image.open(page).save(GOLDEN / f"{case}-{number:02d}.png", optimize=True)
+            page.save(GOLDEN / f"{case}-{number:02d}.png", optimize=True)
         references = sorted(GOLDEN.glob(f"{case}-*.png"))
     assert len(references) == len(pages), (
         f"{case}: {len(pages)} pages rendered, {len(references)} references "
         "(see this file's docstring to regenerate)"
     )
     for reference, page in zip(references, pages, strict=True):
-        expected, actual = Image.open(reference), Image.open(page)
+        expected, actual = Image.open(reference), page
         assert expected.size == actual.size, f"{reference.name}: page size changed"
         mean, clearly = difference(expected, actual)
         assert mean < 1.0 and clearly < 0.002, (

@@ -10,13 +10,14 @@ from pathlib import Path
 import pexpect
 
 from prepkit.profile.loader import read_profile
+from tests.conftest import PINNED_EPOCH
 from tests.test_wizard import FIRST_RUN
 
 PROMPT = r"\]?: $"
 
 
 def spawn(tmp_path: Path) -> pexpect.spawn:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795219200", "NO_COLOR": "1"}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_COLOR": "1"}
     return pexpect.spawn(
         sys.executable,
         ["-m", "prepkit", "wizard", "p.yaml"],

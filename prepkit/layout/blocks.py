@@ -75,6 +75,27 @@ class RuledLines(Flowable):  # type: ignore[misc]
         canvas.restoreState()
 
 
+class Heading(Paragraph):  # type: ignore[misc]
+    """A section heading that marks where it is drawn, for the document's bookmarks.
+
+    The destination is recorded when the heading is drawn, not when it is laid
+    out, so the bookmark opens the page the heading is on, at its top edge.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle, key: str, title: str) -> None:
+        super().__init__(text, style)
+        self.outline_key = key
+        self.outline_title = title
+
+    def draw(self) -> None:
+        super().draw()
+        canvas = self.canv
+        left, top = canvas.absolutePosition(0, self.height)
+        # /XYZ with a null zoom: open at the heading, keeping the reader's zoom.
+        canvas.bookmarkPage(self.outline_key, fit="XYZ", left=left, top=top, zoom=None)
+        canvas.addOutlineEntry(self.outline_title, self.outline_key, level=0, closed=False)
+
+
 class BlockBuilder:
     """Builds flowables for one document, with its styles and the text width."""
 
@@ -142,8 +163,7 @@ class BlockBuilder:
     def section(self, element: ET.Element) -> list[Flowable]:
         key = element.get("id", "")
         title = element.get("title", "")
-        heading = Paragraph(_escape(title), self.style("heading"))
-        heading.prepkit_outline = (key, title)  # picked up by the page template for bookmarks
+        heading = Heading(_escape(title), self.style("heading"), key, title)
         before: list[Flowable] = (
             [PageBreak()]
             if element.get("break-before") == "yes"
@@ -166,6 +186,9 @@ class BlockBuilder:
         pad = spec.padding_pt
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            # Cells hold paragraphs with their own fonts; without this the table
+            # would still name its default Helvetica on the page.
+            ("FONTNAME", (0, 0), (-1, -1), self.sheet.font_name("body")),
             ("LEFTPADDING", (0, 0), (-1, -1), pad),
             ("RIGHTPADDING", (0, 0), (-1, -1), pad),
             ("TOPPADDING", (0, 0), (-1, -1), pad),

@@ -12,12 +12,12 @@ import xml.etree.ElementTree as ET
 
 from msgspec import Struct
 from reportlab.lib import colors
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame
 
 from prepkit import __version__
 from prepkit.layout.blocks import BlockBuilder
 from prepkit.layout.card_spec import CardSpec
+from prepkit.layout.page_fonts import PageFontsCanvas as Canvas
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 
@@ -130,9 +130,22 @@ def _crop_marks(
 
 
 def _new_canvas(
-    buffer: io.BytesIO, size: tuple[float, float], title: str, subject: str, language: str
+    buffer: io.BytesIO,
+    size: tuple[float, float],
+    title: str,
+    subject: str,
+    sheet: StyleSheet,
 ) -> Canvas:
-    canvas = Canvas(buffer, pagesize=size, pageCompression=1, lang=language)
+    canvas = Canvas(
+        buffer,
+        pagesize=size,
+        pageCompression=1,
+        lang=sheet.language,
+        # PrintScaling (below) is a PDF 1.6 key: declare the version it needs.
+        pdfVersion=(1, 6),
+        # Without this every page would name Helvetica, which nothing uses or embeds.
+        initialFontName=sheet.font_name("body"),
+    )
     canvas.setTitle(title)
     canvas.setSubject(subject)
     canvas.setAuthor("prepkit")
@@ -145,11 +158,11 @@ def _new_canvas(
 
 
 def card_pages_pdf(
-    front: FittedSide, back: FittedSide, spec: CardSpec, title: str, subject: str, language: str
+    front: FittedSide, back: FittedSide, spec: CardSpec, title: str, subject: str, sheet: StyleSheet
 ) -> bytes:
     """Two pages, each exactly the card: for print shops and card printers."""
     buffer = io.BytesIO()
-    canvas = _new_canvas(buffer, spec.size_pt, title, subject, language)
+    canvas = _new_canvas(buffer, spec.size_pt, title, subject, sheet)
     for side in (front, back):
         _draw_side(canvas, side, 0, 0, spec)
         canvas.showPage()
@@ -177,7 +190,7 @@ def card_sheet_pdf(
         page_size,
         sheet_root.get("title", ""),
         sheet_root.get("subject", ""),
-        builder.sheet.language,
+        builder.sheet,
     )
 
     card_w, card_h = spec.width * MM, spec.height * MM

@@ -2,6 +2,8 @@
 
 The footer says "page N of M", which is only known once every page is laid
 out, so pages are kept until the end and footers drawn as the file is saved.
+Bookmark destinations name a page, so they are held back with their page and
+bound to it when it is really written.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from prepkit import __version__
+from prepkit.layout.page_fonts import PageFontsCanvas
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 
@@ -22,34 +24,35 @@ FooterText = Callable[[int, int], list[str]]
 SAFE_EDGE = 8  # mm from the bottom of the page: most printers cannot print nearer
 
 
-def _canvas_class(draw_footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
-    class FooterCanvas(Canvas):  # type: ignore[misc]
+def _canvas_class(
+    draw_footer: Callable[[PageFontsCanvas, int, int], None],
+) -> type[PageFontsCanvas]:
+    class FooterCanvas(PageFontsCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._held_bookmarks: list[tuple[str, dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, **kwargs: Any) -> None:
+            self._held_bookmarks.append((key, kwargs))
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
+            self._held_bookmarks = []
             self._startPage()
 
         def save(self) -> None:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for key, kwargs in self._held_bookmarks:
+                    super().bookmarkPage(key, **kwargs)
                 draw_footer(self, number, total)
                 super().showPage()
+            self.showOutline()  # the viewer opens with the bookmarks shown
             super().save()
 
     return FooterCanvas
-
-
-class _Document(BaseDocTemplate):  # type: ignore[misc]
-    def afterFlowable(self, flowable: Flowable) -> None:
-        outline = getattr(flowable, "prepkit_outline", None)
-        if outline is not None:
-            key, title = outline
-            self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(title, key, level=0, closed=False)
 
 
 def build_pdf(
@@ -69,7 +72,7 @@ def build_pdf(
 
     text_width = sheet.text_width(paper)
 
-    def draw_footer(canvas: Canvas, page: int, pages: int) -> None:
+    def draw_footer(canvas: PageFontsCanvas, page: int, pages: int) -> None:
         # Stacked up from the printer's safe edge, so even large print never falls off.
         paragraphs = [Paragraph(markup, footer_style) for markup in footer_text(page, pages)]
         heights = [para.wrap(text_width, footer_height)[1] for para in paragraphs]
@@ -79,7 +82,7 @@ def build_pdf(
             para.drawOn(canvas, margins.left * MM, y)
 
     buffer = io.BytesIO()
-    document = _Document(
+    document = BaseDocTemplate(
         buffer,
         pagesize=(width, height),
         leftMargin=margins.left * MM,
@@ -94,6 +97,9 @@ def build_pdf(
         pageCompression=1,
         lang=sheet.language,
         displayDocTitle=1,
+        # Without this every page would name Helvetica, which no page uses and no
+        # file embeds (print shops' preflight flags it).
+        initialFontName=sheet.font_name("body"),
     )
     frame = Frame(
         document.leftMargin,
