@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,10 @@ from prepkit.render import render_worksheet
 
 EXAMPLE = CATALOG_FILE.with_name("example-profile.yaml")
 
+
+# The full-size property and hostile-input runs: in CI (which sets CI), or when
+# PREPKIT_FULL_TESTS=1 is set; a default local run takes a sample of each.
+FULL_RUN = bool(os.environ.get("CI") or os.environ.get("PREPKIT_FULL_TESTS"))
 
 # 2026-11-21 00:00 UTC: the "prepared" date and PDF timestamps of every test.
 PINNED_EPOCH = "1795219200"
@@ -45,7 +50,6 @@ def pytest_configure(config: pytest.Config) -> None:
     cache folder of the run's own, not the user's. Every outgoing connection is
     blocked: prepkit works offline.
     """
-    import os
     import socket
     import tempfile
 

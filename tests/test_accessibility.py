@@ -179,17 +179,12 @@ def test_all_text_is_black(name: str, worksheets: dict[str, bytes]) -> None:
     }, colours
 
 
-def test_wizard_prints_in_large_print(tmp_path: Any) -> None:
-    from click.testing import CliRunner
+def test_wizard_prints_in_large_print(tmp_path: Path) -> None:
+    from prepkit.wizard.session import run_wizard
+    from tests.scripted import ScriptedPrompter
+    from tests.test_wizard import FIRST_RUN_SCRIPT
 
-    from prepkit.cli import main
-    from tests.test_wizard import FIRST_RUN
-
-    result = CliRunner().invoke(
-        main,
-        ["wizard", str(tmp_path / "p.yaml"), "--large-print"],
-        input="".join(f"{a}\n" for a in FIRST_RUN),
-    )
-    assert result.exit_code == 0, result.output
+    result = run_wizard(tmp_path / "p.yaml", ScriptedPrompter(FIRST_RUN_SCRIPT), large_print=True)
+    assert tmp_path / "worksheet.pdf" in result.written
     pdf = (tmp_path / "worksheet.pdf").read_bytes()
     assert min(c["size"] for page in pages(pdf) for c in page.chars) + 1e-6 >= 14

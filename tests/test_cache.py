@@ -135,7 +135,7 @@ def test_a_font_read_back_from_the_cache_is_the_font_reportlab_reads(
     fresh = TTFont("Probe", str(path))
     written = fonts._font("Probe", path)  # reads the font, keeps its measurements
     kept = fonts._font("Probe", path)  # from the cache
-    assert (tmp_path / "prepkit" / "fonts").iterdir()
+    assert len(list((tmp_path / "prepkit" / "fonts").iterdir())) == 1
     for font in (written, kept):
         assert font.__dict__.keys() == fresh.__dict__.keys()
         assert font.fontName == "Probe" and font.shapable == fresh.shapable

@@ -1,8 +1,8 @@
 """Property: any profile the schema admits either renders with every word found in the PDFs,
 or is refused with one line naming the field. Never an exception, never a missing item.
 
-Runs 2,000 generated profiles in CI (the CI environment variable is set there) and 150
-locally; PREPKIT_EXAMPLES overrides both.
+Runs 2,000 generated profiles in a full run (CI, or PREPKIT_FULL_TESTS=1; see
+conftest.FULL_RUN) and 40 in a default local run; PREPKIT_EXAMPLES overrides both.
 """
 
 from __future__ import annotations
@@ -21,10 +21,11 @@ from prepkit.errors import UserError
 from prepkit.profile.loader import validate_profile
 from prepkit.profile.schema import LONG_TEXT, SHORT_TEXT
 from prepkit.render import render_card, render_worksheet
+from tests.conftest import FULL_RUN
 from tests.pdf_tools import flat_text, reader
 from tests.test_worksheet_pdf import expected_strings
 
-EXAMPLES = int(os.environ.get("PREPKIT_EXAMPLES") or (2000 if os.environ.get("CI") else 150))
+EXAMPLES = int(os.environ.get("PREPKIT_EXAMPLES") or (2000 if FULL_RUN else 40))
 CATALOG = load_catalog()
 
 # Any Unicode, weighted towards what patients type, with markup and template syntax mixed in.

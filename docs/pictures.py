@@ -1,0 +1,46 @@
+"""Regenerate the README's pictures from the example, with PDFium (pypdfium2, a test extra).
+
+.venv/bin/python docs/pictures.py
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from PIL import Image
+
+DOCS = Path(__file__).parent
+PINNED = "1795219200"  # 21 November 2026, as in the tests
+
+
+def first_page(pdf: Path, dpi: int) -> Image.Image:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        image: Image.Image = document[0].render(scale=dpi / 72).to_pil()
+        return image
+    finally:
+        document.close()
+
+
+def main() -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED}
+    with tempfile.TemporaryDirectory() as work:
+        standard, large = Path(work, "standard"), Path(work, "large")
+        for folder, extra in ((standard, []), (large, ["--large-print"])):
+            command = [sys.executable, "-m", "prepkit", "example", "-o", str(folder), *extra]
+            subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+        worksheet, large_worksheet = standard / "worksheet.pdf", large / "worksheet.pdf"
+        first_page(worksheet, 80).save(DOCS / "worksheet-page1.png")
+        first_page(worksheet, 60).save(DOCS / "worksheet-page1-standard.png")
+        first_page(large_worksheet, 60).save(DOCS / "worksheet-page1-large.png")
+        card = first_page(standard / "wallet-card.pdf", 100)
+        card.crop((40, 60, 40 + 780, 60 + 480)).save(DOCS / "wallet-card.png")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""How the terminal reads each kind of answer: Enter keeps, '-' clears, '?' helps, a mistake
+is explained and asked again. One prompt function at a time, with typed lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from prepkit.wizard.prompts import (
+    InputEnded,
+    Interrupted,
+    TerminalPrompter,
+    format_selection,
+    parse_selection,
+)
+
+
+@pytest.fixture
+def typed(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
+    """Make the next calls to input() return these lines, in order."""
+
+    def feed(*lines: str | type[BaseException]) -> None:
+        queue: Iterator[str | type[BaseException]] = iter(lines)
+
+        def fake_input(prompt: str = "") -> str:
+            print(prompt)
+            line = next(queue)
+            if isinstance(line, type):
+                raise line
+            return line
+
+        monkeypatch.setattr("builtins.input", fake_input)
+
+    return feed
+
+
+def test_text_enter_keeps_the_default_and_dash_clears_it(typed: Any, capsys: Any) -> None:
+    p = TerminalPrompter()
+    typed("", "-", "  Ann Lee  ")
+    assert p.text("Your name", "help", "Ann") == "Ann"
+    assert p.text("Your name", "help", "Ann") == ""
+    assert p.text("Your name", "help", "Ann") == "Ann Lee"
+    assert "Your name [Ann]:" in capsys.readouterr().out
+
+
+def test_text_too_long_or_with_a_control_character_is_asked_again(typed: Any, capsys: Any) -> None:
+    typed("x" * 11, "bell\x07", "fine")
+    assert TerminalPrompter().text("Name", "help", max_length=10) == "fine"
+    out = capsys.readouterr().out
+    assert "Sorry: that is 11 characters; please keep it under 10." in out
+    assert "Sorry: that has a control character in it" in out
+
+
+def test_required_text_is_asked_until_answered(typed: Any, capsys: Any) -> None:
+    typed("", "Ann")
+    assert TerminalPrompter().text("Name", "help", required=True) == "Ann"
+    assert "This one is needed" in capsys.readouterr().out
+
+
+def test_a_wrong_date_is_explained_and_asked_again(typed: Any, capsys: Any) -> None:
+    typed("1980-02-30", "29/02/1980", "1980-02-29")
+    assert TerminalPrompter().date("Date of birth", "help", None) == dt.date(1980, 2, 29)
+    assert capsys.readouterr().out.count("Sorry: write the date as year-month-day") == 2
+
+
+def test_a_number_out_of_range_or_not_a_number_is_asked_again(typed: Any, capsys: Any) -> None:
+    typed("12", "six", "6")
+    assert TerminalPrompter().number("How bad", "help", None, minimum=0, maximum=10) == 6
+    out = capsys.readouterr().out
+    assert "Sorry: 12 is outside 0 to 10." in out
+    assert "Sorry: please type a whole number from 0 to 10." in out
+
+
+def test_yes_no_and_confirm(typed: Any, capsys: Any) -> None:
+    p = TerminalPrompter()
+    typed("maybe", "Y", "", "no")
+    assert p.yes_no("Carry epinephrine", "help", None) is True
+    assert p.yes_no("Carry epinephrine", "help", False) is False
+    assert p.confirm("Keep it?") is False
+    out = capsys.readouterr().out
+    assert "Sorry: please answer y (yes) or n (no)." in out
+    assert "Carry epinephrine (y/n) [n]:" in out
+
+
+def test_choice_shows_numbered_options_and_returns_an_index(typed: Any, capsys: Any) -> None:
+    typed("3", "2")
+    assert TerminalPrompter().choice("Mode", "help", ["In person", "Virtual"], 0) == 1
+    out = capsys.readouterr().out
+    assert "   1. In person" in out and "   2. Virtual" in out and "Mode [1]:" in out
+    assert "Sorry: 3 is outside 1 to 2." in out
+
+
+def test_selection_explains_each_kind_of_mistake(typed: Any, capsys: Any) -> None:
+    typed("0", "7-3", "2,x", "3,99", "2,3,5-7")
+    assert TerminalPrompter().selection("Which", "help", 12, []) == [1, 2, 4, 5, 6]
+    out = capsys.readouterr().out
+    assert "Sorry: 0 is not on the list (choose from 1 to 12)." in out
+    assert "Sorry: '7-3' runs backwards; write it as 3-7." in out
+    assert "Sorry: 'x' is not a number or a range like 5-7." in out
+    assert "Sorry: 99 is not on the list" in out
+
+
+def test_question_mark_shows_more_help_then_asks_again(typed: Any, capsys: Any) -> None:
+    typed("?", "7")
+    picked = TerminalPrompter().choice(
+        "Diagnosis", "Pick a number.", [str(n) for n in range(8)], None, more_help="Pick 7."
+    )
+    assert picked == 6
+    out = capsys.readouterr().out
+    assert "  Pick 7.\n" in out and "Enter keeps the answer in [brackets]" in out
+
+
+@pytest.mark.parametrize(
+    ("raised", "becomes"), [(EOFError, InputEnded), (KeyboardInterrupt, Interrupted)]
+)
+def test_end_of_input_and_ctrl_c_become_the_wizards_own_signals(
+    typed: Any, raised: type[BaseException], becomes: type[Exception]
+) -> None:
+    typed(raised)
+    with pytest.raises(becomes):
+        TerminalPrompter().text("Name", "help")
+
+
+def test_selection_round_trips_through_its_written_form() -> None:
+    assert parse_selection(format_selection([4, 0, 2]), 5) == [4, 0, 2]
+    assert parse_selection("1 3,3", 5) == [0, 2]
