@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from prepkit import __version__
 from prepkit.errors import UserError
+
+if TYPE_CHECKING:
+    from prepkit.output import Outcome
 
 BLANK_WORKSHEET = "blank-worksheet.pdf"
 DEFAULT_PROFILE = "prepkit-profile.yaml"
@@ -95,9 +99,17 @@ def main(ctx: click.Context) -> None:
         click.echo("To start, run:  prepkit wizard")
 
 
-def _report(paths: list[Path]) -> None:
-    for path in paths:
+def _report(outcome: Outcome) -> None:
+    """Say what the run did to the folder; a card that did not fit ends in exit status 2."""
+    for path in outcome.written:
         click.echo(f"Wrote {path}")
+    for path in outcome.kept:
+        click.echo(f"Kept {path}: prepkit did not make it from this profile, so it was left alone.")
+    for path, mark in outcome.removed:
+        click.echo(
+            f"Removed the older wallet card {path} (made {mark.made} from {mark.profile}): "
+            "it would not match this worksheet."
+        )
 
 
 @main.command()
@@ -120,16 +132,17 @@ def build(
     from prepkit.profile.loader import read_profile
 
     answers = read_profile(profile)
-    _report(
-        write_documents(
-            answers,
-            output_dir,
-            paper=paper,
-            source=str(profile),
-            card_layout=None if no_card else card_layout,
-            large_print=large_print,
-        )
+    outcome = write_documents(
+        answers,
+        output_dir,
+        paper=paper,
+        source=str(profile),
+        card_layout=None if no_card else card_layout,
+        large_print=large_print,
     )
+    _report(outcome)
+    if outcome.card_problem is not None:
+        raise outcome.card_problem
 
 
 @main.command()
@@ -140,26 +153,30 @@ def build(
 def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -> None:
     """Render a made-up patient's worksheet and card, and save their profile."""
     from prepkit.content.catalog import CATALOG_FILE
-    from prepkit.output import ensure_folder, write_documents, write_private
+    from prepkit.output import EXAMPLE_NAMES, ensure_folder, write_documents, write_private
     from prepkit.profile.loader import read_profile
 
     bundled = CATALOG_FILE.with_name(EXAMPLE_PROFILE)
     answers = read_profile(bundled)
-    written = write_documents(
+    # Named for the example, and replacing only what the example made: a patient's
+    # own worksheet and card in the same folder are never touched.
+    outcome = write_documents(
         answers,
         output_dir,
         paper=paper,
         source=EXAMPLE_PROFILE,
         card_layout=card_layout,
         large_print=large_print,
+        names=EXAMPLE_NAMES,
+        only_replace_from=EXAMPLE_PROFILE,
     )
     target = ensure_folder(output_dir) / EXAMPLE_PROFILE
     text = bundled.read_bytes()
     if target.exists() and target.read_bytes() != text:
         click.echo(f"Kept your edited {target} (not overwritten).")
     else:
-        written.append(write_private(target, text))
-    _report(written)
+        outcome.written.append(write_private(target, text))
+    _report(outcome)
 
 
 @main.command(short_help="Render a blank worksheet to fill in by hand.")
@@ -168,13 +185,15 @@ def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -
 @large_print_option
 def blank(output_dir: Path, paper: str, large_print: bool) -> None:
     """Render a blank worksheet to fill in by hand (blank-worksheet.pdf)."""
-    from prepkit.output import ensure_folder, write_private
+    from prepkit.output import Outcome, ensure_folder, may_replace, write_private
     from prepkit.render import blank_profile, render_worksheet
 
     pdf = render_worksheet(
         blank_profile(), paper=paper.lower(), source="blank worksheet", large_print=large_print
     )
-    _report([write_private(ensure_folder(output_dir) / BLANK_WORKSHEET, pdf)])
+    target = ensure_folder(output_dir) / BLANK_WORKSHEET
+    may_replace(target)
+    _report(Outcome(written=[write_private(target, pdf)]))
 
 
 @main.command()
@@ -229,11 +248,12 @@ def wizard(
         raise SystemExit(130) from None
     click.echo()
     click.echo(f"Saved your answers in {result.profile}")
-    _report(result.written)
-    if result.card_problem:
-        click.echo(f"No wallet card this time: it {result.card_problem}")
+    outcome = result.outcome
+    _report(outcome)
+    if outcome.card_problem is not None:
+        click.echo(f"No wallet card this time: it {outcome.card_problem.problem}")
     if open_files:
-        for path in result.written:
+        for path in outcome.written:
             click.launch(str(path))
 
 

@@ -31,3 +31,7 @@ class UserError(click.ClickException):
             where += f", line {line}"
         parts = [p for p in (where, field) if p]
         super().__init__(": ".join([*parts, problem]))
+
+
+class CardDoesNotFit(UserError):
+    """The wallet card cannot hold everything; the worksheet still can."""

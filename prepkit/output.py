@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import unquote
 
-from prepkit.errors import UserError
+from prepkit.errors import CardDoesNotFit, UserError
 
 if TYPE_CHECKING:
     from prepkit.profile.schema import Profile
@@ -63,6 +66,48 @@ def write_private(path: Path, data: bytes) -> Path:
     return path
 
 
+class Mark(NamedTuple):
+    """What a PDF made by prepkit says of its making (see ``render.document_mark``)."""
+
+    profile: str
+    made: str
+
+
+_MARK = re.compile(rb"/Keywords \(prepkit; ([^)]*)\)")
+
+
+def read_mark(path: Path) -> Mark | None:
+    """The mark of a PDF prepkit made, or None for any other file (or none at all)."""
+    try:
+        with path.open("rb") as stream:
+            found = _MARK.search(stream.read(4_000_000))
+    except OSError:
+        return None
+    if not found:
+        return None
+    fields = dict(part.partition("=")[::2] for part in found.group(1).decode("ascii").split("; "))
+    return Mark(unquote(fields.get("profile", "")), fields.get("made", ""))
+
+
+class DocumentNames(NamedTuple):
+    worksheet: str = WORKSHEET
+    wallet_card: str = WALLET_CARD
+
+
+STANDARD_NAMES = DocumentNames()
+EXAMPLE_NAMES = DocumentNames("example-worksheet.pdf", "example-wallet-card.pdf")
+
+
+@dataclass
+class Outcome:
+    """What a run did to the output folder, for the command to report."""
+
+    written: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)  # files of someone else's, left alone
+    removed: list[tuple[Path, Mark]] = field(default_factory=list)  # stale cards
+    card_problem: CardDoesNotFit | None = None
+
+
 def write_documents(
     profile: Profile,
     output_dir: Path,
@@ -71,22 +116,67 @@ def write_documents(
     source: str,
     card_layout: str | None,
     large_print: bool = False,
-) -> list[Path]:
-    """Render the worksheet (and the card, unless ``card_layout`` is None), then write them.
+    names: DocumentNames = STANDARD_NAMES,
+    only_replace_from: str | None = None,
+) -> Outcome:
+    """Render the worksheet and the card, then write them: one profile, one run.
 
-    Everything is rendered before anything is written, so a card that does not fit
-    leaves the previous worksheet and card exactly as they were.
+    Everything is rendered and every target checked before anything is written.
+    prepkit replaces only PDFs it made (with ``only_replace_from``, only those made
+    from that profile; others are kept and reported); any other file in the way
+    stops the run. Without a card (``card_layout`` None, or a card that does not
+    fit) an older card in the folder is removed, so it can never be printed as if
+    it matched this worksheet.
     """
     from prepkit.render import render_card, render_worksheet
 
     ensure_folder(output_dir)
+    outcome = Outcome()
     documents = {
-        WORKSHEET: render_worksheet(
+        names.worksheet: render_worksheet(
             profile, paper=paper.lower(), source=source, large_print=large_print
         )
     }
     if card_layout is not None:
-        documents[WALLET_CARD] = render_card(
-            profile, paper=paper.lower(), layout=card_layout.lower(), source=source
+        try:
+            documents[names.wallet_card] = render_card(
+                profile, paper=paper.lower(), layout=card_layout.lower(), source=source
+            )
+        except CardDoesNotFit as problem:
+            outcome.card_problem = problem
+    allowed = {}
+    for name in (names.worksheet, names.wallet_card):
+        allowed[name] = may_replace(output_dir / name, only_replace_from)
+    for name, pdf in documents.items():
+        if allowed[name]:
+            outcome.written.append(write_private(output_dir / name, pdf))
+        else:
+            outcome.kept.append(output_dir / name)
+    card = output_dir / names.wallet_card
+    if names.wallet_card not in documents and allowed[names.wallet_card] and card.exists():
+        mark = read_mark(card)
+        try:
+            card.unlink()
+        except OSError as error:
+            raise UserError(
+                f"cannot remove this older card ({error.strerror})", file=str(card)
+            ) from None
+        if mark is not None:
+            outcome.removed.append((card, mark))
+    return outcome
+
+
+def may_replace(path: Path, only_from: str | None = None) -> bool:
+    """Whether prepkit may replace ``path``; a file not of prepkit's stops the run."""
+    if not path.exists() and not path.is_symlink():
+        return True
+    mark = read_mark(path)
+    if only_from is not None:
+        return mark is not None and mark.profile == only_from
+    if mark is None:
+        raise UserError(
+            "was not made by prepkit, so prepkit will not replace it; "
+            "move it, or choose another folder with -o",
+            file=str(path),
         )
-    return [write_private(output_dir / name, pdf) for name, pdf in documents.items()]
+    return True

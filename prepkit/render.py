@@ -12,7 +12,7 @@ import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from prepkit.errors import UserError
+from prepkit.errors import CardDoesNotFit, UserError
 from prepkit.profile.convert import profile_data
 from prepkit.profile.schema import Profile
 
@@ -29,6 +29,22 @@ def prepared_date() -> dt.date:
     if epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
+
+
+def document_mark(profile: Profile, source: str) -> str:
+    """What a PDF records of its making: the profile's file name and contents, and the date.
+
+    Kept in the PDF's keywords, so prepkit can tell its own files from others and
+    which profile made them. Only the file's name, never its folder or the account.
+    """
+    import hashlib
+    from urllib.parse import quote
+
+    import msgspec
+
+    digest = hashlib.sha256(msgspec.json.encode(profile)).hexdigest()[:16]
+    name = quote(os.path.basename(source), safe="")
+    return f"prepkit; profile={name}; profile-sha256={digest}; made={prepared_date().isoformat()}"
 
 
 def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -106,6 +122,7 @@ def render_worksheet(
             subject=root.get("subject", ""),
             footer_text=footer_text,
             footer_style=builder.style("footer"),
+            keywords=document_mark(profile, source),
         )
     except LayoutError:
         # Should not happen within the schema's limits; if it does, say so plainly.
@@ -142,13 +159,16 @@ def render_card(
         except CardTooFull as full:
             overflows += full.overflows
     if overflows:
-        raise UserError(
+        raise CardDoesNotFit(
             card_too_full_message(overflows, ID1_CARD.min_font_pt), file=source, field="wallet card"
         )
     sheet_root = parse_blocks(env.get_template("card/sheet.xml.j2").render(context))
     title, subject = sheet_root.get("title", ""), sheet_root.get("subject", "")
+    keywords = document_mark(profile, source)
     if layout == "page":
-        return card_pages_pdf(sides["front"], sides["back"], ID1_CARD, title, subject, sheet)
+        return card_pages_pdf(
+            sides["front"], sides["back"], ID1_CARD, title, subject, sheet, keywords
+        )
     return card_sheet_pdf(
         sides["front"],
         sides["back"],
@@ -156,6 +176,7 @@ def render_card(
         BlockBuilder(sheet, sheet.text_width(paper)),
         sheet.page_size_pt(paper),
         ID1_CARD,
+        keywords,
     )
 
 

@@ -123,11 +123,11 @@ def test_large_print_card_keeps_its_exact_size(tmp_path: Path) -> None:
             main, ["example", "-o", str(tmp_path / folder), "--card-layout", "page", *extra]
         )
         assert result.exit_code == 0, result.output
-        cards.append((tmp_path / folder / "wallet-card.pdf").read_bytes())
+        cards.append((tmp_path / folder / "example-wallet-card.pdf").read_bytes())
     assert cards[0] == cards[1]
     sizes = [size for page in page_sizes(cards[1]) for size in page]
     assert sizes == pytest.approx([85.6 * MM, 53.98 * MM] * 2)
-    worksheets = [(tmp_path / f / "worksheet.pdf").read_bytes() for f in ("standard", "large")]
+    worksheets = [(tmp_path / f / "example-worksheet.pdf").read_bytes() for f in ("standard", "large")]
     assert len(reader(worksheets[1]).pages) > len(reader(worksheets[0]).pages)
 
 
@@ -185,6 +185,6 @@ def test_wizard_prints_in_large_print(tmp_path: Path) -> None:
     from tests.test_wizard import FIRST_RUN_SCRIPT
 
     result = run_wizard(tmp_path / "p.yaml", ScriptedPrompter(FIRST_RUN_SCRIPT), large_print=True)
-    assert tmp_path / "worksheet.pdf" in result.written
+    assert tmp_path / "worksheet.pdf" in result.outcome.written
     pdf = (tmp_path / "worksheet.pdf").read_bytes()
     assert min(c["size"] for page in pages(pdf) for c in page.chars) + 1e-6 >= 14

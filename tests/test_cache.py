@@ -24,7 +24,10 @@ def run_example(out: Path, cache_home: Path) -> tuple[bytes, bytes]:
         check=True,
         capture_output=True,
     )
-    return (out / "worksheet.pdf").read_bytes(), (out / "wallet-card.pdf").read_bytes()
+    return (
+        (out / "example-worksheet.pdf").read_bytes(),
+        (out / "example-wallet-card.pdf").read_bytes(),
+    )
 
 
 def entries(cache_home: Path) -> dict[str, list[Path]]:

@@ -25,7 +25,7 @@ def run(*args: str) -> tuple[int, str]:
 def test_example_writes_worksheet_and_profile_to_copy(tmp_path: Path) -> None:
     code, output = run("example", "-o", str(tmp_path / "out"))
     assert code == 0
-    worksheet = tmp_path / "out" / "worksheet.pdf"
+    worksheet = tmp_path / "out" / "example-worksheet.pdf"
     copy = tmp_path / "out" / "example-profile.yaml"
     assert f"Wrote {worksheet}" in output and f"Wrote {copy}" in output
     assert "Maria Köhler-Santos" in flat_text(worksheet.read_bytes())
@@ -144,8 +144,8 @@ def test_separate_runs_give_byte_identical_pdfs(tmp_path: Path) -> None:
             env=env,
             capture_output=True,
         )
-    first = (tmp_path / "first" / "worksheet.pdf").read_bytes()
-    assert first == (tmp_path / "second" / "worksheet.pdf").read_bytes()
+    first = (tmp_path / "first" / "example-worksheet.pdf").read_bytes()
+    assert first == (tmp_path / "second" / "example-worksheet.pdf").read_bytes()
     assert b"20261121000000" in first  # the pinned date, not the clock
 
 

@@ -24,7 +24,7 @@ def test_cli_works_offline_and_metadata_names_only_prepkit(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["example", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     private = {getpass.getuser(), socket.gethostname(), str(tmp_path), str(Path.cwd())}
-    for name in ("worksheet.pdf", "wallet-card.pdf"):
+    for name in ("example-worksheet.pdf", "example-wallet-card.pdf"):
         data = (tmp_path / name).read_bytes()
         info = reader(data).metadata
         assert info is not None

@@ -148,7 +148,7 @@ medications:
     assert "Vitamin D" in flat_text((tmp_path / "worksheet.pdf").read_bytes())
 
 
-def test_too_much_to_fit_exits_2_and_writes_no_card(tmp_path: Path) -> None:
+def test_too_much_to_fit_exits_2_and_writes_the_worksheet_but_no_card(tmp_path: Path) -> None:
     items = "".join(
         f'  - {{name: Medicine number {i}, reaction: "hives, throat swelling and flushing"}}\n'
         for i in range(20)
@@ -157,12 +157,13 @@ def test_too_much_to_fit_exits_2_and_writes_no_card(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(profile), "-o", str(out)])
     assert result.exit_code == 2
-    message = result.output
-    assert message.count("\n") == 1 and "Traceback" not in message
+    wrote, message = result.output.splitlines()
+    assert wrote == f"Wrote {out / 'worksheet.pdf'}" and "Traceback" not in message
     assert "wallet card: does not fit even at the smallest print (6.5 pt)" in message
     assert re.search(r"left over: medications to avoid \(\d+ of 20 entries\), signature", message)
     assert "Shorten names and reactions" in message and "--no-card" in message
-    assert not (out / "wallet-card.pdf").exists() and not (out / "worksheet.pdf").exists()
+    assert not (out / "wallet-card.pdf").exists()
+    assert "Medicine number 19" in flat_text((out / "worksheet.pdf").read_bytes())
     # --no-card still gives the worksheet, with every item on it.
     result = CliRunner().invoke(main, ["build", str(profile), "-o", str(out), "--no-card"])
     assert result.exit_code == 0

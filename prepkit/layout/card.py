@@ -135,6 +135,7 @@ def _new_canvas(
     title: str,
     subject: str,
     sheet: StyleSheet,
+    keywords: str,
 ) -> Canvas:
     canvas = Canvas(
         buffer,
@@ -148,6 +149,7 @@ def _new_canvas(
     )
     canvas.setTitle(title)
     canvas.setSubject(subject)
+    canvas.setKeywords(keywords)
     canvas.setAuthor("prepkit")
     canvas.setCreator(f"prepkit {__version__}")
     canvas.setProducer(f"prepkit {__version__}")
@@ -158,11 +160,17 @@ def _new_canvas(
 
 
 def card_pages_pdf(
-    front: FittedSide, back: FittedSide, spec: CardSpec, title: str, subject: str, sheet: StyleSheet
+    front: FittedSide,
+    back: FittedSide,
+    spec: CardSpec,
+    title: str,
+    subject: str,
+    sheet: StyleSheet,
+    keywords: str,
 ) -> bytes:
     """Two pages, each exactly the card: for print shops and card printers."""
     buffer = io.BytesIO()
-    canvas = _new_canvas(buffer, spec.size_pt, title, subject, sheet)
+    canvas = _new_canvas(buffer, spec.size_pt, title, subject, sheet, keywords)
     for side in (front, back):
         _draw_side(canvas, side, 0, 0, spec)
         canvas.showPage()
@@ -177,6 +185,7 @@ def card_sheet_pdf(
     builder: BlockBuilder,
     page_size: tuple[float, float],
     spec: CardSpec,
+    keywords: str,
 ) -> bytes:
     """One page with front and back side by side, to cut out and fold along the middle.
 
@@ -191,6 +200,7 @@ def card_sheet_pdf(
         sheet_root.get("title", ""),
         sheet_root.get("subject", ""),
         builder.sheet,
+        keywords,
     )
 
     card_w, card_h = spec.width * MM, spec.height * MM

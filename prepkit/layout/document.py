@@ -64,6 +64,7 @@ def build_pdf(
     subject: str,
     footer_text: FooterText,
     footer_style: ParagraphStyle,
+    keywords: str = "",
 ) -> bytes:
     """Lay out ``flowables`` on pages of ``paper`` size and return the PDF bytes."""
     width, height = sheet.page_size_pt(paper)
@@ -91,6 +92,7 @@ def build_pdf(
         bottomMargin=margins.bottom * MM,
         title=title,
         subject=subject,
+        keywords=keywords,
         author="prepkit",
         creator=f"prepkit {__version__}",
         producer=f"prepkit {__version__}",

@@ -7,12 +7,12 @@ to resume.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from prepkit.content.catalog import Catalog, load_catalog
 from prepkit.errors import UserError
-from prepkit.output import write_documents
+from prepkit.output import Outcome, write_documents
 from prepkit.profile.convert import profile_data
 from prepkit.profile.loader import parse_yaml, read_profile, validate_profile
 from prepkit.profile.writer import save_profile
@@ -38,8 +38,7 @@ class WizardStopped(Exception):
 @dataclass
 class WizardResult:
     profile: Path
-    written: list[Path] = field(default_factory=list)
-    card_problem: str = ""
+    outcome: Outcome
 
 
 def _load(path: Path) -> Data:
@@ -128,25 +127,13 @@ def run_wizard(
     answers = validate_profile(data, {}, str(profile))
     save_profile(profile, data)
     draft_path(profile).unlink(missing_ok=True)
-    result = WizardResult(profile)
-    folder = output_dir or profile.parent
-
-    def write(card: str | None) -> list[Path]:
-        return write_documents(
-            answers,
-            folder,
-            paper=paper,
-            source=str(profile),
-            card_layout=card,
-            large_print=large_print,
-        )
-
-    try:
-        result.written = write(card_layout)
-    except UserError as problem:
-        if problem.field != "wallet card":
-            raise
-        # The profile is saved either way; the worksheet always carries everything.
-        result.card_problem = problem.problem
-        result.written = write(None)
-    return result
+    outcome = write_documents(
+        answers,
+        output_dir or profile.parent,
+        paper=paper,
+        source=str(profile),
+        card_layout=card_layout,
+        large_print=large_print,
+    )
+    # The profile is saved either way; the worksheet always carries everything.
+    return WizardResult(profile, outcome)
