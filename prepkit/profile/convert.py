@@ -83,6 +83,27 @@ def clean_text(value: str, *, multiline: bool, loc: Location = ()) -> str:
     return "\n".join(lines) if multiline else " ".join(line for line in lines if line)
 
 
+def is_free_text(loc: Location) -> bool:
+    """Whether the field at ``loc`` holds the patient's own words (not an id, number or date)."""
+    info = _info_at(loc)
+    if info is None:
+        return False
+    _, extra = _unwrap(info)
+    return bool(extra.get("text"))
+
+
+# A list bullet pasted in with the words ("• Perfume"): not part of the answer.
+_BULLET = re.compile(r"[•◦‣▪●·\-*\u2013]\s+")
+
+
+def _in_a_list(loc: Location) -> bool:
+    """A list item's own words: ``triggers.own[1]``, or the ``name``/``own`` of a listed entry."""
+    return bool(loc) and (
+        isinstance(loc[-1], int)
+        or (len(loc) >= 2 and isinstance(loc[-2], int) and loc[-1] in ("name", "own"))
+    )
+
+
 @cache
 def _profile_info() -> mi.Type:
     return mi.type_info(Profile)
@@ -133,7 +154,10 @@ def _prepare(value: Any, info: mi.Type, loc: Location) -> Any:
         return "" if value is None and isinstance(info, mi.StrType) else value
     if isinstance(info, mi.StrType):
         mode = extra.get("text")
-        return clean_text(value, multiline=mode == "lines", loc=loc) if mode else value.strip()
+        if not mode:
+            return value.strip()
+        text = clean_text(value, multiline=mode == "lines", loc=loc)
+        return _BULLET.sub("", text, count=1) if _in_a_list(loc) and _BULLET.match(text) else text
     answer = value.strip()
     if isinstance(info, mi.IntType) and _WHOLE_NUMBER.fullmatch(answer):
         return int(answer)

@@ -3,18 +3,21 @@
 YAML is read with every value as text (PyYAML's BaseLoader) so that what the
 patient typed survives as typed: a phone number ``0123`` stays ``0123`` and a
 medicine called ``No`` is not turned into ``False``. The schema then converts
-the few fields that are numbers, dates or yes/no.
+the few fields that are numbers, dates or yes/no. Two YAML rules would change
+what a patient wrote without a word, so they are handled here: ``null`` and ``~``
+mean an empty answer, not the word; and text after `` #`` in a free-text value
+(``Tylenol #3 (with codeine)``) is refused with the line, not dropped as a comment.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
 from prepkit.errors import UserError
-from prepkit.profile.convert import ProfileProblem, field_path, to_profile
+from prepkit.profile.convert import ProfileProblem, field_path, is_free_text, to_profile
 from prepkit.profile.schema import Location, Profile
 from prepkit.yaml_loaders import TEXT_LOADER
 
@@ -70,10 +73,33 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Location, int]]:
             line=node.start_mark.line + 1,
         )
     lines: dict[Location, int] = {}
-    return _to_data(node, (), lines, name), lines
+    cut: dict[Location, tuple[int, str, str]] = {}
+    data = _to_data(node, (), lines, name, _Source(text.splitlines(), cut))
+    for loc, (line, value, comment) in cut.items():
+        if is_free_text(loc):
+            raise UserError(
+                f"the text after ' #' would be lost ({comment!r}): in YAML ' #' starts a "
+                f'comment. To keep it, put the whole value in quotes: "{value} {comment}"',
+                file=name,
+                field=field_path(loc),
+                line=line,
+            )
+    return data, lines
 
 
-def _to_data(node: yaml.Node, loc: Location, lines: dict[Location, int], name: str) -> Any:
+class _Source(NamedTuple):
+    lines: list[str]
+    # Plain values followed by a comment on the same line: (line, value, comment).
+    cut: dict[Location, tuple[int, str, str]]
+
+
+# YAML's words for "no value", when not in quotes: the answer is empty, never the word.
+_NULL_WORDS = {"~", "null", "Null", "NULL"}
+
+
+def _to_data(
+    node: yaml.Node, loc: Location, lines: dict[Location, int], name: str, source: _Source
+) -> Any:
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
@@ -91,10 +117,17 @@ def _to_data(node: yaml.Node, loc: Location, lines: dict[Location, int], name: s
                     line=key_node.start_mark.line + 1,
                 )
             lines[(*loc, key)] = key_node.start_mark.line + 1
-            result[key] = _to_data(value_node, (*loc, key), lines, name)
+            result[key] = _to_data(value_node, (*loc, key), lines, name, source)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_data(item, (*loc, i), lines, name) for i, item in enumerate(node.value)]
+        return [_to_data(item, (*loc, i), lines, name, source) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.ScalarNode) and not node.style:  # plain, not in quotes
+        if node.value in _NULL_WORDS:
+            return None
+        end = node.end_mark
+        rest = source.lines[end.line][end.column :] if end.line < len(source.lines) else ""
+        if node.value and rest.lstrip().startswith("#"):
+            source.cut[loc] = (end.line + 1, node.value, rest.strip())
     return node.value
 
 
