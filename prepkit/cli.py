@@ -207,6 +207,7 @@ def blank(output_dir: Path, paper: str, large_print: bool) -> None:
 @paper_option
 @large_print_option
 @card_layout_option
+@no_card_option
 @click.option("--open", "open_files", is_flag=True, help="Open the PDFs when they are ready.")
 def wizard(
     profile: Path,
@@ -215,6 +216,7 @@ def wizard(
     paper: str,
     large_print: bool,
     card_layout: str,
+    no_card: bool,
     open_files: bool,
 ) -> None:
     """Answer questions in the terminal; saves PROFILE and prints your documents.
@@ -232,7 +234,7 @@ def wizard(
             section=section,
             output_dir=output_dir,
             paper=paper.lower(),
-            card_layout=card_layout.lower(),
+            card_layout=None if no_card else card_layout.lower(),
             large_print=large_print,
         )
     except WizardStopped as stopped:

@@ -62,15 +62,24 @@ def pytest_configure(config: pytest.Config) -> None:
     socket.getaddrinfo = _no_network  # type: ignore[assignment]
 
 
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Check the syntax of every PDF the tests wrote (qpdf's checker, via pikepdf)."""
+def _problems(pdf: Path) -> list[str]:
+    import pikepdf
+
     from tests.pdf_tools import structure_problems
 
+    try:
+        return structure_problems(pdf.read_bytes())
+    except pikepdf.PdfError as error:  # not even readable as a PDF
+        return [str(error)]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Check the syntax of every PDF the tests wrote (qpdf's checker, via pikepdf)."""
     factory = getattr(session.config, "_tmp_path_factory", None)
     if factory is None:
         return
     pdfs = sorted(factory.getbasetemp().rglob("*.pdf"))
-    bad = {pdf: problems for pdf in pdfs if (problems := structure_problems(pdf.read_bytes()))}
+    bad = {pdf: problems for pdf in pdfs if (problems := _problems(pdf))}
     passed = len(pdfs) - len(bad)
     print(f"\nPDF syntax check: {passed} of {len(pdfs)} PDFs written by the tests pass")
     for pdf, problems in bad.items():

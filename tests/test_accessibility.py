@@ -127,7 +127,9 @@ def test_large_print_card_keeps_its_exact_size(tmp_path: Path) -> None:
     assert cards[0] == cards[1]
     sizes = [size for page in page_sizes(cards[1]) for size in page]
     assert sizes == pytest.approx([85.6 * MM, 53.98 * MM] * 2)
-    worksheets = [(tmp_path / f / "example-worksheet.pdf").read_bytes() for f in ("standard", "large")]
+    worksheets = [
+        (tmp_path / f / "example-worksheet.pdf").read_bytes() for f in ("standard", "large")
+    ]
     assert len(reader(worksheets[1]).pages) > len(reader(worksheets[0]).pages)
 
 

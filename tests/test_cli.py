@@ -117,8 +117,9 @@ def test_version_and_help() -> None:
     assert code == 0 and "prepkit, version" in output
     code, output = run("--help")
     assert code == 0
-    for command in ("build", "example", "blank", "validate"):
-        assert command in output
+    listed = output.partition("Commands:")[2].splitlines()
+    commands = {line.split()[0] for line in listed if line.startswith("  ")}
+    assert commands == {"blank", "build", "example", "validate", "wizard"}
 
 
 def test_help_does_not_import_the_heavy_libraries() -> None:

@@ -62,7 +62,9 @@ def test_rendered_pages_match_the_references(case: str, example_profile: Profile
         expected, actual = Image.open(reference), page
         assert expected.size == actual.size, f"{reference.name}: page size changed"
         mean, clearly = difference(expected, actual)
-        assert mean < 1.0 and clearly < 0.002, (
+        # Tight enough that one changed word in a label shows (about 0.02% of the
+        # pixels, mean 0.03); a renderer's anti-aliasing changes stay under "clearly".
+        assert mean < 0.25 and clearly < 0.0001, (
             f"{reference.name}: differs from the reference (mean {mean:.2f}, "
             f"{clearly:.2%} of pixels clearly different); see this file's docstring"
         )

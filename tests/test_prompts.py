@@ -76,10 +76,14 @@ def test_a_number_out_of_range_or_not_a_number_is_asked_again(typed: Any, capsys
 
 def test_yes_no_and_confirm(typed: Any, capsys: Any) -> None:
     p = TerminalPrompter()
-    typed("maybe", "Y", "", "no")
+    typed("maybe", "Y", "", "no", "", "y", "", "yes")
     assert p.yes_no("Carry epinephrine", "help", None) is True
     assert p.yes_no("Carry epinephrine", "help", False) is False
     assert p.confirm("Keep it?") is False
+    assert p.confirm("Keep it?", default=False) is False
+    assert p.confirm("Keep it?", default=False) is True
+    assert p.confirm("Keep it?") is True
+    assert p.confirm("Keep it?", default=False) is True
     out = capsys.readouterr().out
     assert "Sorry: please answer y (yes) or n (no)." in out
     assert "Carry epinephrine (y/n) [n]:" in out

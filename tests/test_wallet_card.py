@@ -111,6 +111,7 @@ def test_a_full_card_shrinks_but_keeps_every_item_and_stays_legible() -> None:
         {
             "schema_version": 1,
             "patient": {"name": "Ann Lee"},
+            "diagnosis": {"type": "indolent"},
             "carries_epinephrine": "yes",
             "emergency_number": "112",
             "avoid": [{"name": f"Medicine {i}", "reaction": "hives"} for i in range(7)],

@@ -87,6 +87,7 @@ FIRST_RUN = [
     "Jonas",
     "husband",
     "555 0199",  # emergency contact
+    "112",  # emergency number
     "y",  # carries epinephrine
     "",  # review: save
 ]
@@ -133,6 +134,7 @@ FIRST_RUN_SCRIPT: dict[str, Any] = {
     "Emergency contact": "Jonas",
     "Relation to you": "husband",
     "Their phone": "555 0199",
+    "Emergency number": "112",
     "Do you carry epinephrine": True,
 }
 
@@ -169,6 +171,7 @@ SECTION_LABELS = {
         "Emergency contact",
         "Relation to you",
         "Their phone",
+        "Emergency number",
         "Do you carry epinephrine",
     ),
 }
@@ -325,9 +328,11 @@ def test_care_team_and_emergency_contact() -> None:
         "phone": "555 0199",
     }
     assert data["carries_epinephrine"] is True
-    # No emergency contact: their relation and phone are not asked.
+    assert data["emergency_number"] == "112"
+    # No emergency contact: their relation and phone are not asked; no number is assumed.
     data = ask("care", {"Do you carry epinephrine": False})
     assert data["emergency_contact"] == {"name": ""} and data["care_team"] == []
+    assert data["emergency_number"] == ""
 
 
 # --- a whole session, by label ----------------------------------------------------------

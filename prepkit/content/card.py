@@ -9,18 +9,31 @@ from prepkit.content.catalog import Catalog
 from prepkit.content.worksheet import diagnosis_item
 from prepkit.profile.schema import Profile
 
-DEFAULT_EMERGENCY_NUMBER = "911"
+
+def condition_line(profile: Profile, catalog: Catalog) -> str:
+    """The condition as the patient answered it, or "" when they did not say.
+
+    Never assumed: an unanswered diagnosis leaves a line to write on, and with it
+    no anaphylaxis line either.
+    """
+    diagnosis = diagnosis_item(profile, catalog)
+    if diagnosis in catalog.sm_types:
+        return diagnosis.name
+    if profile.diagnosis.type == "suspected":
+        return "Suspected systemic mastocytosis"
+    if profile.diagnosis.type == "not-sure":
+        return "Systemic mastocytosis (type not known)"
+    return ""
 
 
 def card_context(profile: Profile, catalog: Catalog, *, prepared: dt.date) -> dict[str, Any]:
     """Everything the card templates may use: the complete lists, never a shortened one."""
     trigger_names = {t.id: t.name for t in catalog.triggers}
-    diagnosis = diagnosis_item(profile, catalog)
     return {
         "profile": profile,
-        "sm_type": diagnosis if diagnosis in catalog.sm_types else None,
-        "suspected": profile.diagnosis.type == "suspected",
-        "emergency_number": profile.emergency_number or DEFAULT_EMERGENCY_NUMBER,
+        "condition": condition_line(profile, catalog),
+        # Only the patient's own number: none is assumed (911 is wrong in most countries).
+        "emergency_number": profile.emergency_number,
         "triggers": [trigger_names[t] for t in profile.triggers.catalog] + profile.triggers.own,
         "medications": [m for m in profile.medications if m.on_card is not False],
         "care_contact": profile.care_team[0] if profile.care_team else None,

@@ -83,7 +83,7 @@ class CheckItem(Struct, frozen=True):
 
 class TestRow(Struct, frozen=True):
     name: str
-    status: str | None
+    statuses: tuple[str, ...]
     date: str
     value: str
 
@@ -126,7 +126,7 @@ def test_rows(profile: Profile, catalog: Catalog) -> list[TestRow]:
         rows.append(
             TestRow(
                 name=test.name,
-                status=record.status if record else None,
+                statuses=record.statuses if record else (),
                 date=record.date if record else "",
                 value=record.value if record else "",
             )

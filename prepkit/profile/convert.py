@@ -118,9 +118,13 @@ def _unwrap(info: mi.Type) -> tuple[mi.Type, dict[str, Any]]:
     return info, extra
 
 
-def _answered(info: mi.UnionType) -> mi.Type:
-    """For ``X | None``: the X."""
-    return next(t for t in info.types if not isinstance(t, mi.NoneType))
+def _answered(info: mi.UnionType, value: Any = None) -> mi.Type:
+    """For ``X | None``: the X; for ``X | list[X]``, the one that ``value`` is."""
+    kinds = [t for t in info.types if not isinstance(t, mi.NoneType)]
+    if isinstance(value, list):
+        lists = [t for t in kinds if isinstance(_unwrap(t)[0], mi.ListType)]
+        return (lists or kinds)[0]
+    return kinds[0]
 
 
 def _declared(info: mi.Type) -> mi.Type:
@@ -135,9 +139,12 @@ def _prepare(value: Any, info: mi.Type, loc: Location) -> Any:
     """``value`` tidied for the type its field declares; anything unexpected is left for msgspec."""
     info, extra = _unwrap(info)
     if isinstance(info, mi.UnionType):
-        if value is None or (isinstance(value, str) and value.strip().lower() in _EMPTY):
+        optional = any(isinstance(t, mi.NoneType) for t in info.types)
+        if optional and (
+            value is None or (isinstance(value, str) and value.strip().lower() in _EMPTY)
+        ):
             return None
-        return _prepare(value, _answered(info), loc)
+        return _prepare(value, _answered(info, value), loc)
     if isinstance(info, mi.StructType) and isinstance(value, dict):
         fields = {f.encode_name: f.type for f in info.fields}
         return {

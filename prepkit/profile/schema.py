@@ -105,13 +105,21 @@ class AvoidItem(_Section, frozen=True):
 
 
 TestStatus = Literal["have-result", "will-bring", "not-done", "dont-know"]
+# Statuses that say there is no result: a date or value beside them contradicts them.
+NO_RESULT = ("not-done", "dont-know")
 
 
 class TestRecord(_Section, frozen=True):
+    """One test: its status, or two (``[have-result, will-bring]``), and the result."""
+
     test: str
-    status: TestStatus = "dont-know"
+    status: TestStatus | Annotated[list[TestStatus], Meta(min_length=1, max_length=2)] = "dont-know"
     date: Text = ""
     value: Text = ""
+
+    @property
+    def statuses(self) -> tuple[str, ...]:
+        return (self.status,) if isinstance(self.status, str) else tuple(self.status)
 
 
 class CareTeamMember(_Section, frozen=True):
@@ -172,9 +180,28 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
         yield from _catalog_id(("tests", index, "test"), "tests", test)
         if test in tests[:index]:
             yield ("tests", index, "test"), f"test {test!r} is listed more than once"
+        yield from _test_status(index, profile.tests[index])
     for index, question in enumerate(profile.questions):
         yield from _one_of(("questions", index), question.catalog, question.own)
         yield from _catalog_id(("questions", index, "catalog"), "questions", question.catalog)
+
+
+def _test_status(index: int, record: TestRecord) -> Iterator[tuple[Location, str]]:
+    """A result needs a status that allows one: "not done" with a value is a contradiction."""
+    statuses = record.statuses
+    if len(statuses) > 1 and (set(statuses) & set(NO_RESULT) or len(set(statuses)) < 2):
+        yield (
+            ("tests", index, "status"),
+            "only 'have-result' and 'will-bring' go together; "
+            f"{' and '.join(repr(s) for s in statuses)} contradict each other",
+        )
+    for field in ("value", "date"):
+        if getattr(record, field) and statuses[0] in NO_RESULT and len(statuses) == 1:
+            yield (
+                ("tests", index, field),
+                f"a test marked {statuses[0]!r} cannot have a result {field}; "
+                "remove it, or change the status to 'have-result'",
+            )
 
 
 def _one_of(loc: Location, catalog: str | None, own: str) -> Iterator[tuple[Location, str]]:

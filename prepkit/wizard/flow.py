@@ -214,6 +214,13 @@ def ask_care(p: Prompter, data: Data, catalog: Catalog) -> None:
         contact["phone"] = p.text(
             "Their phone", "With the area code.", as_text(contact.get("phone"))
         )
+    data["emergency_number"] = p.text(
+        "Emergency number",
+        "The number for an ambulance where you live, for example 911, 999 or 112. "
+        "Your card tells people to call it; Enter leaves a line to write it in.",
+        as_text(data.get("emergency_number")),
+        max_length=20,
+    )
     data["carries_epinephrine"] = p.yes_no(
         "Do you carry epinephrine",
         "A self-injecting epinephrine pen (auto-injector).",
@@ -232,7 +239,8 @@ def summary_care(data: Data, catalog: Catalog) -> str:
         if carries
         else "no epinephrine"
     )
-    return f"{team} in care team, {contact}, {epinephrine}"
+    number = data.get("emergency_number") or "no emergency number"
+    return f"{team} in care team, {contact}, {number}, {epinephrine}"
 
 
 @dataclass(frozen=True)

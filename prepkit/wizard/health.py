@@ -244,30 +244,48 @@ def summary_medications(data: Data, catalog: Catalog) -> str:
 # --- 7. Tests and records -----------------------------------------------------------------
 
 
+def _statuses(record: Data) -> list[str]:
+    status = record.get("status")
+    return [as_text(s) for s in status] if isinstance(status, list) else [as_text(status)]
+
+
 def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(p, "Tests and records", "Tests a first SM visit may involve:")
     numbered(p, [test.name for test in catalog.tests])
     ids = [t.id for t in catalog.tests]
+    names = {t.id: t.name for t in catalog.tests}
     previous = {r["test"]: r for r in items_at(data, "tests") if r.get("test") in ids}
-    status: dict[str, str] = {}
+    # A test can be in more than one answer: a result you have and will bring.
+    chosen: dict[str, list[str]] = {}
     for code, question in STATUS_QUESTIONS:
-        before = [ids.index(t) for t, r in previous.items() if r.get("status") == code]
+        before = [ids.index(t) for t, r in previous.items() if code in _statuses(r)]
         for index in p.selection(
             question, "Numbers like 1,3,5-7; Enter for none.", len(ids), before
         ):
-            status[ids[index]] = code
+            chosen.setdefault(ids[index], []).append(code)
+    for test_id, codes in chosen.items():
+        if "not-done" in codes and len(codes) > 1:
+            codes.remove("not-done")
+            p.say(f"  {names[test_id]}: you have or will bring a result, so not 'never done'.")
+    for test_id, record in previous.items():
+        if test_id not in chosen and "dont-know" in _statuses(record):
+            chosen[test_id] = ["dont-know"]
     records = live_items(data, "tests")
     records[:] = [
-        {**previous.get(test_id, {}), "test": test_id, "status": code}
+        {
+            **previous.get(test_id, {}),
+            "test": test_id,
+            "status": marked[0] if len(marked) == 1 else marked,
+        }
         for test_id in ids
-        if (
-            code := status.get(test_id)
-            or ("dont-know" if previous.get(test_id, {}).get("status") == "dont-know" else "")
-        )
+        if (marked := chosen.get(test_id))
     ]
     for record in records:
-        if record["status"] == "have-result":
-            p.say(f"-- {catalog.tests[ids.index(record['test'])].name}")
+        if set(_statuses(record)) & {"not-done", "dont-know"}:
+            record.pop("date", None)  # no result: an old one would contradict it
+            record.pop("value", None)
+        elif "have-result" in _statuses(record):
+            p.say(f"-- {names[record['test']]}")
             record["date"] = p.text(
                 "Date of the result", "A month is enough: 2026-03.", as_text(record.get("date"))
             )
@@ -279,7 +297,8 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
 def summary_tests(data: Data, catalog: Catalog) -> str:
     names = {t.id: t.name for t in catalog.tests}
     listed = [
-        f"{names.get(as_text(r.get('test')), '?')} ({STATUS_WORDS.get(as_text(r.get('status')))})"
+        f"{names.get(as_text(r.get('test')), '?')} "
+        f"({', '.join(STATUS_WORDS.get(s, s) for s in _statuses(r))})"
         for r in items_at(data, "tests")
     ]
     return "; ".join(listed) or "none"

@@ -101,7 +101,7 @@ def run_wizard(
     section: str | None = None,
     output_dir: Path | None = None,
     paper: str = "letter",
-    card_layout: str = "sheet",
+    card_layout: str | None = "sheet",
     large_print: bool = False,
 ) -> WizardResult:
     """Ask, review, save the profile and print the documents beside it."""
