@@ -17,6 +17,7 @@ from prepkit.errors import UserError
 
 if TYPE_CHECKING:
     from prepkit.output import Outcome
+    from prepkit.profile.schema import Profile
 
 BLANK_WORKSHEET = "blank-worksheet.pdf"
 DEFAULT_PROFILE = "prepkit-profile.yaml"
@@ -99,6 +100,23 @@ def main(ctx: click.Context) -> None:
         click.echo("To start, run:  prepkit wizard")
 
 
+def _notices(answers: Profile, source: str, *, card: bool) -> None:
+    """Say what is allowed but worth checking, and what the card leaves blank."""
+    from prepkit.content.card import card_blanks
+    from prepkit.content.catalog import load_catalog
+    from prepkit.profile.convert import field_path
+    from prepkit.profile.schema import notices
+
+    for loc, notice in notices(answers):
+        click.echo(f"Note: {source}: {field_path(loc)}: {notice}")
+    blanks = card_blanks(answers, load_catalog()) if card else []
+    if blanks:
+        click.echo(
+            f"Note: {source}: the wallet card has lines to fill in by hand for "
+            f"{', '.join(blanks)} (the profile does not say them)."
+        )
+
+
 def _report(outcome: Outcome) -> None:
     """Say what the run did to the folder; a card that did not fit ends in exit status 2."""
     for path in outcome.written:
@@ -141,6 +159,7 @@ def build(
         large_print=large_print,
     )
     _report(outcome)
+    _notices(answers, str(profile), card=not no_card and outcome.card_problem is None)
     if outcome.card_problem is not None:
         raise outcome.card_problem
 
@@ -262,12 +281,26 @@ def wizard(
 @main.command()
 @profile_argument
 def validate(profile: Path) -> None:
-    """Check your PROFILE file without rendering anything."""
+    """Check your PROFILE file: everything build would refuse, without writing anything.
+
+    The documents are made in memory, so a wallet card that cannot hold everything
+    is found here too.
+    """
+    from prepkit.errors import CardDoesNotFit
     from prepkit.profile.loader import read_profile
-    from prepkit.render import check_printable
+    from prepkit.render import render_card, render_worksheet
 
     answers = read_profile(profile)
-    check_printable(answers, str(profile))
+    render_worksheet(answers, source=str(profile))
+    try:
+        render_card(answers, source=str(profile))
+    except CardDoesNotFit as problem:
+        raise UserError(
+            f"{problem.problem} (the worksheet can be printed; the wallet card cannot)",
+            file=problem.file,
+            field=problem.field,
+        ) from None
+    _notices(answers, str(profile), card=True)
     click.echo(
         f"{profile}: OK ({len(answers.symptoms)} symptoms, {len(answers.medications)} "
         f"medications, {len(answers.avoid)} to avoid, {len(answers.questions)} questions)"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from prepkit.errors import CardDoesNotFit, UserError
 from prepkit.profile.convert import profile_data
 from prepkit.profile.schema import Profile
+from prepkit.today import today
 
 if TYPE_CHECKING:
     from prepkit.layout.card import Overflow
@@ -24,11 +25,8 @@ CARD_LAYOUTS = ("sheet", "page")
 
 
 def prepared_date() -> dt.date:
-    """Today, unless ``SOURCE_DATE_EPOCH`` pins it, so a rebuild is byte-identical."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
+    """The date the documents say they were prepared: today, unless pinned."""
+    return today()
 
 
 def document_mark(profile: Profile, source: str) -> str:

@@ -9,8 +9,10 @@ from typing import Any
 
 import pdfplumber
 import pytest
+from click.testing import CliRunner
 from pypdf.generic import DictionaryObject
 
+from prepkit.cli import main
 from prepkit.errors import CardDoesNotFit, UserError
 from prepkit.profile.loader import validate_profile
 from prepkit.render import render_card, render_worksheet
@@ -191,3 +193,57 @@ def test_hostile_text_prints_literally_or_is_refused_naming_the_field(
 def test_control_character_is_refused_with_its_field(tmp_path: Path) -> None:
     with pytest.raises(UserError, match=r"patient\.name: contains a control character \(U\+0007\)"):
         validate_profile(profile_with("bell\x07"), {}, "p.yaml")
+
+
+# Every free-text field, written by hand as a patient would (not by PyYAML, which would
+# quote the value), with " #" inside the value: YAML would read the rest as a comment.
+VALUE = "Tylenol #3 (with codeine)"
+HAND_WRITTEN = {
+    "patient.name": "patient:\n  name: {v}\n",
+    "visit.provider": "visit:\n  provider: {v}\n",
+    "visit.clinic": "visit:\n  clinic: {v}\n",
+    "visit.reason": "visit:\n  reason: {v}\n",
+    "diagnosis.diagnosed": "diagnosis:\n  type: indolent\n  diagnosed: {v}\n",
+    "symptoms[1].own": "symptoms:\n  - own: {v}\n",
+    "symptoms[1].first_noticed": "symptoms:\n  - catalog: flushing\n    first_noticed: {v}\n",
+    "symptoms[1].how_often": "symptoms:\n  - catalog: flushing\n    how_often: {v}\n",
+    "symptoms[1].worse_with": "symptoms:\n  - catalog: flushing\n    worse_with: {v}\n",
+    "symptoms[1].notes": "symptoms:\n  - catalog: flushing\n    notes: {v}\n",
+    "attacks.last_attack": "attacks:\n  last_attack: {v}\n",
+    "daily_life": "daily_life: {v}\n",
+    "triggers.own[1]": "triggers:\n  own:\n    - {v}\n",
+    "medications[1].name": "medications:\n  - name: {v}\n",
+    "medications[1].dose": "medications:\n  - name: Cetirizine\n    dose: {v}\n",
+    "medications[1].how_often": "medications:\n  - name: Cetirizine\n    how_often: {v}\n",
+    "medications[1].what_for": "medications:\n  - name: Cetirizine\n    what_for: {v}\n",
+    "avoid[1].name": "avoid:\n  - name: {v}\n",
+    "avoid[1].reaction": "avoid:\n  - name: Morphine\n    reaction: {v}\n",
+    "tests[1].date": "tests:\n  - test: tryptase\n    status: have-result\n    date: {v}\n",
+    "tests[1].value": "tests:\n  - test: tryptase\n    status: have-result\n    value: {v}\n",
+    "questions[1].own": "questions:\n  - own: {v}\n",
+    "care_team[1].name": "care_team:\n  - name: {v}\n",
+    "care_team[1].role": "care_team:\n  - name: Dr. Lee\n    role: {v}\n",
+    "care_team[1].phone": "care_team:\n  - name: Dr. Lee\n    phone: {v}\n",
+    "emergency_contact.name": "emergency_contact:\n  name: {v}\n",
+    "emergency_contact.relation": "emergency_contact:\n  name: Jo\n  relation: {v}\n",
+    "emergency_contact.phone": "emergency_contact:\n  name: Jo\n  phone: {v}\n",
+    "emergency_number": "emergency_number: {v}\n",
+    "notes": "notes: {v}\n",
+}
+
+
+@pytest.mark.parametrize("field", sorted(HAND_WRITTEN))
+def test_a_hash_inside_a_hand_written_value_is_never_cut(field: str, tmp_path: Path) -> None:
+    text = "schema_version: 1\n" + HAND_WRITTEN[field].format(v=VALUE)
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if VALUE in row)
+    profile = tmp_path / "hand.yaml"
+    profile.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(profile), "-o", str(tmp_path)])
+    if result.exit_code == 0:  # printed: then in full, never cut at " #"
+        assert VALUE in flat_text((tmp_path / "worksheet.pdf").read_bytes())
+        return
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: {profile}, line {line}: {field}: the text after"), (
+        result.output
+    )
+    assert not list(tmp_path.glob("*.pdf"))

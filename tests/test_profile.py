@@ -190,3 +190,17 @@ avoid: ""
         assert "severity: must be a whole number from 0 to 10" in error_for(
             tmp_path, f"schema_version: 1\nsymptoms:\n  - {{own: itch, severity: '{bad}'}}\n"
         )
+
+
+def test_the_readmes_example_profile_is_valid(tmp_path: Path) -> None:
+    """The profile the README shows is one prepkit reads, comments and all."""
+    import re
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```yaml\n(.*?)```", readme, re.DOTALL)
+    assert block is not None
+    path = tmp_path / "readme.yaml"
+    path.write_text(block.group(1), encoding="utf-8")
+    profile = read_profile(path)
+    assert profile.tests[0].statuses == ("have-result", "will-bring")
+    assert profile.symptoms[1].own == "Brain fog" and profile.emergency_number == "911"

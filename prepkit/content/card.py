@@ -39,3 +39,15 @@ def card_context(profile: Profile, catalog: Catalog, *, prepared: dt.date) -> di
         "care_contact": profile.care_team[0] if profile.care_team else None,
         "prepared": prepared,
     }
+
+
+def card_blanks(profile: Profile, catalog: Catalog) -> list[str]:
+    """What the card leaves as a line to write on, because the profile does not say it."""
+    blanks = {
+        "your name": profile.patient.name,
+        "your diagnosis": condition_line(profile, catalog),
+        "medications and substances to avoid": bool(profile.avoid),
+        "the emergency number": profile.emergency_number,
+        "an emergency contact": profile.emergency_contact.name,
+    }
+    return [what for what, said in blanks.items() if not said]

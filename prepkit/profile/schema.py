@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 from msgspec import Meta, Struct
 
 from prepkit.content.catalog import load_catalog
+from prepkit.today import today
 
 SCHEMA_VERSION = 1
 SHORT_TEXT = 200
@@ -107,18 +108,22 @@ class AvoidItem(_Section, frozen=True):
 TestStatus = Literal["have-result", "will-bring", "not-done", "dont-know"]
 # Statuses that say there is no result: a date or value beside them contradicts them.
 NO_RESULT = ("not-done", "dont-know")
+Statuses = Annotated[list[TestStatus], Meta(min_length=1, max_length=2)]
 
 
 class TestRecord(_Section, frozen=True):
     """One test: its status, or two (``[have-result, will-bring]``), and the result."""
 
     test: str
-    status: TestStatus | Annotated[list[TestStatus], Meta(min_length=1, max_length=2)] = "dont-know"
+    # None: not stated (a row with a value but no status is not called "don't know").
+    status: TestStatus | Statuses | None = None
     date: Text = ""
     value: Text = ""
 
     @property
     def statuses(self) -> tuple[str, ...]:
+        if self.status is None:
+            return ()
         return (self.status,) if isinstance(self.status, str) else tuple(self.status)
 
 
@@ -166,6 +171,13 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
                 f"this prepkit reads version {SCHEMA_VERSION}"
             ),
         )
+    born = profile.patient.date_of_birth
+    if born is not None:
+        now = today()
+        if born > now:
+            yield ("patient", "date_of_birth"), f"{born} is in the future; check the year"
+        elif born.year < now.year - 120:
+            yield ("patient", "date_of_birth"), f"{born} is more than 120 years ago; check the year"
     if profile.diagnosis.type is not None:
         yield from _catalog_id(("diagnosis", "type"), "diagnosis", profile.diagnosis.type)
     for index, symptom in enumerate(profile.symptoms):
@@ -186,6 +198,15 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
         yield from _catalog_id(("questions", index, "catalog"), "questions", question.catalog)
 
 
+def notices(profile: Profile) -> list[tuple[Location, str]]:
+    """What is allowed but worth a word before printing (people reprint old visits)."""
+    found: list[tuple[Location, str]] = []
+    visit = profile.visit.date
+    if visit is not None and visit < today():
+        found.append((("visit", "date"), f"{visit} is in the past; is it the right visit?"))
+    return found
+
+
 def _test_status(index: int, record: TestRecord) -> Iterator[tuple[Location, str]]:
     """A result needs a status that allows one: "not done" with a value is a contradiction."""
     statuses = record.statuses
@@ -196,7 +217,7 @@ def _test_status(index: int, record: TestRecord) -> Iterator[tuple[Location, str
             f"{' and '.join(repr(s) for s in statuses)} contradict each other",
         )
     for field in ("value", "date"):
-        if getattr(record, field) and statuses[0] in NO_RESULT and len(statuses) == 1:
+        if getattr(record, field) and len(statuses) == 1 and statuses[0] in NO_RESULT:
             yield (
                 ("tests", index, field),
                 f"a test marked {statuses[0]!r} cannot have a result {field}; "

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from prepkit.content.catalog import Catalog
 from prepkit.profile.schema import LONG_TEXT
+from prepkit.today import today
 from prepkit.wizard.answers import (
     Data,
     as_date,
@@ -54,20 +55,21 @@ def ask_about(p: Prompter, data: Data, catalog: Catalog) -> None:
         "As it should appear on the worksheet and the card.",
         as_text(patient.get("name")),
     )
-    patient["date_of_birth"] = iso(
-        p.date(
-            "Date of birth",
-            "Optional. Year-month-day, for example 1981-06-14.",
-            as_date(patient.get("date_of_birth")),
-        )
+    born = as_date(patient.get("date_of_birth"))
+    while True:
+        born = p.date("Date of birth", "Optional. Year-month-day, for example 1981-06-14.", born)
+        now = today()
+        if born is None or (now.year - 120 <= born.year and born <= now):
+            break
+        p.say(f"  Sorry: {born} cannot be a date of birth; check the year.")
+        born = None
+    patient["date_of_birth"] = iso(born)
+    visit_date = p.date(
+        "Visit date", "When is the appointment? For example 2026-12-03.", as_date(visit.get("date"))
     )
-    visit["date"] = iso(
-        p.date(
-            "Visit date",
-            "When is the appointment? For example 2026-12-03.",
-            as_date(visit.get("date")),
-        )
-    )
+    if visit_date is not None and visit_date < today():
+        p.say(f"  Note: {visit_date} is in the past. Kept; type it again if it is a mistake.")
+    visit["date"] = iso(visit_date)
     modes = ["in-person", "virtual"]
     mode = p.choice(
         "In person or virtual",
@@ -92,6 +94,7 @@ def summary_about(data: Data, catalog: Catalog) -> str:
     patient, visit = data.get("patient") or {}, data.get("visit") or {}
     parts = [
         patient.get("name") or "no name",
+        f"born {patient['date_of_birth']}" if patient.get("date_of_birth") else "no birth date",
         visit.get("date") or "no visit date",
         visit.get("provider") or "no provider",
     ]
