@@ -193,7 +193,8 @@ def card_too_full_message(overflows: list[Overflow], min_font_pt: float) -> str:
     return (
         f"does not fit even at the smallest print ({min_font_pt:g} pt): {'; '.join(parts)}. "
         "Shorten names and reactions, set 'on_card: no' on medications the card can leave "
-        "out, or use --no-card to print only the worksheet (it always lists everything)"
+        "out, or print only the worksheet (it always lists everything) with "
+        "'prepkit build --no-card' or 'prepkit wizard --no-card'"
     )
 
 
