@@ -112,8 +112,8 @@ def _notices(answers: Profile, source: str, *, card: bool) -> None:
     blanks = card_blanks(answers, load_catalog()) if card else []
     if blanks:
         click.echo(
-            f"Note: {source}: the wallet card has lines to fill in by hand for "
-            f"{', '.join(blanks)} (the profile does not say them)."
+            f"Note: {source}: the profile does not say {', '.join(blanks)}; "
+            "the wallet card leaves a line to fill in by hand for each."
         )
 
 
@@ -121,8 +121,6 @@ def _report(outcome: Outcome) -> None:
     """Say what the run did to the folder; a card that did not fit ends in exit status 2."""
     for path in outcome.written:
         click.echo(f"Wrote {path}")
-    for path in outcome.kept:
-        click.echo(f"Kept {path}: prepkit did not make it from this profile, so it was left alone.")
     for path, mark in outcome.removed:
         click.echo(
             f"Removed the older wallet card {path} (made {mark.made} from {mark.profile}): "
@@ -257,9 +255,9 @@ def wizard(
             large_print=large_print,
         )
     except WizardStopped as stopped:
+        again = "prepkit wizard" if str(profile) == DEFAULT_PROFILE else f"prepkit wizard {profile}"
         click.echo(
-            f"Your answers so far are saved in {stopped.draft}; "
-            "run 'prepkit wizard' again to carry on."
+            f"Your answers so far are saved in {stopped.draft}; run '{again}' again to carry on."
         )
         if stopped.ended:
             raise UserError(
@@ -273,6 +271,7 @@ def wizard(
     _report(outcome)
     if outcome.card_problem is not None:
         click.echo(f"No wallet card this time: it {outcome.card_problem.problem}")
+    _notices(result.answers, str(profile), card=not no_card and outcome.card_problem is None)
     if open_files:
         for path in outcome.written:
             click.launch(str(path))

@@ -103,7 +103,6 @@ class Outcome:
     """What a run did to the output folder, for the command to report."""
 
     written: list[Path] = field(default_factory=list)
-    kept: list[Path] = field(default_factory=list)  # files of someone else's, left alone
     removed: list[tuple[Path, Mark]] = field(default_factory=list)  # stale cards
     card_problem: CardDoesNotFit | None = None
 
@@ -123,8 +122,8 @@ def write_documents(
 
     Everything is rendered and every target checked before anything is written.
     prepkit replaces only PDFs it made (with ``only_replace_from``, only those made
-    from that profile; others are kept and reported); any other file in the way
-    stops the run. Without a card (``card_layout`` None, or a card that does not
+    from that profile); any other file in the way stops the run before anything is
+    written. Without a card (``card_layout`` None, or a card that does not
     fit) an older card in the folder is removed, so it can never be printed as if
     it matched this worksheet.
     """
@@ -144,16 +143,12 @@ def write_documents(
             )
         except CardDoesNotFit as problem:
             outcome.card_problem = problem
-    allowed = {}
     for name in (names.worksheet, names.wallet_card):
-        allowed[name] = may_replace(output_dir / name, only_replace_from)
+        may_replace(output_dir / name, only_replace_from)
     for name, pdf in documents.items():
-        if allowed[name]:
-            outcome.written.append(write_private(output_dir / name, pdf))
-        else:
-            outcome.kept.append(output_dir / name)
+        outcome.written.append(write_private(output_dir / name, pdf))
     card = output_dir / names.wallet_card
-    if names.wallet_card not in documents and allowed[names.wallet_card] and card.exists():
+    if names.wallet_card not in documents and card.exists():
         mark = read_mark(card)
         try:
             card.unlink()
@@ -166,17 +161,15 @@ def write_documents(
     return outcome
 
 
-def may_replace(path: Path, only_from: str | None = None) -> bool:
-    """Whether prepkit may replace ``path``; a file not of prepkit's stops the run."""
+def may_replace(path: Path, only_from: str | None = None) -> None:
+    """Stop the run if ``path`` is a file prepkit did not make (from ``only_from``)."""
     if not path.exists() and not path.is_symlink():
-        return True
+        return
     mark = read_mark(path)
-    if only_from is not None:
-        return mark is not None and mark.profile == only_from
-    if mark is None:
+    if mark is None or (only_from is not None and mark.profile != only_from):
+        maker = "prepkit" if only_from is None else f"prepkit from {only_from}"
         raise UserError(
-            "was not made by prepkit, so prepkit will not replace it; "
+            f"was not made by {maker}, so prepkit will not replace it; "
             "move it, or choose another folder with -o",
             file=str(path),
         )
-    return True

@@ -110,8 +110,8 @@ class ScriptedPrompter:
         more_help: str = "",
     ) -> int | None:
         answer = self._answer(label)
-        if answer is ENTER:
-            return default
+        if answer is ENTER or answer is None:  # None: '-', clear the answer
+            return default if answer is ENTER else None
         matches = [i for i, option in enumerate(options) if option.startswith(answer)]
         assert len(matches) == 1, (label, answer, options)
         return matches[0]

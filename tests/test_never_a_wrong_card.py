@@ -176,7 +176,8 @@ def test_an_empty_profile_makes_a_form_not_an_alert(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("schema_version: 1\n", encoding="utf-8")
     result = prepkit(tmp_path, "build", "p.yaml")
     assert result.returncode == 0
-    assert "lines to fill in by hand for your name, your diagnosis" in result.stdout
+    assert "the profile does not say your name, your diagnosis" in result.stdout
+    assert "the wallet card leaves a line to fill in by hand for each" in result.stdout
     card = text_of(tmp_path / "wallet-card.pdf")
     assert "None known" not in card and "none" not in card.lower().replace("phone", "")
     assert "mastocytosis" not in card.lower().split("your wallet card")[-1].split("cut along")[0]
@@ -261,3 +262,59 @@ def test_validate_reports_a_card_that_cannot_be_made(tmp_path: Path) -> None:
     assert "wallet card: does not fit" in result.output
     assert "the worksheet can be printed; the wallet card cannot" in result.output
     assert not list(tmp_path.glob("*.pdf"))
+
+
+# --- found by a new user following the README ------------------------------------------------
+
+
+def test_example_stops_before_writing_when_a_file_it_did_not_make_is_in_the_way(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "ruth.yaml").write_text(PATIENT, encoding="utf-8")
+    assert prepkit(tmp_path, "build", "ruth.yaml", "-o", "mine").returncode == 0
+    (tmp_path / "example-worksheet.pdf").write_bytes((tmp_path / "mine/worksheet.pdf").read_bytes())
+    result = prepkit(tmp_path, "example")
+    assert result.returncode == 2
+    assert "was not made by prepkit from example-profile.yaml" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "example-worksheet.pdf",
+        "mine",
+        "ruth.yaml",
+    ]
+
+
+def test_the_wizard_says_what_the_card_leaves_blank(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = {**FIRST_RUN_SCRIPT, "Emergency number": "", "Diagnosis": None}
+    monkeypatch.setattr("prepkit.wizard.prompts.TerminalPrompter", lambda: ScriptedPrompter(script))
+    result = CliRunner().invoke(main, ["wizard", str(tmp_path / "p.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "does not say your diagnosis, the emergency number; the wallet card leaves" in (
+        result.output
+    )
+
+
+def test_stopping_a_named_profile_says_how_to_carry_on_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.scripted import CTRL_C
+
+    script = {**FIRST_RUN_SCRIPT, "Provider": CTRL_C}
+    monkeypatch.setattr("prepkit.wizard.prompts.TerminalPrompter", lambda: ScriptedPrompter(script))
+    profile = tmp_path / "ruth.yaml"
+    result = CliRunner().invoke(main, ["wizard", str(profile)])
+    assert result.exit_code == 130
+    assert f"run 'prepkit wizard {profile}' again to carry on" in result.output
+
+
+def test_an_impossible_day_is_explained_as_such(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text("schema_version: 1\nvisit: {date: 2026-02-30}\n", "utf-8")
+    result = prepkit(tmp_path, "validate", "p.yaml")
+    assert "visit.date: there is no day 2026-02-30; check the month and the day" in result.stderr
+
+
+def test_a_bullet_without_a_space_is_removed_too(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text("schema_version: 1\ntriggers:\n  own: [•Strong perfume]\n")
+    assert prepkit(tmp_path, "build", "p.yaml").returncode == 0
+    assert "My triggers: Strong perfume" in text_of(tmp_path / "wallet-card.pdf")

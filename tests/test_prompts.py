@@ -63,7 +63,9 @@ def test_required_text_is_asked_until_answered(typed: Any, capsys: Any) -> None:
 def test_a_wrong_date_is_explained_and_asked_again(typed: Any, capsys: Any) -> None:
     typed("1980-02-30", "29/02/1980", "1980-02-29")
     assert TerminalPrompter().date("Date of birth", "help", None) == dt.date(1980, 2, 29)
-    assert capsys.readouterr().out.count("Sorry: write the date as year-month-day") == 2
+    out = capsys.readouterr().out
+    assert "Sorry: there is no day 1980-02-30; check the month and the day." in out
+    assert "Sorry: write the date as year-month-day, for example 2026-12-03." in out
 
 
 def test_a_number_out_of_range_or_not_a_number_is_asked_again(typed: Any, capsys: Any) -> None:

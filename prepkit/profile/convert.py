@@ -93,7 +93,7 @@ def is_free_text(loc: Location) -> bool:
 
 
 # A list bullet pasted in with the words ("• Perfume"): not part of the answer.
-_BULLET = re.compile(r"[•◦‣▪●·\-*\u2013]\s+")
+_BULLET = re.compile(r"[•◦‣▪●·]\s*|[-*\u2013]\s+")
 
 
 def _in_a_list(loc: Location) -> bool:
@@ -218,6 +218,8 @@ def _describe(info: mi.Type | None, value: Any) -> str:
             return "must be a whole number"
         return f"must be a whole number from {info.ge} to {info.le}"
     if isinstance(info, mi.DateType):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return f"there is no day {value}; check the month and the day"
         return "must be a date written year-month-day, like 2025-03-14"
     if isinstance(info, mi.BoolType):
         return "must be yes or no"

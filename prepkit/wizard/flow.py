@@ -68,7 +68,7 @@ def ask_about(p: Prompter, data: Data, catalog: Catalog) -> None:
         "Visit date", "When is the appointment? For example 2026-12-03.", as_date(visit.get("date"))
     )
     if visit_date is not None and visit_date < today():
-        p.say(f"  Note: {visit_date} is in the past. Kept; type it again if it is a mistake.")
+        p.say(f"  Note: {visit_date} is in the past. Kept; you can change it at the review.")
     visit["date"] = iso(visit_date)
     modes = ["in-person", "virtual"]
     mode = p.choice(

@@ -144,7 +144,7 @@ def ask_attacks(p: Prompter, data: Data, catalog: Catalog) -> None:
         )
     attacks["emergency_visits"] = p.number(
         "Emergency room visits for SM",
-        "Ever, or in the last year: say which in your notes.",
+        "A rough number is fine.",
         count(attacks.get("emergency_visits")),
         minimum=0,
         maximum=10000,

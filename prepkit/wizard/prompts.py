@@ -10,6 +10,7 @@ answer is explained and asked again, never a failure.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -109,9 +110,12 @@ class _Date(_ParamType):
     name = "date"
 
     def convert(self, value: Any, param: Any, ctx: Any) -> dt.date:
+        text = str(value).strip()
         try:
-            return dt.date.fromisoformat(str(value).strip())
+            return dt.date.fromisoformat(text)
         except ValueError:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+                self.fail(f"there is no day {text}; check the month and the day", param, ctx)
             self.fail("write the date as year-month-day, for example 2026-12-03", param, ctx)
 
 

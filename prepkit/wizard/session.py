@@ -15,6 +15,7 @@ from prepkit.errors import UserError
 from prepkit.output import Outcome, write_documents
 from prepkit.profile.convert import profile_data
 from prepkit.profile.loader import parse_yaml, read_profile, validate_profile
+from prepkit.profile.schema import Profile
 from prepkit.profile.writer import save_profile
 from prepkit.wizard.answers import Data
 from prepkit.wizard.flow import SECTIONS, Section
@@ -38,6 +39,7 @@ class WizardStopped(Exception):
 @dataclass
 class WizardResult:
     profile: Path
+    answers: Profile
     outcome: Outcome
 
 
@@ -136,4 +138,4 @@ def run_wizard(
         large_print=large_print,
     )
     # The profile is saved either way; the worksheet always carries everything.
-    return WizardResult(profile, outcome)
+    return WizardResult(profile, answers, outcome)

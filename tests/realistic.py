@@ -1,0 +1,104 @@
+"""Realistic SM patients, made from a seed: for testing the wallet card on real-length lists.
+
+The lists are the project's own: drugs SM patients are commonly told to avoid, with
+the kind of reaction they write down; medications SM patients take, with doses; and
+triggers in their own words. Lengths follow what patients write: up to 12 drugs to
+avoid and 12 current medications.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+AVOID = [
+    ("Ibuprofen (NSAIDs)", "hives and throat tightness"),
+    ("Aspirin", "wheezing and flushing"),
+    ("Naproxen", "swelling of the lips"),
+    ("Morphine", "severe flushing and low blood pressure"),
+    ("Codeine", "itching all over, fainting"),
+    ("Tylenol #3 (with codeine)", "flushing"),
+    ("Vancomycin", "red rash over the upper body"),
+    ("Iodinated contrast dye", "anaphylaxis, needed epinephrine"),
+    ("Rocuronium", "anaphylaxis during surgery"),
+    ("Atracurium", "drop in blood pressure under anesthesia"),
+    ("Succinylcholine", "hives during anesthesia"),
+    ("Polymyxin B", "flushing and racing heart"),
+    ("Dextromethorphan", "dizziness and hives"),
+    ("Alcohol-based mouthwash", "burning mouth and flushing"),
+    ("Bee venom immunotherapy", "throat swelling"),
+    ("Quinine", "stomach cramps and hives"),
+]
+MEDICATIONS = [
+    ("Cetirizine", "10 mg", "twice a day"),
+    ("Fexofenadine", "180 mg", "once a day"),
+    ("Loratadine", "10 mg", "once a day"),
+    ("Famotidine", "20 mg", "twice a day"),
+    ("Montelukast", "10 mg", "at night"),
+    ("Cromolyn sodium oral solution", "200 mg", "four times a day"),
+    ("Ketotifen", "1 mg", "twice a day"),
+    ("Omalizumab", "300 mg", "every 4 weeks"),
+    ("Vitamin D3", "2000 IU", "daily"),
+    ("Epinephrine auto-injector", "0.3 mg", "in an emergency"),
+    ("Prednisone", "5 mg", "as directed"),
+    ("Midostaurin", "100 mg", "twice a day"),
+    ("Avapritinib", "25 mg", "once a day"),
+    ("Hydroxyzine", "25 mg", "at night"),
+    ("Diphenhydramine", "25 mg", "as needed"),
+]
+TRIGGER_IDS = [
+    "skin-friction",
+    "exercise",
+    "insect-stings",
+    "alcohol",
+    "spicy-food",
+    "nsaids",
+    "muscle-relaxants",
+    "anesthesia",
+    "temperature-change",
+    "stress",
+]
+OWN_TRIGGERS = [
+    "Strong perfume",
+    "Hot showers",
+    "Cold water swimming",
+    "Tight waistbands",
+    "Aged cheese",
+    "Sunlight on my arms",
+    "Long car journeys",
+    "Cleaning sprays",
+]
+
+
+def realistic_patient(seed: int) -> dict[str, Any]:
+    """One patient's profile data (as the YAML would give it), the same for the same seed."""
+    rng = random.Random(seed)
+    avoid = rng.sample(AVOID, rng.randint(0, 12))
+    medications = rng.sample(MEDICATIONS, rng.randint(0, 12))
+    return {
+        "schema_version": 1,
+        "patient": {
+            "name": rng.choice(
+                ["Ruth Adeyemi", "Maria Köhler-Santos", "Li Wei", "Sam O'Neill-Fitzgerald"]
+            )
+        },
+        "diagnosis": {"type": rng.choice(["indolent", "smoldering", "suspected", "not-sure"])},
+        "avoid": [{"name": name, "reaction": reaction} for name, reaction in avoid],
+        "medications": [
+            {"name": name, "dose": dose, "how_often": often} for name, dose, often in medications
+        ],
+        "triggers": {
+            "catalog": rng.sample(TRIGGER_IDS, rng.randint(0, 8)),
+            "own": rng.sample(OWN_TRIGGERS, rng.randint(0, 3)),
+        },
+        "care_team": [
+            {"name": "Dr. Lena Fischer", "role": "Allergist", "phone": "+1 216 555 0142"}
+        ],
+        "emergency_contact": {
+            "name": "Jonas Köhler",
+            "relation": "husband",
+            "phone": "+1 216 555 0199",
+        },
+        "carries_epinephrine": rng.choice(["yes", "no"]),
+        "emergency_number": rng.choice(["911", "999", "112"]),
+    }
