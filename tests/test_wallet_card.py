@@ -13,12 +13,14 @@ from click.testing import CliRunner
 
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
+from prepkit.errors import CardDoesNotFit
 from prepkit.layout.card_spec import CardSpec, CardSpecError
 from prepkit.profile.convert import to_profile
 from prepkit.profile.schema import Profile
-from prepkit.render import render_card
-from tests.conftest import write_profile
+from prepkit.render import render_card, render_worksheet
+from tests.conftest import FULL_RUN, write_profile
 from tests.pdf_tools import MM, flat_text, reader
+from tests.realistic import realistic_patient
 
 CARD_W, CARD_H = 85.6, 53.98
 
@@ -189,3 +191,29 @@ def test_card_spec_refuses_contradictions(bad: dict[str, float]) -> None:
 def test_card_spec_refuses_a_page_too_small() -> None:
     with pytest.raises(CardSpecError, match="card sheet needs"):
         CardSpec().check_fits_page(148, 210)  # A5 portrait is narrower than two cards
+
+
+# Seeded realistic patients (tests/realistic.py): 200 in a full run, 12 in a default one.
+REALISTIC_SEEDS = range(200 if FULL_RUN else 12)
+
+
+@pytest.mark.parametrize("seed", REALISTIC_SEEDS)
+def test_a_realistic_patients_card_holds_every_item_or_is_not_made(seed: int) -> None:
+    profile = to_profile(realistic_patient(seed))
+    names = {t.id: t.name for t in load_catalog().triggers}
+    worksheet = flat_text(render_worksheet(profile))
+    on_card = [
+        *(f"{a.name}: {a.reaction}" for a in profile.avoid),
+        *(names[t] for t in profile.triggers.catalog),
+        *profile.triggers.own,
+        *(f"{m.name} {m.dose}" for m in profile.medications if m.on_card is not False),
+    ]
+    for item in [a.name for a in profile.avoid] + [m.name for m in profile.medications]:
+        assert item in worksheet  # the worksheet always carries the complete lists
+    try:
+        card = flat_text(render_card(profile, layout="page"))
+    except CardDoesNotFit as refused:
+        assert "does not fit even at the smallest print" in refused.problem
+        return
+    for item in on_card:
+        assert item in card, item
