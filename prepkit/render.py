@@ -92,9 +92,6 @@ def render_worksheet(
     context = worksheet_context(profile, catalog, prepared=prepared, large_print=large_print)
     root = parse_blocks(env.get_template("worksheet/worksheet.xml.j2").render(context))
 
-    builder = BlockBuilder(sheet, sheet.text_width(paper))
-    flowables = builder.build(root)
-
     footer_template = env.get_template("worksheet/footer.xml.j2")
 
     def footer_text(page: int, pages: int) -> list[str]:
@@ -111,23 +108,29 @@ def render_worksheet(
 
     from reportlab.platypus.doctemplate import LayoutError
 
-    try:
-        return build_pdf(
-            flowables,
-            sheet=sheet,
-            paper=paper,
-            title=root.get("title", "prepkit"),
-            subject=root.get("subject", ""),
-            footer_text=footer_text,
-            footer_style=builder.style("footer"),
-            keywords=document_mark(profile, source),
-        )
-    except LayoutError:
-        # Should not happen within the schema's limits; if it does, say so plainly.
-        raise UserError(
-            "an entry is too long to fit on a page; shorten the longest notes or names",
-            file=source,
-        ) from None
+    # A row split across pages keeps 3 lines together on each side; a row that cannot
+    # be split that way (just over a page tall) is laid out again letting it split
+    # anywhere, rather than refused.
+    for keep_lines in (3, 0):
+        builder = BlockBuilder(sheet, sheet.text_width(paper), keep_lines=keep_lines)
+        try:
+            return build_pdf(
+                builder.build(root),
+                sheet=sheet,
+                paper=paper,
+                title=root.get("title", "prepkit"),
+                subject=root.get("subject", ""),
+                footer_text=footer_text,
+                footer_style=builder.style("footer"),
+                keywords=document_mark(profile, source),
+            )
+        except LayoutError:
+            continue
+    # Should not happen within the schema's limits; if it does, say so plainly.
+    raise UserError(
+        "an entry is too long to fit on a page; shorten the longest notes or names",
+        file=source,
+    )
 
 
 def render_card(

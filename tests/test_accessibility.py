@@ -164,7 +164,8 @@ def test_reading_order_is_headings_then_their_content(example_profile: Profile) 
     assert row.index("2026-03") < row.index("35 ng/mL") < row.index("Complete blood count")
 
 
-@pytest.mark.parametrize("name", NAMES)
+# Colour does not depend on how long the lists are: the example and the blank form.
+@pytest.mark.parametrize("name", ["example", "example large", "blank", "blank large"])
 def test_all_text_is_black(name: str, worksheets: dict[str, bytes]) -> None:
     chars = [char for page in pages(worksheets[name]) for char in page.chars]
     assert chars

@@ -141,17 +141,12 @@ REFUSED = {
 TOO_LONG_FOR_THE_CARD = {"Supercalifragilistic" * 8}
 # A default run tries one string of each kind; a full run (CI, PREPKIT_FULL_TESTS=1) all.
 SAMPLE = {
-    "<b>bold</b>",
     "<font size=100>HUGE</font>",
-    '<font color="white">hidden</font>',
     "<img src='/etc/passwd'/>",
     '<link href="file:///etc/passwd">x</link>',
-    "<![CDATA[raw]]>",
     "&amp; &lt;b&gt; &#60; &#x3C; &nbsp; &bogus;",
-    "{{ 7*7 }}",
     "{% for x in range(9) %}loop{% endfor %}",
     "right-to-left \u202eevil\u202c",
-    "e\u0301 and a\u0308",
     "bell\x07",
     "emoji 💊",
     "Supercalifragilistic" * 8,

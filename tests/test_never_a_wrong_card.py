@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -23,12 +24,22 @@ from tests.test_wizard import FIRST_RUN_SCRIPT
 PREPKIT = Path(sys.executable).with_name("prepkit")
 
 
-def prepkit(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the installed command in ``folder``, as a patient would from a terminal."""
-    assert PREPKIT.exists(), "prepkit is not installed in this environment"
-    return subprocess.run(
-        [str(PREPKIT), *args], cwd=folder, capture_output=True, text=True, env=dict(os.environ)
-    )
+def prepkit(folder: Path, *args: str, installed: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run prepkit in ``folder`` as a patient would from a terminal.
+
+    ``installed`` runs the installed ``prepkit`` script in its own process (the
+    headline findings); otherwise the same command runs in this process, which is
+    quicker and reads the same arguments, exit status, output and errors.
+    """
+    if installed:
+        assert PREPKIT.exists(), "prepkit is not installed in this environment"
+        return subprocess.run(
+            [str(PREPKIT), *args], cwd=folder, capture_output=True, text=True, env=dict(os.environ)
+        )
+    with contextlib.chdir(folder):
+        result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 PATIENT = """\
@@ -51,10 +62,10 @@ def text_of(path: Path) -> str:
 
 def test_example_in_a_patients_folder_leaves_her_pdfs_byte_identical(tmp_path: Path) -> None:
     (tmp_path / "ruth.yaml").write_text(PATIENT, encoding="utf-8")
-    assert prepkit(tmp_path, "build", "ruth.yaml").returncode == 0
+    assert prepkit(tmp_path, "build", "ruth.yaml", installed=True).returncode == 0
     before = {name: (tmp_path / name).read_bytes() for name in ("worksheet.pdf", "wallet-card.pdf")}
 
-    result = prepkit(tmp_path, "example")
+    result = prepkit(tmp_path, "example", installed=True)
     assert result.returncode == 0, result.stderr
     for name, data in before.items():
         assert (tmp_path / name).read_bytes() == data, f"{name} was replaced"
@@ -85,7 +96,7 @@ def test_a_file_prepkit_did_not_make_is_never_replaced(tmp_path: Path) -> None:
 
 def test_a_card_that_no_longer_fits_removes_the_old_card_and_says_so(tmp_path: Path) -> None:
     (tmp_path / "ruth.yaml").write_text(PATIENT, encoding="utf-8")
-    assert prepkit(tmp_path, "build", "ruth.yaml").returncode == 0
+    assert prepkit(tmp_path, "build", "ruth.yaml", installed=True).returncode == 0
     assert "Aspirin" in text_of(tmp_path / "wallet-card.pdf")
 
     many = "".join(
@@ -93,7 +104,7 @@ def test_a_card_that_no_longer_fits_removes_the_old_card_and_says_so(tmp_path: P
         for i in range(20)
     )
     (tmp_path / "ruth.yaml").write_text(PATIENT.replace("avoid:\n", f"avoid:\n{many}"), "utf-8")
-    result = prepkit(tmp_path, "build", "ruth.yaml")
+    result = prepkit(tmp_path, "build", "ruth.yaml", installed=True)
     assert result.returncode == 2
     assert not (tmp_path / "wallet-card.pdf").exists()
     assert "Removed the older wallet card wallet-card.pdf (made 2026-11-21 from ruth.yaml)" in (
@@ -120,7 +131,7 @@ def test_text_after_a_hash_is_refused_with_its_line_not_dropped(tmp_path: Path) 
         "schema_version: 1\navoid:\n  - name: Tylenol #3 (with codeine)\n", encoding="utf-8"
     )
     for command in ("validate", "build"):
-        result = prepkit(tmp_path, command, "p.yaml")
+        result = prepkit(tmp_path, command, "p.yaml", installed=True)
         assert result.returncode == 2
         assert result.stderr.startswith("Error: p.yaml, line 3: avoid[1].name: the text after")
         assert "'#3 (with codeine)'" in result.stderr and "in quotes" in result.stderr
@@ -128,7 +139,7 @@ def test_text_after_a_hash_is_refused_with_its_line_not_dropped(tmp_path: Path) 
     (tmp_path / "p.yaml").write_text(
         'schema_version: 1\navoid:\n  - name: "Tylenol #3 (with codeine)"\n', encoding="utf-8"
     )
-    assert prepkit(tmp_path, "build", "p.yaml").returncode == 0
+    assert prepkit(tmp_path, "build", "p.yaml", installed=True).returncode == 0
     assert "Tylenol #3 (with codeine)" in text_of(tmp_path / "wallet-card.pdf")
 
 
@@ -174,7 +185,7 @@ def test_no_number_is_assumed_and_the_wizard_asks_for_it(tmp_path: Path) -> None
 
 def test_an_empty_profile_makes_a_form_not_an_alert(tmp_path: Path) -> None:
     (tmp_path / "p.yaml").write_text("schema_version: 1\n", encoding="utf-8")
-    result = prepkit(tmp_path, "build", "p.yaml")
+    result = prepkit(tmp_path, "build", "p.yaml", installed=True)
     assert result.returncode == 0
     assert "the profile does not say your name, your diagnosis" in result.stdout
     assert "the wallet card leaves a line to fill in by hand for each" in result.stdout

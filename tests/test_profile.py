@@ -95,6 +95,10 @@ def test_unknown_catalog_id_suggests_the_nearest(tmp_path: Path) -> None:
         ("schema_version: 1\nsymptoms:\n  - how_often: daily\n", "give either 'catalog'"),
         (
             "schema_version: 1\nvisit: {date: 2026-13-40}\n",
+            "visit.date: there is no day 2026-13-40; check the month and the day",
+        ),
+        (
+            "schema_version: 1\nvisit: {date: 3 Dec 2026}\n",
             "visit.date: must be a date written year-month-day, like 2025-03-14",
         ),
         ("schema_version: 1\nvisit: {mode: phone}\n", "visit.mode: must be one of: in-person"),

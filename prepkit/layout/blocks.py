@@ -100,10 +100,17 @@ class BlockBuilder:
     """Builds flowables for one document, with its styles and the text width."""
 
     def __init__(
-        self, sheet: StyleSheet, text_width: float, scale: float = 1.0, min_size_pt: float = 0.0
+        self,
+        sheet: StyleSheet,
+        text_width: float,
+        scale: float = 1.0,
+        min_size_pt: float = 0.0,
+        keep_lines: int = 3,
     ) -> None:
         self.sheet = sheet
         self.text_width = text_width
+        # A table row split across pages keeps at least this many lines on each side.
+        self.keep_lines = keep_lines
         # Shrinking (the wallet card): every style's size times ``scale``, but never
         # under ``min_size_pt``.
         self.scale = scale
@@ -226,7 +233,10 @@ class BlockBuilder:
                 )
         widths = self.sheet.column_widths(element.get("kind", "fields"), self.text_width)
         table = Table(
-            rows, colWidths=widths, hAlign="LEFT", splitInRow=int(3 * value_style.leading)
+            rows,
+            colWidths=widths,
+            hAlign="LEFT",
+            splitInRow=max(1, int(self.keep_lines * value_style.leading)),
         )
         table.setStyle(TableStyle(commands))
         return table
@@ -255,7 +265,7 @@ class BlockBuilder:
             rowHeights=heights,
             repeatRows=1,
             hAlign="LEFT",
-            splitInRow=int(3 * cell.leading),
+            splitInRow=max(1, int(self.keep_lines * cell.leading)),
         )
         table.setStyle(TableStyle(self._table_style(header=True)))
         return table
