@@ -337,7 +337,7 @@ def worksheet(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.da
             super().save()
 
     doc = BaseDocTemplate(
-        str(out / "worksheet.pdf"),
+        str(out / "example-worksheet.pdf"),
         pagesize=letter,
         leftMargin=17 * mm,
         rightMargin=17 * mm,
@@ -398,7 +398,7 @@ def wallet_card(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.
         )
     )
 
-    canvas = Canvas(str(out / "wallet-card.pdf"), pagesize=letter, pageCompression=1)
+    canvas = Canvas(str(out / "example-wallet-card.pdf"), pagesize=letter, pageCompression=1)
     y = letter[1] - 25 * mm
     for text, para_style in [
         ("Your wallet card", style("sheet_head", "B-b", 14, 18, after=4)),
