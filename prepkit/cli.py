@@ -120,7 +120,8 @@ def _notices(answers: Profile, source: str, *, card: bool) -> None:
 def _report(outcome: Outcome) -> None:
     """Say what the run did to the folder; a card that did not fit ends in exit status 2."""
     for path in outcome.written:
-        click.echo(f"Wrote {path}")
+        what = outcome.described.get(path)
+        click.echo(f"Wrote {path} ({what})" if what else f"Wrote {path}")
     for path, mark in outcome.removed:
         click.echo(
             f"Removed the older wallet card {path} (made {mark.made} from {mark.profile}): "

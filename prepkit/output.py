@@ -105,6 +105,8 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     removed: list[tuple[Path, Mark]] = field(default_factory=list)  # stale cards
     card_problem: CardDoesNotFit | None = None
+    # What a written file holds, when it is worth saying: "fold-out, 4 panels".
+    described: dict[Path, str] = field(default_factory=dict)
 
 
 def write_documents(
@@ -138,26 +140,32 @@ def write_documents(
     }
     if card_layout is not None:
         try:
-            documents[names.wallet_card] = render_card(
-                profile, paper=paper.lower(), layout=card_layout.lower(), source=source
+            card = render_card(
+                profile,
+                paper=paper.lower(),
+                layout=card_layout.lower(),
+                source=source,
+                large_print=large_print,
             )
+            documents[names.wallet_card] = card.pdf
+            outcome.described[output_dir / names.wallet_card] = card.layout
         except CardDoesNotFit as problem:
             outcome.card_problem = problem
     for name in (names.worksheet, names.wallet_card):
         may_replace(output_dir / name, only_replace_from)
     for name, pdf in documents.items():
         outcome.written.append(write_private(output_dir / name, pdf))
-    card = output_dir / names.wallet_card
-    if names.wallet_card not in documents and card.exists():
-        mark = read_mark(card)
+    old_card = output_dir / names.wallet_card
+    if names.wallet_card not in documents and old_card.exists():
+        mark = read_mark(old_card)
         try:
-            card.unlink()
+            old_card.unlink()
         except OSError as error:
             raise UserError(
-                f"cannot remove this older card ({error.strerror})", file=str(card)
+                f"cannot remove this older card ({error.strerror})", file=str(old_card)
             ) from None
         if mark is not None:
-            outcome.removed.append((card, mark))
+            outcome.removed.append((old_card, mark))
     return outcome
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 import os
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from prepkit.errors import CardDoesNotFit, UserError
 from prepkit.profile.convert import profile_data
@@ -18,7 +18,7 @@ from prepkit.profile.schema import Profile
 from prepkit.today import today
 
 if TYPE_CHECKING:
-    from prepkit.layout.card import Overflow
+    from prepkit.layout.card_flow import CardTooFull
 
 PAPERS = ("letter", "a4")
 CARD_LAYOUTS = ("sheet", "page")
@@ -133,17 +133,35 @@ def render_worksheet(
     )
 
 
+class RenderedCard(NamedTuple):
+    """The wallet card's PDF and the layout it needed, for the command to report."""
+
+    pdf: bytes
+    layout: str
+
+
 def render_card(
-    profile: Profile, *, paper: str = "letter", layout: str = "sheet", source: str = "profile"
-) -> bytes:
-    """The wallet card for ``profile`` as PDF bytes, or a :class:`UserError` if it cannot fit."""
+    profile: Profile,
+    *,
+    paper: str = "letter",
+    layout: str = "sheet",
+    source: str = "profile",
+    large_print: bool = False,
+) -> RenderedCard:
+    """The wallet card for ``profile``, or a :class:`CardDoesNotFit` if even the largest cannot.
+
+    ``large_print`` enlarges the words on the sheet, not the card, which keeps
+    its size and its own minimum print.
+    """
     from prepkit.content.card import card_context
     from prepkit.content.catalog import load_catalog
     from prepkit.content.environment import make_environment
     from prepkit.layout.blocks import BlockBuilder, parse_blocks
-    from prepkit.layout.card import CardTooFull, card_pages_pdf, card_sheet_pdf, fit_side
+    from prepkit.layout.card import card_pages_pdf, card_sheet_pdf
+    from prepkit.layout.card_flow import CardTooFull, fit_card
     from prepkit.layout.card_spec import ID1_CARD
     from prepkit.layout.fonts import register_fonts
+    from prepkit.layout.styles import load_styles
 
     if layout not in CARD_LAYOUTS:
         raise ValueError(f"unknown card layout {layout!r}")
@@ -151,52 +169,59 @@ def render_card(
     sheet = register_fonts()
     env = make_environment()
     context = card_context(profile, load_catalog(), prepared=prepared_date())
-    sides = {}
-    overflows = []
-    for side in ("front", "back"):
-        root = parse_blocks(env.get_template(f"card/{side}.xml.j2").render(context))
-        try:
-            sides[side] = fit_side(root, side, sheet, ID1_CARD)
-        except CardTooFull as full:
-            overflows += full.overflows
-    if overflows:
+    front = parse_blocks(env.get_template("card/front.xml.j2").render(context))
+    flow = parse_blocks(env.get_template("card/flow.xml.j2").render(context))
+    try:
+        card = fit_card(front, flow, sheet, ID1_CARD)
+    except CardTooFull as full:
         raise CardDoesNotFit(
-            card_too_full_message(overflows, ID1_CARD.min_font_pt), file=source, field="wallet card"
-        )
-    sheet_root = parse_blocks(env.get_template("card/sheet.xml.j2").render(context))
+            card_too_full_message(full, ID1_CARD.min_font_pt), file=source, field="wallet card"
+        ) from None
+    sheet_root = parse_blocks(
+        env.get_template("card/sheet.xml.j2").render(context, layout=card.layout)
+    )
     title, subject = sheet_root.get("title", ""), sheet_root.get("subject", "")
     keywords = document_mark(profile, source)
     if layout == "page":
-        return card_pages_pdf(
-            sides["front"], sides["back"], ID1_CARD, title, subject, sheet, keywords
+        pdf = card_pages_pdf(card, ID1_CARD, title, subject, sheet, keywords)
+    else:
+        words = load_styles(large_print)
+        pdf = card_sheet_pdf(
+            card,
+            sheet_root,
+            BlockBuilder(words, words.text_width(paper)),
+            sheet.page_size_pt(paper),
+            ID1_CARD,
+            keywords,
         )
-    return card_sheet_pdf(
-        sides["front"],
-        sides["back"],
-        sheet_root,
-        BlockBuilder(sheet, sheet.text_width(paper)),
-        sheet.page_size_pt(paper),
-        ID1_CARD,
-        keywords,
-    )
+    return RenderedCard(pdf, card.layout.name)
 
 
-def card_too_full_message(overflows: list[Overflow], min_font_pt: float) -> str:
+def card_too_full_message(full: CardTooFull, min_font_pt: float) -> str:
     """Say what does not fit and how to make it fit, in one line."""
-    parts = []
-    for overflow in overflows:
-        share = overflow.needed / overflow.available
-        cut = ", ".join(
-            f"{section} ({count} of {total} entries)" if total > 1 else section
-            for section, count, total in overflow.sections
+    if any(part.section == "front" for part in full.left_over):
+        problem = (
+            "the front (name, condition, what to do and emergency contact) does not fit "
+            f"even at the smallest print ({min_font_pt:g} pt). Shorten the name, the "
+            "emergency contact's name or relation, or the diagnosis"
+        )
+    else:
+        left = ", ".join(
+            f"{part.section} ({part.left} of {part.total} entries)"
+            if part.total > 1
+            else part.section
+            for part in full.left_over
         )
         # Rounded up: a card that does not fit never reads as needing "100%".
-        percent = math.ceil(share * 100)
-        parts.append(f"the {overflow.side} needs {percent}% of its space; left over: {cut}")
+        percent = math.ceil(full.share * 100)
+        problem = (
+            f"does not fit even on the largest card ({full.layout.name}) at the smallest "
+            f"print ({min_font_pt:g} pt): it needs about {percent}% of its space; "
+            f"left over: {left}. Shorten names and reactions, or set 'on_card: no' on "
+            "medications the card can leave out"
+        )
     return (
-        f"does not fit even at the smallest print ({min_font_pt:g} pt): {'; '.join(parts)}. "
-        "Shorten names and reactions, set 'on_card: no' on medications the card can leave "
-        "out, or print only the worksheet (it always lists everything) with "
+        f"{problem}, or print only the worksheet (it always lists everything) with "
         "'prepkit build --no-card' or 'prepkit wizard --no-card'"
     )
 

@@ -16,6 +16,13 @@ EXAMPLE = CATALOG_FILE.with_name("example-profile.yaml")
 # The full-size property and hostile-input runs: in CI (which sets CI), or when
 # PREPKIT_FULL_TESTS=1 is set; a default local run takes a sample of each.
 FULL_RUN = bool(os.environ.get("CI") or os.environ.get("PREPKIT_FULL_TESTS"))
+# More drugs to avoid than even the largest fold-out card holds, each with a reaction
+# two lines long on the card: 98, so a profile with two more is still within limits.
+TOO_MANY_TO_AVOID = "".join(
+    f'  - {{name: Medicine number {i}, reaction: "hives, throat swelling, flushing and a '
+    f'drop in blood pressure within minutes of a dose"}}\n'
+    for i in range(98)
+)
 
 # 2026-11-21 00:00 UTC: the "prepared" date and PDF timestamps of every test.
 PINNED_EPOCH = "1795219200"

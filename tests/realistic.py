@@ -67,29 +67,50 @@ OWN_TRIGGERS = [
     "Sunlight on my arms",
     "Long car journeys",
     "Cleaning sprays",
+    "Friction from a seat belt",
+    "Shellfish",
+    "Sudden fright or shock",
+    "Being in a hot car in summer",
+]
+# What patients add to a reaction when they remember it: when, and how bad.
+REACTION_DETAILS = [
+    "",
+    "",
+    ", in hospital in 2019",
+    ", within minutes of the first dose",
+    " (needed epinephrine twice)",
+    ", during a colonoscopy",
+]
+NAMES = [
+    "Ruth Adeyemi",
+    "Maria Köhler-Santos",
+    "Li Wei",
+    "Sam O'Neill-Fitzgerald",
+    "Anna-Katharina von Rosenberg-Lindqvist",
 ]
 
 
 def realistic_patient(seed: int) -> dict[str, Any]:
     """One patient's profile data (as the YAML would give it), the same for the same seed."""
     rng = random.Random(seed)
-    avoid = rng.sample(AVOID, rng.randint(0, 12))
-    medications = rng.sample(MEDICATIONS, rng.randint(0, 12))
+    # Patients with long lists are the ones the card must not fail: half of these have
+    # at least 7 drugs to avoid, and many take 8 medications or more.
+    avoid = [
+        (name, reaction + rng.choice(REACTION_DETAILS))
+        for name, reaction in rng.sample(AVOID, rng.choice([0, 2, 4, 7, 9, 10, 11, 12, 12, 12]))
+    ]
+    medications = rng.sample(MEDICATIONS, rng.choice([0, 1, 3, 5, 8, 10, 12, 12]))
     return {
         "schema_version": 1,
-        "patient": {
-            "name": rng.choice(
-                ["Ruth Adeyemi", "Maria Köhler-Santos", "Li Wei", "Sam O'Neill-Fitzgerald"]
-            )
-        },
+        "patient": {"name": rng.choice(NAMES)},
         "diagnosis": {"type": rng.choice(["indolent", "smoldering", "suspected", "not-sure"])},
         "avoid": [{"name": name, "reaction": reaction} for name, reaction in avoid],
         "medications": [
             {"name": name, "dose": dose, "how_often": often} for name, dose, often in medications
         ],
         "triggers": {
-            "catalog": rng.sample(TRIGGER_IDS, rng.randint(0, 8)),
-            "own": rng.sample(OWN_TRIGGERS, rng.randint(0, 3)),
+            "catalog": rng.sample(TRIGGER_IDS, rng.randint(0, 10)),
+            "own": rng.sample(OWN_TRIGGERS, rng.randint(0, 6)),
         },
         "care_team": [
             {"name": "Dr. Lena Fischer", "role": "Allergist", "phone": "+1 216 555 0142"}
@@ -102,3 +123,20 @@ def realistic_patient(seed: int) -> dict[str, Any]:
         "carries_epinephrine": rng.choice(["yes", "no"]),
         "emergency_number": rng.choice(["911", "999", "112"]),
     }
+
+
+def card_patient(faces: int) -> dict[str, Any]:
+    """A patient whose wallet card needs ``faces`` faces (2, 4 or 6): for geometry tests."""
+    data = realistic_patient(0)
+    data["carries_epinephrine"] = "yes"
+    many = {2: 3, 4: 12, 6: len(AVOID)}[faces]
+    detail = {2: "", 4: "", 6: ", in hospital in 2019 (needed epinephrine twice)"}[faces]
+    avoid = AVOID[:many]
+    if faces == 6:  # beyond what most patients list: brand names on top of generics
+        avoid += [(f"{name} (any brand)", reaction) for name, reaction in AVOID[:10]]
+    data["avoid"] = [{"name": name, "reaction": reaction + detail} for name, reaction in avoid]
+    data["medications"] = [
+        {"name": name, "dose": dose, "how_often": often} for name, dose, often in MEDICATIONS[:many]
+    ]
+    data["triggers"] = {"catalog": TRIGGER_IDS[:many], "own": OWN_TRIGGERS[:many]}
+    return data

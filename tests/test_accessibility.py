@@ -148,7 +148,7 @@ def test_language_title_and_one_bookmark_per_section(
 
 
 def test_card_declares_language_and_title(example_profile: Profile) -> None:
-    document = reader(render_card(example_profile))
+    document = reader(render_card(example_profile).pdf)
     root: Any = document.trailer["/Root"]
     assert root["/Lang"] == "en-US"
     assert document.metadata is not None and document.metadata.title == "Wallet card: medical alert"

@@ -25,7 +25,7 @@ def test_with_the_clock_moved_the_pin_still_decides_the_date(example_profile: Pr
     with time_machine.travel(ANOTHER_DAY, tick=False):
         assert dt.date.today() == ANOTHER_DAY.date()
         worksheet = flat_text(render_worksheet(example_profile))
-        card = flat_text(render_card(example_profile))
+        card = flat_text(render_card(example_profile).pdf)
     assert f"Prepared {PINNED_DATE}" in worksheet and "4 May 2031" not in worksheet
     assert f"Updated {PINNED_DATE}" in card and "4 May 2031" not in card
 
@@ -36,6 +36,6 @@ def test_without_the_pin_the_documents_carry_todays_date(
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
     with time_machine.travel(ANOTHER_DAY, tick=False):
         worksheet = flat_text(render_worksheet(example_profile))
-        card = flat_text(render_card(example_profile))
+        card = flat_text(render_card(example_profile).pdf)
     assert "Prepared 4 May 2031" in worksheet
     assert "Updated 4 May 2031" in card

@@ -26,9 +26,9 @@ CASES = {
     "worksheet-letter": lambda p: render_worksheet(p, paper="letter"),
     "worksheet-a4": lambda p: render_worksheet(p, paper="a4"),
     "worksheet-large": lambda p: render_worksheet(p, large_print=True),
-    "card-letter": lambda p: render_card(p, paper="letter"),
-    "card-a4": lambda p: render_card(p, paper="a4"),
-    "card-pages": lambda p: render_card(p, layout="page"),
+    "card-letter": lambda p: render_card(p, paper="letter").pdf,
+    "card-a4": lambda p: render_card(p, paper="a4").pdf,
+    "card-pages": lambda p: render_card(p, layout="page").pdf,
 }
 
 

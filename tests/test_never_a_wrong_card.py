@@ -17,6 +17,7 @@ from prepkit.cli import main
 from prepkit.output import read_mark
 from prepkit.profile.loader import read_profile
 from prepkit.wizard.session import run_wizard
+from tests.conftest import TOO_MANY_TO_AVOID
 from tests.pdf_tools import flat_text, reader
 from tests.scripted import ScriptedPrompter
 from tests.test_wizard import FIRST_RUN_SCRIPT
@@ -99,11 +100,9 @@ def test_a_card_that_no_longer_fits_removes_the_old_card_and_says_so(tmp_path: P
     assert prepkit(tmp_path, "build", "ruth.yaml", installed=True).returncode == 0
     assert "Aspirin" in text_of(tmp_path / "wallet-card.pdf")
 
-    many = "".join(
-        f'  - {{name: Medicine number {i}, reaction: "hives, throat swelling and flushing"}}\n'
-        for i in range(20)
+    (tmp_path / "ruth.yaml").write_text(
+        PATIENT.replace("avoid:\n", f"avoid:\n{TOO_MANY_TO_AVOID}"), "utf-8"
     )
-    (tmp_path / "ruth.yaml").write_text(PATIENT.replace("avoid:\n", f"avoid:\n{many}"), "utf-8")
     result = prepkit(tmp_path, "build", "ruth.yaml", installed=True)
     assert result.returncode == 2
     assert not (tmp_path / "wallet-card.pdf").exists()
@@ -111,7 +110,7 @@ def test_a_card_that_no_longer_fits_removes_the_old_card_and_says_so(tmp_path: P
         result.stdout
     )
     assert "wallet card: does not fit" in result.stderr
-    assert "Medicine number 19" in text_of(tmp_path / "worksheet.pdf")  # the worksheet has all
+    assert "Medicine number 97" in text_of(tmp_path / "worksheet.pdf")  # the worksheet has all
 
 
 def test_no_card_removes_an_older_card_too(tmp_path: Path) -> None:
@@ -264,10 +263,9 @@ def test_a_past_visit_is_a_warning_and_the_review_shows_the_birth_date(tmp_path:
 
 
 def test_validate_reports_a_card_that_cannot_be_made(tmp_path: Path) -> None:
-    many = "".join(
-        f"  - {{name: Medicine number {i}, reaction: hives and flushing}}\n" for i in range(20)
+    (tmp_path / "p.yaml").write_text(
+        f"schema_version: 1\navoid:\n{TOO_MANY_TO_AVOID}", encoding="utf-8"
     )
-    (tmp_path / "p.yaml").write_text(f"schema_version: 1\navoid:\n{many}", encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "p.yaml")])
     assert result.exit_code == 2
     assert "wallet card: does not fit" in result.output

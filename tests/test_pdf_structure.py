@@ -60,9 +60,9 @@ DOCUMENT_KINDS: dict[str, Callable[[Profile], bytes]] = {
     "worksheet": lambda p: render_worksheet(p),
     "worksheet large a4": lambda p: render_worksheet(p, paper="a4", large_print=True),
     "blank worksheet": lambda p: render_worksheet(blank_profile()),
-    "card sheet": lambda p: render_card(p),
-    "card sheet a4": lambda p: render_card(p, paper="a4"),
-    "card pages": lambda p: render_card(p, layout="page"),
+    "card sheet": lambda p: render_card(p).pdf,
+    "card sheet a4": lambda p: render_card(p, paper="a4").pdf,
+    "card pages": lambda p: render_card(p, layout="page").pdf,
 }
 
 # Which PDF version first defines each feature prepkit may use.

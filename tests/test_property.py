@@ -397,7 +397,7 @@ def test_every_profile_renders_completely_or_is_refused_naming_the_field(
     for value in expected_strings(profile):
         assert printed(squash(value), found), value
     try:
-        card = render_card(profile, layout="page", source="p.yaml")
+        card = render_card(profile, layout="page", source="p.yaml").pdf
     except CardDoesNotFit as error:
         assert error.field == "wallet card" and "does not fit" in error.problem
         event("card refused: does not fit")

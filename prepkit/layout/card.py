@@ -1,8 +1,7 @@
-"""Draw the wallet card: fit its text, then place it on a sheet or on card-sized pages.
+"""Draw the wallet card once it is laid out: on a sheet to cut and fold, or card-sized pages.
 
-Fitting never drops anything: each side's text shrinks as a whole until it fits,
-down to the card's minimum size. If it still does not fit, :class:`CardTooFull`
-says which parts of the card overflow so the patient can shorten them.
+Every size comes from the card specification (``card_spec.py``); the text on
+each face was fitted by ``card_flow.py``, so drawing never has to cut anything.
 """
 
 from __future__ import annotations
@@ -10,93 +9,36 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 
-from msgspec import Struct
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Frame
 
 from prepkit import __version__
 from prepkit.layout.blocks import BlockBuilder
-from prepkit.layout.card_spec import CardSpec
+from prepkit.layout.card_flow import FittedCard
+from prepkit.layout.card_spec import CardLayout, CardSpec
 from prepkit.layout.page_fonts import PageFontsCanvas as Canvas
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 
-
-class Overflow(Struct, frozen=True):
-    """What runs past the bottom of one side: (section, lines cut, lines in it)."""
-
-    side: str
-    sections: list[tuple[str, int, int]]
-    needed: float
-    available: float
+BORDER_GREY = colors.HexColor("#9a9a9a")
 
 
-class CardTooFull(Exception):
-    """A side of the card does not fit even at the smallest allowed print."""
+def _draw_face(
+    canvas: Canvas, flowables: list[Flowable], x: float, y: float, spec: CardSpec
+) -> None:
+    """Draw one face whose cut line has its lower-left corner at (x, y) pt.
 
-    def __init__(self, overflows: list[Overflow]) -> None:
-        self.overflows = overflows
-        super().__init__("; ".join(f"{o.side}: {o.sections}" for o in overflows))
-
-
-class FittedSide(Struct, frozen=True):
-    flowables: list[Flowable]
-    scale: float
-
-
-def _height(flowables: list[Flowable], width: float) -> float:
-    total = 0.0
-    for index, flowable in enumerate(flowables):
-        _, height = flowable.wrap(width, 10_000)
-        total += height + flowable.getSpaceAfter()
-        if index:
-            total += flowable.getSpaceBefore()
-    return total
-
-
-def fit_side(root: ET.Element, side: str, sheet: StyleSheet, spec: CardSpec) -> FittedSide:
-    """The largest print at which the whole side fits, or :class:`CardTooFull`."""
-    width, height = spec.content_width * MM, spec.content_height * MM
-    # Below this scale every style is already at the minimum size: nothing more to gain.
-    largest = max(sheet.paragraphs[p.get("style", "body")].size_pt for p in root)
-    floor = spec.min_font_pt / largest
-    scale = spec.max_scale
-    while True:
-        builder = BlockBuilder(sheet, width, scale=scale, min_size_pt=spec.min_font_pt)
-        flowables = builder.build(root)
-        needed = _height(flowables, width)
-        if needed <= height:
-            return FittedSide(flowables, scale)
-        if scale <= floor:
-            overflow = Overflow(side, _overflowing(flowables, width, height), needed, height)
-            raise CardTooFull([overflow])
-        scale = max(scale - spec.scale_step, floor)
-
-
-def _overflowing(
-    flowables: list[Flowable], width: float, height: float
-) -> list[tuple[str, int, int]]:
-    """Each card section that runs past the bottom, with how many of its entries do."""
-    used = 0.0
-    counts: dict[str, list[int]] = {}
-    for flowable in flowables:
-        _, h = flowable.wrap(width, 10_000)
-        used += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
-        section = getattr(flowable, "prepkit_section", "") or "text"
-        cut_and_total = counts.setdefault(section, [0, 0])
-        cut_and_total[1] += 1
-        if used > height:
-            cut_and_total[0] += 1
-    return [(section, cut, total) for section, (cut, total) in counts.items() if cut]
-
-
-def _draw_side(canvas: Canvas, side: FittedSide, x: float, y: float, spec: CardSpec) -> None:
-    """Draw a fitted side whose card rectangle has its lower-left corner at (x, y) pt."""
+    The white face is exactly the card; its border sits inside the cut line and
+    the text inside the safe margin, so a slightly-off cut loses neither.
+    """
+    width, height = spec.size_pt
+    inset = spec.border_inset * MM
     canvas.saveState()
-    canvas.setStrokeColor(colors.HexColor("#9a9a9a"))
-    canvas.setLineWidth(0.3)
     canvas.setFillColor(colors.white)
-    canvas.rect(x, y, spec.width * MM, spec.height * MM, stroke=1, fill=1)
+    canvas.rect(x, y, width, height, stroke=0, fill=1)
+    canvas.setStrokeColor(BORDER_GREY)
+    canvas.setLineWidth(0.3)
+    canvas.roundRect(x + inset, y + inset, width - 2 * inset, height - 2 * inset, 1.5 * MM)
     canvas.restoreState()
     frame = Frame(
         x + spec.padding * MM,
@@ -109,9 +51,9 @@ def _draw_side(canvas: Canvas, side: FittedSide, x: float, y: float, spec: CardS
         bottomPadding=0,
         showBoundary=0,
     )
-    remaining = list(side.flowables)
+    remaining = list(flowables)
     frame.addFromList(remaining, canvas)
-    if remaining:  # fit_side measured it; reaching here is a bug, never a silent cut
+    if remaining:  # the layout measured it; reaching here is a bug, never a silent cut
         raise RuntimeError("wallet card text did not fit after fitting")
 
 
@@ -160,39 +102,42 @@ def _new_canvas(
 
 
 def card_pages_pdf(
-    front: FittedSide,
-    back: FittedSide,
+    card: FittedCard,
     spec: CardSpec,
     title: str,
     subject: str,
     sheet: StyleSheet,
     keywords: str,
 ) -> bytes:
-    """Two pages, each exactly the card: for print shops and card printers."""
+    """One page per face, each exactly the card, in reading order: for print shops."""
     buffer = io.BytesIO()
     canvas = _new_canvas(buffer, spec.size_pt, title, subject, sheet, keywords)
-    for side in (front, back):
-        _draw_side(canvas, side, 0, 0, spec)
+    # Trimmed exactly at the page edge: no bleed is needed, as nothing is printed
+    # up to the cut line (the border and text stay inside the safe margin).
+    box = (0, 0, *spec.size_pt)
+    canvas.setTrimBox(box)
+    canvas.setBleedBox(box)
+    for flowables in card.faces:
+        _draw_face(canvas, flowables, 0, 0, spec)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
 
 
 def card_sheet_pdf(
-    front: FittedSide,
-    back: FittedSide,
+    card: FittedCard,
     sheet_root: ET.Element,
     builder: BlockBuilder,
     page_size: tuple[float, float],
     spec: CardSpec,
     keywords: str,
 ) -> bytes:
-    """One page with front and back side by side, to cut out and fold along the middle.
+    """One page: the words on how to print and fold, then the card's faces in their grid.
 
-    Folding along a vertical line keeps both sides upright, so neither is rotated.
+    Each row of the grid is a front and back side by side, folded along the
+    shared vertical edge, which keeps both upright. Rows are fan-folded.
     """
     page_width, page_height = page_size
-    spec.check_fits_page(page_width / MM, page_height / MM)
     buffer = io.BytesIO()
     canvas = _new_canvas(
         buffer,
@@ -202,48 +147,91 @@ def card_sheet_pdf(
         builder.sheet,
         keywords,
     )
-
-    card_w, card_h = spec.width * MM, spec.height * MM
-    left = (page_width - 2 * card_w) / 2
     text_width = builder.text_width
     text_left = (page_width - text_width) / 2
+    words = [builder.paragraph(p, p.get("style", "sheet_text")) for p in sheet_root.findall("p")]
+    words_height = sum(
+        p.wrap(text_width, page_height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in words
+    )
+    layout = card.layout
+    spec.check_fits_page(layout, page_width / MM, page_height / MM, words_height / MM)
+
     y = page_height - spec.sheet_top * MM
-    for element in sheet_root.findall("p"):
-        paragraph = builder.paragraph(element, element.get("style", "body"))
+    for paragraph in words:
         _, h = paragraph.wrap(text_width, page_height)
         y -= h + paragraph.getSpaceBefore()
         paragraph.drawOn(canvas, text_left, y)
         y -= paragraph.getSpaceAfter()
 
-    top = y - (spec.crop_mark_gap + spec.crop_mark_length + 4) * MM
-    bottom = top - card_h
-    _draw_side(canvas, front, left, bottom, spec)
-    _draw_side(canvas, back, left + card_w, bottom, spec)
-    _crop_marks(canvas, left, bottom, left + 2 * card_w, top, spec)
-
-    # The fold: a dashed line on the shared edge, with short ticks outside the card.
-    fold_x = left + card_w
-    canvas.saveState()
-    canvas.setLineWidth(0.6)
-    canvas.setDash(3, 2)
-    canvas.line(fold_x, bottom, fold_x, top)
-    canvas.setDash()
-    gap, length = spec.crop_mark_gap * MM, spec.crop_mark_length * MM
-    canvas.line(fold_x, top + gap, fold_x, top + gap + length)
-    canvas.line(fold_x, bottom - gap, fold_x, bottom - gap - length)
-    canvas.restoreState()
-
+    grid_width, grid_height = (size * MM for size in spec.grid_size(layout))
+    left = (page_width - grid_width) / 2
+    top = y - (spec.mark_reach + 2) * MM
+    bottom = top - grid_height
+    for face in spec.faces(layout):
+        _draw_face(canvas, card.faces[face.number], left + face.x * MM, bottom + face.y * MM, spec)
+    _crop_marks(canvas, left, bottom, left + grid_width, top, spec)
+    _fold_lines(canvas, layout, left, bottom, spec)
+    _panel_numbers(canvas, layout, builder, left, bottom, spec)
     _calibration_bar(
-        canvas,
-        sheet_root,
-        builder,
-        text_left,
-        bottom - (spec.crop_mark_gap + spec.crop_mark_length + 10) * MM,
-        spec,
+        canvas, sheet_root, builder, text_left, bottom - (spec.mark_reach + 8) * MM, spec
     )
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def _fold_lines(
+    canvas: Canvas, layout: CardLayout, left: float, bottom: float, spec: CardSpec
+) -> None:
+    """Dashed lines where faces meet, with ticks outside the cut line to fold by.
+
+    The long fold between the columns is folded first; the short folds between
+    rows make the fan. The ticks stay visible however the cut comes out.
+    """
+    grid_width, grid_height = (size * MM for size in spec.grid_size(layout))
+    gap, length = spec.crop_mark_gap * MM, spec.crop_mark_length * MM
+    middle = left + spec.width * MM
+    top = bottom + grid_height
+    canvas.saveState()
+    canvas.setLineWidth(0.6)
+    canvas.setDash(3, 2)
+    canvas.line(middle, bottom, middle, top)
+    for row in range(1, layout.rows):
+        y = bottom + row * spec.height * MM
+        canvas.line(left, y, left + grid_width, y)
+    canvas.setDash()
+    canvas.line(middle, top + gap, middle, top + gap + length)
+    canvas.line(middle, bottom - gap, middle, bottom - gap - length)
+    for row in range(1, layout.rows):
+        y = bottom + row * spec.height * MM
+        canvas.line(left - gap, y, left - gap - length, y)
+        canvas.line(left + grid_width + gap, y, left + grid_width + gap + length, y)
+    canvas.restoreState()
+
+
+def _panel_numbers(
+    canvas: Canvas,
+    layout: CardLayout,
+    builder: BlockBuilder,
+    left: float,
+    bottom: float,
+    spec: CardSpec,
+) -> None:
+    """Each face's number beside it, outside the cut line: the order to read and fold in."""
+    if layout.rows == 1:
+        return
+    style = builder.style("sheet_text")
+    canvas.saveState()
+    canvas.setFont(style.fontName, style.fontSize)
+    reach = (spec.crop_mark_gap + 1) * MM
+    for face in spec.faces(layout):
+        y = bottom + (face.y + spec.height / 2) * MM - style.fontSize / 3
+        label = str(face.number + 1)
+        if face.x == 0:
+            canvas.drawRightString(left - reach, y, label)
+        else:
+            canvas.drawString(left + (face.x + spec.width) * MM + reach, y, label)
+    canvas.restoreState()
 
 
 def _calibration_bar(
@@ -264,7 +252,7 @@ def _calibration_bar(
         canvas.line(tick_x, y - 1.5 * MM, tick_x, y + 3 * MM)
     label = sheet_root.find("calibration")
     if label is not None:
-        style = builder.style("card_sheet")
+        style = builder.style("sheet_text")
         canvas.setFont(style.fontName, style.fontSize)
         canvas.drawString(x + length + 3 * MM, y, "".join(label.itertext()))
     canvas.restoreState()

@@ -3,6 +3,14 @@
 A card that comes out a millimetre too big does not fit a wallet slot, and one
 whose text runs into the trim edge loses words when it is cut out, so every
 size the card drawing uses comes from here and is checked up front.
+
+A card that needs more room than two faces folds out instead of shrinking past
+legibility: the faces sit in a grid of two columns and one, two or three rows.
+It is folded in half along the long middle line (printed sides out), then
+fan-folded along the short lines, so it always closes to one card's size. Each
+row is a fold-over card of its own; unfolded, the left column reads top to
+bottom, and turned over like a page, so does the right one. Faces are numbered
+in that reading order: down the left column, then down the right.
 """
 
 from __future__ import annotations
@@ -16,31 +24,79 @@ class CardSpecError(ValueError):
     """The card specification contradicts itself (a bug, not a user error)."""
 
 
+class Face(Struct, frozen=True):
+    """One face of a layout: its number in reading order and its lower-left corner.
+
+    ``x`` and ``y`` are millimetres from the grid's lower-left corner.
+    """
+
+    number: int
+    x: float
+    y: float
+
+
+class CardLayout(Struct, frozen=True):
+    """How many rows of fold-over pairs the card has; the faces are twice that."""
+
+    rows: int
+
+    @property
+    def faces(self) -> int:
+        return 2 * self.rows
+
+    @property
+    def name(self) -> str:
+        return "fold-over, 2 faces" if self.rows == 1 else f"fold-out, {self.faces} panels"
+
+    @property
+    def outer_back(self) -> int:
+        """The face (0-based, reading order) that is outside at the back when folded.
+
+        Fan-folding turns every other row over: with an odd number of rows the
+        last face of the right column ends outside; with an even number, the last
+        face of the left column does (read by flipping the card up).
+        """
+        return 2 * self.rows - 1 if self.rows % 2 else self.rows - 1
+
+
 class CardSpec(Struct, frozen=True, kw_only=True):
     """An ISO/IEC 7810 ID-1 card (bank-card size) and everything drawn around it."""
 
     width: float = 85.6
     height: float = 53.98
+    # Text stays this far inside the cut line (a print shop's safe margin).
     padding: float = 3.0
+    # The printed border sits inside the cut line, so a cut a little off never
+    # leaves half a border on one edge.
+    border_inset: float = 1.2
     min_font_pt: float = 6.5
     max_scale: float = 1.0
-    scale_step: float = 0.02
+    scale_step: float = 0.05
+    # Fold-over first, then the fold-outs: the smallest that holds everything wins.
+    rows_tried: tuple[int, ...] = (1, 2, 3)
     crop_mark_length: float = 5.0
     crop_mark_gap: float = 1.5
     calibration_length: float = 50.0
-    sheet_top: float = 25.0
+    sheet_top: float = 10.0
+    sheet_bottom: float = 8.0
 
     def __post_init__(self) -> None:
         if not (self.width > 0 and self.height > 0):
             raise CardSpecError("card width and height must be positive")
         if self.width < self.height:
             raise CardSpecError("a wallet card is landscape: width must be at least height")
-        if not 0 <= self.padding < min(self.width, self.height) / 4:
-            raise CardSpecError("padding must leave most of the card for text")
+        if not 3.0 <= self.padding < min(self.width, self.height) / 4:
+            raise CardSpecError("padding must be a safe margin of at least 3 mm")
+        if not 0 < self.border_inset < self.padding:
+            raise CardSpecError("the border must sit inside the cut line and outside the text")
         if self.min_font_pt < 6:
             raise CardSpecError("text under 6 pt cannot be read in an emergency")
         if not 0 < self.scale_step < self.max_scale:
             raise CardSpecError("scale_step must be a small positive fraction")
+        if not self.rows_tried or list(self.rows_tried) != sorted(set(self.rows_tried)):
+            raise CardSpecError("rows_tried must grow from the smallest layout")
+        if self.rows_tried[0] < 1:
+            raise CardSpecError("a card has at least one row of faces")
         if self.crop_mark_length <= 0 or self.crop_mark_gap < 0:
             raise CardSpecError("crop marks need a positive length")
         if self.calibration_length <= 0:
@@ -58,19 +114,52 @@ class CardSpec(Struct, frozen=True, kw_only=True):
     def size_pt(self) -> tuple[float, float]:
         return self.width * MM, self.height * MM
 
-    def sheet_width(self) -> float:
-        """Front and back side by side, plus crop marks on both outer edges."""
-        return 2 * self.width + 2 * (self.crop_mark_gap + self.crop_mark_length)
+    @property
+    def layouts(self) -> list[CardLayout]:
+        return [CardLayout(rows) for rows in self.rows_tried]
 
-    def check_fits_page(self, page_width: float, page_height: float) -> None:
-        """Refuse a page too small for the folded pair, its marks and the calibration bar."""
+    @property
+    def mark_reach(self) -> float:
+        """How far crop and fold marks reach out from the cut line."""
+        return self.crop_mark_gap + self.crop_mark_length
+
+    def grid_size(self, layout: CardLayout) -> tuple[float, float]:
+        return 2 * self.width, layout.rows * self.height
+
+    def faces(self, layout: CardLayout) -> list[Face]:
+        """Every face of ``layout`` in reading order: down the left column, then the right."""
+        _, grid_height = self.grid_size(layout)
+        return [
+            Face(
+                column * layout.rows + row,
+                column * self.width,
+                grid_height - (row + 1) * self.height,
+            )
+            for column in (0, 1)
+            for row in range(layout.rows)
+        ]
+
+    def sheet_width(self) -> float:
+        """Both columns side by side, plus crop marks on both outer edges."""
+        return 2 * self.width + 2 * self.mark_reach
+
+    def check_fits_page(
+        self, layout: CardLayout, page_width: float, page_height: float, text_height: float
+    ) -> None:
+        """Refuse a page too small for the grid, its marks, the words and the calibration bar."""
+        _, grid_height = self.grid_size(layout)
         needed_height = (
-            self.sheet_top + self.height + 2 * (self.crop_mark_gap + self.crop_mark_length) + 30
+            self.sheet_top
+            + text_height
+            + grid_height
+            + 2 * self.mark_reach
+            + 12
+            + self.sheet_bottom
         )
         if self.sheet_width() > page_width or needed_height > page_height:
             raise CardSpecError(
-                f"the card sheet needs {self.sheet_width():.1f} x {needed_height:.1f} mm; "
-                f"the page is {page_width:.1f} x {page_height:.1f} mm"
+                f"the {layout.name} card sheet needs {self.sheet_width():.1f} x "
+                f"{needed_height:.1f} mm; the page is {page_width:.1f} x {page_height:.1f} mm"
             )
 
 

@@ -1,0 +1,323 @@
+"""Lay the wallet card's text out over its faces, and choose how many faces it needs.
+
+Nothing is ever dropped to make the card fit. The front holds the emergency
+lines; then the card's sections flow face by face in the order the template
+gives them (drugs not to give first), filling each face before the next and
+never splitting an entry across a fold. The smallest layout that holds
+everything at the card's minimum print wins, at the largest print it allows.
+If even the largest layout cannot hold it, :class:`CardTooFull` says what is
+left over so the patient can shorten it.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+
+from msgspec import Struct
+from reportlab.platypus import Flowable, Paragraph
+
+from prepkit.layout.blocks import BlockBuilder, inner_markup
+from prepkit.layout.card_spec import CardLayout, CardSpec
+from prepkit.layout.styles import StyleSheet
+from prepkit.layout.units import MM
+
+_FUZZ = 1e-6  # ReportLab's own tolerance when a frame checks a fit
+
+
+class LeftOver(Struct, frozen=True):
+    """A section with entries that found no face: how many of how many."""
+
+    section: str
+    left: int
+    total: int
+
+
+class CardTooFull(Exception):
+    """Even the largest layout cannot hold everything at the smallest print."""
+
+    def __init__(self, layout: CardLayout, left_over: list[LeftOver], share: float) -> None:
+        self.layout = layout
+        self.left_over = left_over
+        self.share = share  # the text's height over the layout's room
+        super().__init__(f"{layout.name}: {left_over}")
+
+
+class FittedCard(Struct, frozen=True):
+    """The card laid out: each face's flowables in reading order, and the print scale."""
+
+    layout: CardLayout
+    faces: list[list[Flowable]]
+    scale: float
+    front_entries: int  # drugs not to give that start on the front
+
+
+@dataclass
+class _Face:
+    """One face being filled: how much of its height is used so far."""
+
+    width: float
+    height: float
+    flowables: list[Flowable] = field(default_factory=list)
+    used: float = 0.0
+
+    def fits(self, group: list[Flowable]) -> bool:
+        return self._after(group) is not None
+
+    def add(self, group: list[Flowable]) -> bool:
+        used = self._after(group)
+        if used is None:
+            return False
+        self.flowables.extend(group)
+        self.used = used
+        return True
+
+    def _after(self, group: list[Flowable]) -> float | None:
+        """Where the next flowable would start, as a ReportLab frame counts it, or None."""
+        used = self.used
+        for flowable in group:
+            at_top = not self.flowables and flowable is group[0]
+            before = 0.0 if at_top else flowable.getSpaceBefore()
+            _, height = flowable.wrap(self.width, self.height)
+            if used + before + height > self.height + _FUZZ:
+                return None
+            used += before + height + flowable.getSpaceAfter()
+        return used
+
+
+class _Shortfall(Exception):
+    """This layout at this scale cannot hold everything (internal to the search)."""
+
+    def __init__(self, left_over: list[LeftOver], share: float) -> None:
+        self.left_over = left_over
+        self.share = share
+
+
+class _Flow:
+    """One attempt: a layout at a scale, with at most ``front_limit`` avoid entries in front."""
+
+    def __init__(
+        self,
+        builder: BlockBuilder,
+        spec: CardSpec,
+        layout: CardLayout,
+        front_limit: int | None,
+    ) -> None:
+        self.builder = builder
+        self.layout = layout
+        width, height = spec.content_width * MM, spec.content_height * MM
+        self.faces = [_Face(width, height) for _ in range(layout.faces)]
+        self.current = 0
+        self.front_limit = front_limit
+        self.left_over: list[LeftOver] = []
+        self.left_over_height = 0.0
+        self.pointed: tuple[int, int] | None = None  # avoid entries: (on the front, in all)
+
+    def paragraph(self, element: ET.Element, markup: str | None = None) -> Paragraph:
+        style = self.builder.style(element.get("style", "card_body"))
+        return Paragraph(inner_markup(element) if markup is None else markup, style)
+
+    def overflow(self, section: str, left: int, total: int, unplaced: list[Flowable]) -> None:
+        """Note what found no face, and how tall it is, for the message about it."""
+        self.left_over.append(LeftOver(section, left, total))
+        self.left_over_height += sum(f.wrap(self.faces[0].width, 10_000)[1] for f in unplaced)
+
+    def list_section(self, section: ET.Element) -> None:
+        """Each entry a line of its own; the heading always goes with the first one."""
+        name = section.get("name", "")
+        items = [self.paragraph(item) for item in section.findall("item")]
+        heading, continued = section.find("heading"), section.find("continued")
+        counted = int(section.get("count", "0")) > 0
+        on_face: int | None = None
+        for index, item in enumerate(items):
+            if counted and self.current == 0 and index == self.front_limit:
+                self.current = 1  # the rest of this list goes past the front
+            while True:
+                if self.current >= len(self.faces):
+                    self.overflow(name, len(items) - index, len(items), items[index:])
+                    return
+                face = self.faces[self.current]
+                lead = heading if on_face is None else continued
+                group = (
+                    [item]
+                    if on_face == self.current or lead is None
+                    else [
+                        self.paragraph(lead),
+                        item,
+                    ]
+                )
+                if face.add(group):
+                    on_face = self.current
+                    break
+                if not face.flowables:  # too long for a whole face: no face will do
+                    self.overflow(name, len(items) - index, len(items), items[index:])
+                    return
+                self.current += 1
+        if counted:
+            front = sum(1 for item in items if item in self.faces[0].flowables)
+            self.pointed = (front, len(items))
+
+    def run_in_section(self, section: ET.Element) -> None:
+        """Entries run on after a lead, as many per face as fit; a new face restates the lead."""
+        name = section.get("name", "")
+        lead_element, continued = section.find("lead"), section.find("continued")
+        if lead_element is None or continued is None:
+            raise ValueError(f"card section {name!r} needs <lead> and <continued>")
+        joiner = section.get("join", "; ")
+        items = [inner_markup(item) for item in section.findall("item")]
+        start = 0
+        while start < len(items):
+            lead = lead_element if start == 0 else continued
+            if self.current >= len(self.faces):
+                rest = [self._chunk(lead, items[start:], joiner)]
+                self.overflow(name, len(items) - start, len(items), rest)
+                return
+            face = self.faces[self.current]
+            end = self._most_that_fit(face, lead, items, start, joiner)
+            if end == start:
+                # Nothing more fits here: go on to the next face (or, if even one
+                # entry is too long for an empty face, to none).
+                self.current = self.current + 1 if face.flowables else len(self.faces)
+                continue
+            face.add([self._chunk(lead, items[start:end], joiner)])
+            start = end
+            if start < len(items):
+                self.current += 1
+
+    def _most_that_fit(
+        self, face: _Face, lead: ET.Element, items: list[str], start: int, joiner: str
+    ) -> int:
+        """The end of the longest run of entries from ``start`` that fits on ``face``.
+
+        A longer run never takes less room, so halving finds it in a few tries;
+        most often everything left fits, which takes one.
+        """
+        if face.fits([self._chunk(lead, items[start:], joiner)]):
+            return len(items)
+        low, high = start, len(items) - 1  # items[start:low] fits; items[start:high+1] does not
+        while low < high:
+            middle = (low + high + 1) // 2
+            if face.fits([self._chunk(lead, items[start:middle], joiner)]):
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    def _chunk(self, lead: ET.Element, items: list[str], joiner: str) -> Paragraph:
+        return self.paragraph(lead, f"{inner_markup(lead)} {joiner.join(items)}")
+
+
+def _pointer(flow_root: ET.Element, where: str, when: str) -> ET.Element | None:
+    for pointer in flow_root.findall("pointer"):
+        if pointer.get("where") == where and pointer.get("when") == when:
+            return pointer
+    return None
+
+
+def lay_out(
+    front_root: ET.Element,
+    flow_root: ET.Element,
+    sheet: StyleSheet,
+    spec: CardSpec,
+    layout: CardLayout,
+    scale: float,
+) -> FittedCard:
+    """Lay the card out in ``layout`` at ``scale``, or raise :class:`_Shortfall`."""
+    builder = BlockBuilder(
+        sheet, spec.content_width * MM, scale=scale, min_size_pt=spec.min_font_pt
+    )
+    front_limit: int | None = None
+    while True:
+        flow = _Flow(builder, spec, layout, front_limit)
+        front = builder.build(front_root)
+        if not flow.faces[0].add(front):
+            raise _Shortfall([LeftOver("front", 1, 1)], _share(flow, front))
+        for element in flow_root.findall("section"):
+            if element.get("join"):
+                flow.run_in_section(element)
+            else:
+                flow.list_section(element)
+        if flow.left_over:
+            raise _Shortfall(flow.left_over, _share(flow, []))
+        pointer = _front_pointer(flow, flow_root)
+        on_front = flow.pointed[0] if flow.pointed else 0
+        if pointer is None or flow.faces[0].add([pointer]):
+            faces = [face.flowables for face in flow.faces]
+            return FittedCard(layout, faces, scale, on_front)
+        # No room under the list for the pointer: move one more entry off the front.
+        if on_front == 0:
+            raise _Shortfall([LeftOver("front", 1, 1)], _share(flow, []))
+        front_limit = on_front - 1
+
+
+def _front_pointer(flow: _Flow, flow_root: ET.Element) -> Paragraph | None:
+    """What the front says about the drugs not to give that go on past it."""
+    where = "back" if flow.layout.outer_back == 1 else "inside"
+    values = {"faces": flow.layout.faces, "more": 0, "total": 0}
+    when = "all-here"
+    if flow.pointed is not None:
+        on_front, total = flow.pointed
+        values.update(more=total - on_front, total=total)
+        if on_front < total:
+            when = "none-here" if on_front == 0 else "continues"
+    if when == "all-here" and not any(face.flowables for face in flow.faces[1:]):
+        return None
+    pointer = _pointer(flow_root, where, when)
+    if pointer is None:
+        return None
+    return flow.paragraph(pointer, inner_markup(pointer).format(**values))
+
+
+def _share(flow: _Flow, extra: list[Flowable]) -> float:
+    room = sum(face.height for face in flow.faces)
+    used = sum(face.used for face in flow.faces)
+    width = flow.faces[0].width
+    extra_height = sum(float(f.wrap(width, 10_000)[1]) for f in extra)
+    return (used + flow.left_over_height + extra_height) / room
+
+
+def fit_card(
+    front_root: ET.Element, flow_root: ET.Element, sheet: StyleSheet, spec: CardSpec
+) -> FittedCard:
+    """The smallest layout that holds everything, at the largest print it allows."""
+    largest = max(
+        sheet.paragraphs[element.get("style", "card_body")].size_pt
+        for element in front_root.iter()
+        if element.get("style")
+    )
+    floor = spec.min_font_pt / largest
+    steps = int((spec.max_scale - floor) / spec.scale_step)
+    scales = [floor] + [spec.max_scale - i * spec.scale_step for i in range(steps, -1, -1)]
+    shortfall: _Shortfall | None = None
+    for layout in spec.layouts:
+        try:
+            best = lay_out(front_root, flow_root, sheet, spec, layout, floor)
+        except _Shortfall as short:
+            shortfall = short
+            if short.left_over and short.left_over[0].section == "front":
+                break  # a bigger layout does not give the front more room
+            continue
+        # Fitting gets no easier as the print grows, so search the scales by halves
+        # (most cards fit at full size: try that first). Bigger print is not worth
+        # pushing every drug not to give off the front.
+        wanted = min(best.front_entries, 1)
+        try:
+            largest_fit = lay_out(front_root, flow_root, sheet, spec, layout, scales[-1])
+            if largest_fit.front_entries >= wanted:
+                return largest_fit
+        except _Shortfall:
+            pass
+        low, high = 0, len(scales) - 2
+        while low < high:
+            middle = (low + high + 1) // 2
+            try:
+                card = lay_out(front_root, flow_root, sheet, spec, layout, scales[middle])
+            except _Shortfall:
+                card = None
+            if card is not None and card.front_entries >= wanted:
+                best, low = card, middle
+            else:
+                high = middle - 1
+        return best
+    assert shortfall is not None
+    raise CardTooFull(spec.layouts[-1], shortfall.left_over, shortfall.share)
