@@ -177,9 +177,14 @@ def test_a_front_too_full_says_what_to_shorten() -> None:
         {"padding": 20},
         {"min_font_pt": 4},
         {"calibration_length": 0},
+        {"padding": 2.0},  # under a print shop's 3 mm safe margin
+        {"border_inset": 0},  # a border on the cut line
+        {"border_inset": 3.5},  # a border inside the text
+        {"rows_tried": (2, 1)},  # a bigger layout tried before a smaller one
+        {"rows_tried": ()},
     ],
 )
-def test_card_spec_refuses_contradictions(bad: dict[str, float]) -> None:
+def test_card_spec_refuses_contradictions(bad: dict[str, Any]) -> None:
     with pytest.raises(CardSpecError):
         CardSpec(**bad)
 
