@@ -129,6 +129,7 @@ def card_patient(faces: int) -> dict[str, Any]:
     """A patient whose wallet card needs ``faces`` faces (2, 4 or 6): for geometry tests."""
     data = realistic_patient(0)
     data["carries_epinephrine"] = "yes"
+    data["patient"]["name"] = "Ruth Adeyemi"
     many = {2: 3, 4: 12, 6: len(AVOID)}[faces]
     detail = {2: "", 4: "", 6: ", in hospital in 2019 (needed epinephrine twice)"}[faces]
     avoid = AVOID[:many]

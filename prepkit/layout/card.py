@@ -42,7 +42,7 @@ def _draw_face(
     canvas.restoreState()
     frame = Frame(
         x + spec.padding * MM,
-        y + spec.padding * MM,
+        y + spec.content_bottom * MM,
         spec.content_width * MM,
         spec.content_height * MM,
         leftPadding=0,

@@ -52,12 +52,46 @@ class FittedCard(Struct, frozen=True):
     front_entries: int  # drugs not to give that start on the front
 
 
+class _Print:
+    """Everything at one print scale, made once and reused by every attempt at it.
+
+    Layout tries the same paragraphs many times (each layout, each retry); parsing
+    and line-breaking them is most of the cost, so each is made and measured once.
+    """
+
+    def __init__(self, sheet: StyleSheet, spec: CardSpec, scale: float) -> None:
+        self.scale = scale
+        self.width = spec.content_width * MM
+        self.builder = BlockBuilder(sheet, self.width, scale=scale, min_size_pt=spec.min_font_pt)
+        self._paragraphs: dict[tuple[str, str], Paragraph] = {}
+        self._heights: dict[int, float] = {}
+        self._front: list[Flowable] | None = None
+
+    def front(self, root: ET.Element) -> list[Flowable]:
+        if self._front is None:
+            self._front = self.builder.build(root)
+        return self._front
+
+    def paragraph(self, markup: str, role: str) -> Paragraph:
+        key = (markup, role)
+        if key not in self._paragraphs:
+            self._paragraphs[key] = Paragraph(markup, self.builder.style(role))
+        return self._paragraphs[key]
+
+    def height(self, flowable: Flowable) -> float:
+        key = id(flowable)
+        if key not in self._heights:
+            self._heights[key] = float(flowable.wrap(self.width, 10_000)[1])
+        return self._heights[key]
+
+
 @dataclass
 class _Face:
     """One face being filled: how much of its height is used so far."""
 
     width: float
     height: float
+    measure: _Print
     flowables: list[Flowable] = field(default_factory=list)
     used: float = 0.0
 
@@ -78,7 +112,7 @@ class _Face:
         for flowable in group:
             at_top = not self.flowables and flowable is group[0]
             before = 0.0 if at_top else flowable.getSpaceBefore()
-            _, height = flowable.wrap(self.width, self.height)
+            height = self.measure.height(flowable)
             if used + before + height > self.height + _FUZZ:
                 return None
             used += before + height + flowable.getSpaceAfter()
@@ -98,15 +132,15 @@ class _Flow:
 
     def __init__(
         self,
-        builder: BlockBuilder,
+        at: _Print,
         spec: CardSpec,
         layout: CardLayout,
         front_limit: int | None,
     ) -> None:
-        self.builder = builder
+        self.at = at
         self.layout = layout
         width, height = spec.content_width * MM, spec.content_height * MM
-        self.faces = [_Face(width, height) for _ in range(layout.faces)]
+        self.faces = [_Face(width, height, at) for _ in range(layout.faces)]
         self.current = 0
         self.front_limit = front_limit
         self.left_over: list[LeftOver] = []
@@ -114,8 +148,8 @@ class _Flow:
         self.pointed: tuple[int, int] | None = None  # avoid entries: (on the front, in all)
 
     def paragraph(self, element: ET.Element, markup: str | None = None) -> Paragraph:
-        style = self.builder.style(element.get("style", "card_body"))
-        return Paragraph(inner_markup(element) if markup is None else markup, style)
+        text = inner_markup(element) if markup is None else markup
+        return self.at.paragraph(text, element.get("style", "card_body"))
 
     def overflow(self, section: str, left: int, total: int, unplaced: list[Flowable]) -> None:
         """Note what found no face, and how tall it is, for the message about it."""
@@ -129,6 +163,7 @@ class _Flow:
         heading, continued = section.find("heading"), section.find("continued")
         counted = int(section.get("count", "0")) > 0
         on_face: int | None = None
+        on_front = 0
         for index, item in enumerate(items):
             if counted and self.current == 0 and index == self.front_limit:
                 self.current = 1  # the rest of this list goes past the front
@@ -148,14 +183,14 @@ class _Flow:
                 )
                 if face.add(group):
                     on_face = self.current
+                    on_front += self.current == 0
                     break
                 if not face.flowables:  # too long for a whole face: no face will do
                     self.overflow(name, len(items) - index, len(items), items[index:])
                     return
                 self.current += 1
         if counted:
-            front = sum(1 for item in items if item in self.faces[0].flowables)
-            self.pointed = (front, len(items))
+            self.pointed = (on_front, len(items))
 
     def run_in_section(self, section: ET.Element) -> None:
         """Entries run on after a lead, as many per face as fit; a new face restates the lead."""
@@ -215,21 +250,13 @@ def _pointer(flow_root: ET.Element, where: str, when: str) -> ET.Element | None:
 
 
 def lay_out(
-    front_root: ET.Element,
-    flow_root: ET.Element,
-    sheet: StyleSheet,
-    spec: CardSpec,
-    layout: CardLayout,
-    scale: float,
+    front_root: ET.Element, flow_root: ET.Element, spec: CardSpec, layout: CardLayout, at: _Print
 ) -> FittedCard:
-    """Lay the card out in ``layout`` at ``scale``, or raise :class:`_Shortfall`."""
-    builder = BlockBuilder(
-        sheet, spec.content_width * MM, scale=scale, min_size_pt=spec.min_font_pt
-    )
+    """Lay the card out in ``layout`` at ``at.scale``, or raise :class:`_Shortfall`."""
     front_limit: int | None = None
+    front = at.front(front_root)
     while True:
-        flow = _Flow(builder, spec, layout, front_limit)
-        front = builder.build(front_root)
+        flow = _Flow(at, spec, layout, front_limit)
         if not flow.faces[0].add(front):
             raise _Shortfall([LeftOver("front", 1, 1)], _share(flow, front))
         for element in flow_root.findall("section"):
@@ -243,7 +270,7 @@ def lay_out(
         on_front = flow.pointed[0] if flow.pointed else 0
         if pointer is None or flow.faces[0].add([pointer]):
             faces = [face.flowables for face in flow.faces]
-            return FittedCard(layout, faces, scale, on_front)
+            return FittedCard(layout, faces, at.scale, on_front)
         # No room under the list for the pointer: move one more entry off the front.
         if on_front == 0:
             raise _Shortfall([LeftOver("front", 1, 1)], _share(flow, []))
@@ -282,42 +309,47 @@ def fit_card(
     """The smallest layout that holds everything, at the largest print it allows."""
     largest = max(
         sheet.paragraphs[element.get("style", "card_body")].size_pt
-        for element in front_root.iter()
+        for root in (front_root, flow_root)
+        for element in root.iter()
         if element.get("style")
     )
+    # Below this scale every style is at the minimum size already: nothing to gain.
     floor = spec.min_font_pt / largest
     steps = int((spec.max_scale - floor) / spec.scale_step)
     scales = [floor] + [spec.max_scale - i * spec.scale_step for i in range(steps, -1, -1)]
-    shortfall: _Shortfall | None = None
-    for layout in spec.layouts:
+    prints: dict[float, _Print] = {}
+    shortfalls: list[_Shortfall] = []
+
+    def attempt(layout: CardLayout, scale: float) -> FittedCard | None:
+        if scale not in prints:
+            prints[scale] = _Print(sheet, spec, scale)
         try:
-            best = lay_out(front_root, flow_root, sheet, spec, layout, floor)
+            return lay_out(front_root, flow_root, spec, layout, prints[scale])
         except _Shortfall as short:
-            shortfall = short
-            if short.left_over and short.left_over[0].section == "front":
+            shortfalls.append(short)
+            return None
+
+    for layout in spec.layouts:
+        best = attempt(layout, floor)
+        if best is None:
+            if shortfalls[-1].left_over[0].section == "front":
                 break  # a bigger layout does not give the front more room
             continue
         # Fitting gets no easier as the print grows, so search the scales by halves
         # (most cards fit at full size: try that first). Bigger print is not worth
         # pushing every drug not to give off the front.
         wanted = min(best.front_entries, 1)
-        try:
-            largest_fit = lay_out(front_root, flow_root, sheet, spec, layout, scales[-1])
-            if largest_fit.front_entries >= wanted:
-                return largest_fit
-        except _Shortfall:
-            pass
+        largest_fit = attempt(layout, scales[-1])
+        if largest_fit is not None and largest_fit.front_entries >= wanted:
+            return largest_fit
         low, high = 0, len(scales) - 2
         while low < high:
             middle = (low + high + 1) // 2
-            try:
-                card = lay_out(front_root, flow_root, sheet, spec, layout, scales[middle])
-            except _Shortfall:
-                card = None
+            card = attempt(layout, scales[middle])
             if card is not None and card.front_entries >= wanted:
                 best, low = card, middle
             else:
                 high = middle - 1
         return best
-    assert shortfall is not None
+    shortfall = shortfalls[-1]
     raise CardTooFull(spec.layouts[-1], shortfall.left_over, shortfall.share)

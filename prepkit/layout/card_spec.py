@@ -66,6 +66,9 @@ class CardSpec(Struct, frozen=True, kw_only=True):
     height: float = 53.98
     # Text stays this far inside the cut line (a print shop's safe margin).
     padding: float = 3.0
+    # Descenders (g, p, y) hang below the last line's box: room for them, so that
+    # the ink, not only the line boxes, keeps the safe margin.
+    descender_room: float = 0.6
     # The printed border sits inside the cut line, so a cut a little off never
     # leaves half a border on one edge.
     border_inset: float = 1.2
@@ -89,6 +92,8 @@ class CardSpec(Struct, frozen=True, kw_only=True):
             raise CardSpecError("padding must be a safe margin of at least 3 mm")
         if not 0 < self.border_inset < self.padding:
             raise CardSpecError("the border must sit inside the cut line and outside the text")
+        if not 0 <= self.descender_room < self.padding:
+            raise CardSpecError("descender_room is a fraction of a millimetre")
         if self.min_font_pt < 6:
             raise CardSpecError("text under 6 pt cannot be read in an emergency")
         if not 0 < self.scale_step < self.max_scale:
@@ -108,7 +113,12 @@ class CardSpec(Struct, frozen=True, kw_only=True):
 
     @property
     def content_height(self) -> float:
-        return self.height - 2 * self.padding
+        return self.height - 2 * self.padding - self.descender_room
+
+    @property
+    def content_bottom(self) -> float:
+        """Where the text area starts above the face's lower cut line."""
+        return self.padding + self.descender_room
 
     @property
     def size_pt(self) -> tuple[float, float]:
