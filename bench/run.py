@@ -157,6 +157,61 @@ def in_process_build(factor: int, runs: int) -> tuple[float, int]:
     return statistics.median(times), len(profile.symptoms)
 
 
+def largest_card_profile() -> dict[str, Any]:
+    """Every list the card carries at the schema's limits, every value at its longest."""
+    from prepkit.content.catalog import load_catalog
+    from prepkit.profile.schema import MAX_ITEMS, SHORT_TEXT
+
+    def text(label: str, number: int) -> str:
+        return f"{label} {number} " + "x" * (SHORT_TEXT - len(label) - 6)
+
+    return {
+        "schema_version": 1,
+        "patient": {"name": text("Name", 0)},
+        "diagnosis": {"type": "indolent"},
+        "carries_epinephrine": "yes",
+        "avoid": [
+            {"name": text("Drug", i), "reaction": text("Reaction", i)} for i in range(MAX_ITEMS)
+        ],
+        "medications": [
+            {"name": text("Medicine", i), "dose": text("Dose", i)} for i in range(MAX_ITEMS)
+        ],
+        "triggers": {
+            "catalog": [t.id for t in load_catalog().triggers],
+            "own": [text("Trigger", i) for i in range(MAX_ITEMS)],
+        },
+    }
+
+
+def card_fitting(runs: int) -> list[tuple[str, float, str]]:
+    """In-process time to fit (or refuse) the wallet card, from small to the limits."""
+    from prepkit.errors import CardDoesNotFit
+    from prepkit.profile.convert import to_profile
+    from prepkit.profile.loader import read_profile
+    from prepkit.render import render_card
+
+    sys.path.insert(0, str(ROOT))
+    from tests.realistic import card_patient
+
+    profiles = {
+        "the example": read_profile(ROOT / "prepkit/content/example-profile.yaml"),
+        "a 6-panel patient": to_profile(card_patient(6)),
+        "the largest the limits allow": to_profile(largest_card_profile()),
+    }
+    rows = []
+    for name, profile in profiles.items():
+        times, outcome = [], ""
+        for _ in range(runs + 1):
+            start = time.perf_counter()
+            try:
+                outcome = render_card(profile).layout
+            except CardDoesNotFit:
+                outcome = "refused: does not fit"
+            times.append(time.perf_counter() - start)
+        rows.append((name, statistics.median(times[1:]), outcome))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
@@ -227,6 +282,12 @@ def main() -> None:
         rows.append(
             (f"in-process build {factor}x ({symptoms} symptoms)", f"{seconds * 1000:.0f} ms", "")
         )
+    for name, seconds, outcome in card_fitting(max(3, runs // 2)):
+        note = outcome
+        if name == "the example":
+            share = seconds / example.wall
+            note += f"; {share:.0%} of prepkit example (target: adds <= 10%)"
+        rows.append((f"wallet card, {name}", f"{seconds * 1000:.0f} ms", note))
     growth = builds[100][0] / builds[10][0]
     rows.append(("growth 10x -> 100x", f"{growth:.1f}x", "target <= 12x"))
     rows.append(

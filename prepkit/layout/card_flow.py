@@ -136,6 +136,7 @@ class _Flow:
         spec: CardSpec,
         layout: CardLayout,
         front_limit: int | None,
+        continues: ET.Element | None = None,
     ) -> None:
         self.at = at
         self.layout = layout
@@ -143,6 +144,8 @@ class _Flow:
         self.faces = [_Face(width, height, at) for _ in range(layout.faces)]
         self.current = 0
         self.front_limit = front_limit
+        # What the front says when the list goes on: room is kept for it under the list.
+        self.continues = continues
         self.left_over: list[LeftOver] = []
         self.left_over_height = 0.0
         self.pointed: tuple[int, int] | None = None  # avoid entries: (on the front, in all)
@@ -173,14 +176,16 @@ class _Flow:
                     return
                 face = self.faces[self.current]
                 lead = heading if on_face is None else continued
-                group = (
-                    [item]
-                    if on_face == self.current or lead is None
-                    else [
-                        self.paragraph(lead),
-                        item,
-                    ]
-                )
+                group = [item]
+                if on_face != self.current and lead is not None:
+                    group = [self.paragraph(lead), item]
+                more = len(items) - index - 1
+                if counted and self.current == 0 and more and self.continues is not None:
+                    values = {"more": more, "total": len(items), "faces": len(self.faces)}
+                    text = inner_markup(self.continues).format(**values)
+                    if not face.fits([*group, self.paragraph(self.continues, text)]):
+                        self.current = 1  # no room for this entry and the pointer under it
+                        continue
                 if face.add(group):
                     on_face = self.current
                     on_front += self.current == 0
@@ -256,7 +261,8 @@ def lay_out(
     front_limit: int | None = None
     front = at.front(front_root)
     while True:
-        flow = _Flow(at, spec, layout, front_limit)
+        where = "back" if layout.outer_back == 1 else "inside"
+        flow = _Flow(at, spec, layout, front_limit, _pointer(flow_root, where, "continues"))
         if not flow.faces[0].add(front):
             raise _Shortfall([LeftOver("front", 1, 1)], _share(flow, front))
         for element in flow_root.findall("section"):
