@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 DOCS = Path(__file__).parent
+sys.path.insert(0, str(DOCS.parent))
 PINNED = "1795219200"  # 21 November 2026, as in the tests
 
 
@@ -34,12 +35,23 @@ def main() -> None:
         for folder, extra in ((standard, []), (large, ["--large-print"])):
             command = [sys.executable, "-m", "prepkit", "example", "-o", str(folder), *extra]
             subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
-        worksheet, large_worksheet = standard / "worksheet.pdf", large / "worksheet.pdf"
+        worksheet = standard / "example-worksheet.pdf"
+        large_worksheet = large / "example-worksheet.pdf"
         first_page(worksheet, 80).save(DOCS / "worksheet-page1.png")
         first_page(worksheet, 60).save(DOCS / "worksheet-page1-standard.png")
         first_page(large_worksheet, 60).save(DOCS / "worksheet-page1-large.png")
-        card = first_page(standard / "wallet-card.pdf", 100)
-        card.crop((40, 60, 40 + 780, 60 + 480)).save(DOCS / "wallet-card.png")
+        card = first_page(standard / "example-wallet-card.pdf", 100)
+        card.crop((40, 30, 40 + 780, 30 + 450)).save(DOCS / "wallet-card.png")
+
+        # A patient with long lists (the tests' own), whose card folds out into 4 panels.
+        from prepkit.profile.writer import save_profile
+        from tests.realistic import card_patient
+
+        profile = save_profile(Path(work, "long-lists.yaml"), card_patient(4))
+        command = [sys.executable, "-m", "prepkit", "build", str(profile), "-o", work]
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+        fold_out = first_page(Path(work, "wallet-card.pdf"), 100)
+        fold_out.crop((40, 30, 40 + 780, 30 + 690)).save(DOCS / "wallet-card-fold-out.png")
 
 
 if __name__ == "__main__":
