@@ -54,15 +54,17 @@ output_option = click.option(
 large_print_option = click.option(
     "--large-print",
     is_flag=True,
-    help="Worksheet text at least 14 pt, with room to match. The card keeps its size.",
+    help="Worksheet text and the card sheet's instructions at least 14 pt. "
+    "The card keeps its size.",
 )
 card_layout_option = click.option(
     "--card-layout",
     type=click.Choice(["sheet", "page"], case_sensitive=False),
     default="sheet",
     show_default=True,
-    help="sheet: front and back side by side on one page, to cut out and fold. "
-    "page: two pages the exact size of the card, for a print shop.",
+    help="sheet: the card's faces on one page, to cut out and fold (it folds out into 4 "
+    "or 6 panels when the lists are long). page: one card-sized page per face, for a "
+    "print shop.",
 )
 no_card_option = click.option(
     "--no-card", is_flag=True, help="Print only the worksheet, not the wallet card."
