@@ -133,7 +133,7 @@ def test_calibration_bar_is_fifty_millimetres(faces: int, paper: str) -> None:
 # Large print on the tallest layout, where the bigger words leave the least room.
 @pytest.mark.parametrize(
     ("faces", "paper", "large"),
-    [(f, p, False) for f, p in CASES] + [(6, "letter", True), (6, "a4", True)],
+    [(f, p, False) for f, p in CASES] + [(6, "letter", True)],
 )
 def test_nothing_is_drawn_outside_the_faces_but_marks_and_words(
     faces: int, paper: str, large: bool
@@ -233,6 +233,14 @@ def test_large_print_enlarges_the_sheet_words_but_not_the_card() -> None:
     assert large_card == standard_card
 
 
+def test_a_fold_over_card_never_says_to_unfold() -> None:
+    for pdf in (
+        card(2, layout="page"),
+        render_card(to_profile(card_patient(2) | {"avoid": []})).pdf,
+    ):
+        assert "nfold" not in " ".join(page_texts(pdf))
+
+
 def test_the_front_holds_the_emergency_and_says_where_the_list_goes_on() -> None:
     for faces, where in ((4, "more on the back (12 in all)"), (6, "Unfold for all 26")):
         front, *rest = [fold(text) for text in page_texts(card(faces, layout="page"))]
@@ -266,3 +274,15 @@ def test_the_command_says_which_layout_it_wrote(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(profile), "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert f"Wrote {tmp_path / 'wallet-card.pdf'} (fold-out, 4 panels)" in result.output
+
+
+def test_a_fold_out_whose_front_holds_the_whole_list_still_says_to_unfold() -> None:
+    data = card_patient(2)
+    data["avoid"] = [{"name": "Aspirin", "reaction": "hives"}]
+    data["triggers"]["own"] = [f"Strong smell number {i}" for i in range(70)]
+    made = render_card(to_profile(data), layout="page")
+    assert made.layout == LAYOUTS[4]
+    front, *rest = [fold(text) for text in page_texts(made.pdf)]
+    assert "DO NOT GIVE • Aspirin: hives" in front
+    assert "Fold-out card: unfold for all 4 panels" in front
+    assert "Strong smell number 69" in " ".join(rest)

@@ -50,6 +50,7 @@ class FittedCard(Struct, frozen=True):
     faces: list[list[Flowable]]
     scale: float
     front_entries: int  # drugs not to give that start on the front
+    list_length: int  # drugs not to give in all
 
 
 class _Print:
@@ -259,6 +260,10 @@ def lay_out(
 ) -> FittedCard:
     """Lay the card out in ``layout`` at ``at.scale``, or raise :class:`_Shortfall`."""
     front_limit: int | None = None
+    # Whether the sections after DO NOT GIVE stay off the front, to leave room there
+    # for "unfold for all 4 panels".
+    list_only_in_front = False
+    list_ends = 0  # how many flowables the front holds once the list is placed
     front = at.front(front_root)
     while True:
         where = "back" if layout.outer_back == 1 else "inside"
@@ -270,13 +275,21 @@ def lay_out(
                 flow.run_in_section(element)
             else:
                 flow.list_section(element)
+            if element.get("count") is not None:
+                list_ends = len(flow.faces[0].flowables)
+                if list_only_in_front:
+                    flow.current = max(flow.current, 1)
         if flow.left_over:
             raise _Shortfall(flow.left_over, _share(flow, []))
         pointer = _front_pointer(flow, flow_root)
-        on_front = flow.pointed[0] if flow.pointed else 0
+        on_front, length = flow.pointed or (0, 0)
         if pointer is None or flow.faces[0].add([pointer]):
             faces = [face.flowables for face in flow.faces]
-            return FittedCard(layout, faces, at.scale, on_front)
+            return FittedCard(layout, faces, at.scale, on_front, length)
+        if not list_only_in_front and len(flow.faces[0].flowables) > list_ends:
+            # Something after the list took the room the pointer needs.
+            list_only_in_front = True
+            continue
         # No room under the list for the pointer: move one more entry off the front.
         if on_front == 0:
             raise _Shortfall([LeftOver("front", 1, 1)], _share(flow, []))
@@ -284,7 +297,11 @@ def lay_out(
 
 
 def _front_pointer(flow: _Flow, flow_root: ET.Element) -> Paragraph | None:
-    """What the front says about the drugs not to give that go on past it."""
+    """What the front says about the drugs not to give that go on past it.
+
+    When the whole list is on the front, a fold-out's front still says to unfold:
+    the triggers and medications are inside.
+    """
     where = "back" if flow.layout.outer_back == 1 else "inside"
     values = {"faces": flow.layout.faces, "more": 0, "total": 0}
     when = "all-here"
@@ -293,9 +310,11 @@ def _front_pointer(flow: _Flow, flow_root: ET.Element) -> Paragraph | None:
         values.update(more=total - on_front, total=total)
         if on_front < total:
             when = "none-here" if on_front == 0 else "continues"
-    if when == "all-here" and not any(face.flowables for face in flow.faces[1:]):
-        return None
-    pointer = _pointer(flow_root, where, when)
+    if when == "all-here" and (
+        flow.layout.rows == 1 or not any(face.flowables for face in flow.faces[1:])
+    ):
+        return None  # a fold-over card has nothing inside to unfold to
+    pointer = _pointer(flow_root, "inside" if when == "all-here" else where, when)
     if pointer is None:
         return None
     return flow.paragraph(pointer, inner_markup(pointer).format(**values))
@@ -343,8 +362,10 @@ def fit_card(
             continue
         # Fitting gets no easier as the print grows, so search the scales by halves
         # (most cards fit at full size: try that first). Bigger print is not worth
-        # pushing every drug not to give off the front.
-        wanted = min(best.front_entries, 1)
+        # splitting a short DO NOT GIVE list that the front can hold whole, nor
+        # pushing a long one off the front altogether.
+        whole = best.front_entries == best.list_length
+        wanted = best.front_entries if whole else min(best.front_entries, 1)
         largest_fit = attempt(layout, scales[-1])
         if largest_fit is not None and largest_fit.front_entries >= wanted:
             return largest_fit
