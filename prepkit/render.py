@@ -7,7 +7,6 @@ can render a profile in memory and open the result.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -206,19 +205,18 @@ def card_too_full_message(full: CardTooFull, min_font_pt: float) -> str:
             "emergency contact's name or relation, or the diagnosis"
         )
     else:
+        # The date and signature line cannot be shortened: name it only if it is all.
+        parts = [p for p in full.left_over if p.section != "signature"] or full.left_over
         left = ", ".join(
             f"{part.section} ({part.left} of {part.total} entries)"
             if part.total > 1
             else part.section
-            for part in full.left_over
+            for part in parts
         )
-        # Rounded up: a card that does not fit never reads as needing "100%".
-        percent = math.ceil(full.share * 100)
         problem = (
             f"does not fit even on the largest card ({full.layout.name}) at the smallest "
-            f"print ({min_font_pt:g} pt): it needs about {percent}% of its space; "
-            f"left over: {left}. Shorten names and reactions, or set 'on_card: no' on "
-            "medications the card can leave out"
+            f"print ({min_font_pt:g} pt): left over: {left}. Shorten names and reactions, "
+            "or set 'on_card: no' on medications the card can leave out"
         )
     return (
         f"{problem}, or print only the worksheet (it always lists everything) with "

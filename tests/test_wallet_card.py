@@ -16,11 +16,12 @@ from prepkit.content.catalog import load_catalog
 from prepkit.errors import CardDoesNotFit
 from prepkit.layout.card_spec import CardSpec, CardSpecError
 from prepkit.profile.convert import to_profile
+from prepkit.profile.loader import parse_yaml
 from prepkit.profile.schema import Profile
 from prepkit.render import render_card, render_worksheet
-from tests.conftest import FULL_RUN, TOO_MANY_TO_AVOID, write_profile
+from tests.conftest import EXAMPLE, FULL_RUN, TOO_MANY_TO_AVOID, write_profile
 from tests.pdf_tools import MM, flat_text, fold, page_texts, reader
-from tests.realistic import card_patient, realistic_patient
+from tests.realistic import AVOID, card_patient, realistic_patient
 
 CARD_W, CARD_H = 85.6, 53.98
 
@@ -148,7 +149,7 @@ def test_too_much_for_the_largest_card_exits_2_and_writes_the_worksheet_but_no_c
         "wallet card: does not fit even on the largest card (fold-out, 6 panels) "
         "at the smallest print (6.5 pt)" in message
     )
-    left = re.search(r"left over: medications to avoid \((\d+) of 98 entries\), signature", message)
+    left = re.search(r"left over: medications to avoid \((\d+) of 98 entries\)\. Shorten", message)
     assert left and 0 < int(left.group(1)) < 98, message
     assert "Shorten names and reactions" in message and "--no-card" in message
     assert not (out / "wallet-card.pdf").exists()
@@ -216,6 +217,28 @@ def entries_on_the_card(profile: Profile) -> list[str]:
     ]
 
 
+OUTER_BACK = {2: 1, 4: 1, 6: 5}  # the face outside at the back when folded
+
+
+def check_the_front_says_where_the_list_goes_on(profile: Profile, faces: list[str]) -> None:
+    """The front's count of drugs not to give, and where it sends the reader, are true."""
+    avoid = [fold(f"{a.name}: {a.reaction}" if a.reaction else a.name) for a in profile.avoid]
+    front, total = faces[0], len(avoid)
+    here = sum(entry in front for entry in avoid)
+    more = total - here
+    if not avoid or not more:
+        assert "more on the back" not in front and "Unfold for all" not in front
+        assert ("unfold for all" in front) == (len(faces) > 2)
+        return
+    back = faces[OUTER_BACK[len(faces)]]
+    if not here:
+        assert f"DO NOT GIVE: a list of {total}" in front
+    elif f"{more} more on the back ({total} in all)" in front:
+        assert all(entry in back for entry in avoid if entry not in front)
+    else:
+        assert f"Unfold for all {total} ({more} more inside)" in front, front
+
+
 @pytest.mark.parametrize("seed", REALISTIC_SEEDS)
 def test_every_realistic_patient_gets_a_card_that_holds_every_entry_unsplit(seed: int) -> None:
     profile = to_profile(realistic_patient(seed))
@@ -224,7 +247,40 @@ def test_every_realistic_patient_gets_a_card_that_holds_every_entry_unsplit(seed
     for entry in entries_on_the_card(profile):
         # On one face: an entry split across a fold would be on none whole.
         assert any(fold(entry) in face for face in faces), (entry, faces)
+    check_the_front_says_where_the_list_goes_on(profile, faces)
     assert smallest_font(card) >= 6.5
     worksheet = flat_text(render_worksheet(profile))
     for item in [a.name for a in profile.avoid] + [m.name for m in profile.medications]:
         assert item in worksheet  # the worksheet always carries the complete lists
+
+
+def test_a_list_that_runs_past_the_back_of_a_fold_out_says_unfold_not_back() -> None:
+    data = card_patient(4)
+    detail = ", within minutes of the first dose"
+    data["avoid"] = [{"name": n, "reaction": r + detail} for n, r in AVOID[:14]]
+    profile = to_profile(data)
+    made = render_card(profile, layout="page")
+    faces = [fold(text) for text in page_texts(made.pdf)]
+    assert made.layout == "fold-out, 4 panels"
+    assert "DO NOT GIVE (continued)" in faces[2]  # the list goes on inside, past the back
+    assert "Unfold for all 14" in faces[0] and "on the back" not in faces[0]
+    check_the_front_says_where_the_list_goes_on(profile, faces)
+
+
+def test_long_lists_and_nothing_to_avoid_still_get_a_card_with_whole_write_in_lines() -> None:
+    # Found by review: the example with nothing to avoid, 50 medications and 30
+    # triggers was refused, blaming the front; its two write-in lines were split.
+    data, _ = parse_yaml(EXAMPLE.read_text(encoding="utf-8"), str(EXAMPLE))
+    data["avoid"] = []
+    data["medications"] = [
+        {"name": f"Medication{i:02d} extended release formulation tablets", "dose": f"{i * 10} mg"}
+        for i in range(50)
+    ]
+    data["triggers"]["own"] = [f"OwnTrigger{i:02d} thing" for i in range(26)]
+    made = render_card(to_profile(data), layout="page")
+    faces = [fold(text) for text in page_texts(made.pdf)]
+    assert made.layout == "fold-out, 6 panels"
+    blank = "• ______________________________"
+    assert [face.count(blank) for face in faces].count(2) == 1  # both lines on one face
+    assert "Medication49 extended release formulation tablets 490 mg" in " ".join(faces)
+    assert "unfold for all 6 panels" in faces[0]

@@ -129,6 +129,8 @@ class BlockBuilder:
                 leading=spec.leading_pt * factor,
                 spaceBefore=spec.space_before_pt * factor,
                 spaceAfter=spec.space_after_pt * factor,
+                leftIndent=spec.hanging_em * size,
+                firstLineIndent=-spec.hanging_em * size,
                 textColor=colors.black,
             )
         return self._styles[role]

@@ -36,10 +36,9 @@ class LeftOver(Struct, frozen=True):
 class CardTooFull(Exception):
     """Even the largest layout cannot hold everything at the smallest print."""
 
-    def __init__(self, layout: CardLayout, left_over: list[LeftOver], share: float) -> None:
+    def __init__(self, layout: CardLayout, left_over: list[LeftOver]) -> None:
         self.layout = layout
         self.left_over = left_over
-        self.share = share  # the text's height over the layout's room
         super().__init__(f"{layout.name}: {left_over}")
 
 
@@ -123,9 +122,8 @@ class _Face:
 class _Shortfall(Exception):
     """This layout at this scale cannot hold everything (internal to the search)."""
 
-    def __init__(self, left_over: list[LeftOver], share: float) -> None:
+    def __init__(self, left_over: list[LeftOver]) -> None:
         self.left_over = left_over
-        self.share = share
 
 
 class _Flow:
@@ -137,7 +135,7 @@ class _Flow:
         spec: CardSpec,
         layout: CardLayout,
         front_limit: int | None,
-        continues: ET.Element | None = None,
+        pointers: list[ET.Element],
     ) -> None:
         self.at = at
         self.layout = layout
@@ -145,46 +143,56 @@ class _Flow:
         self.faces = [_Face(width, height, at) for _ in range(layout.faces)]
         self.current = 0
         self.front_limit = front_limit
-        # What the front says when the list goes on: room is kept for it under the list.
-        self.continues = continues
+        self.pointers = pointers
+        # A fold-out's front always says where the rest is, so keep room for the
+        # tallest thing it may say; a fold-over's only needs to when the list goes on.
+        self.reserved = 0.0
+        if layout.rows > 1:
+            self.reserved = max(self.at.height(self.pointer(p, 99, 99)) for p in pointers)
+            self.faces[0].height -= self.reserved
         self.left_over: list[LeftOver] = []
-        self.left_over_height = 0.0
-        self.pointed: tuple[int, int] | None = None  # avoid entries: (on the front, in all)
+        # The DO NOT GIVE list: entries on the front, in all, and the last face it reaches.
+        self.pointed: tuple[int, int, int] | None = None
+
+    def pointer(self, element: ET.Element, more: int, total: int) -> Paragraph:
+        values = {"more": more, "total": total, "faces": len(self.faces)}
+        return self.paragraph(element, inner_markup(element).format(**values))
 
     def paragraph(self, element: ET.Element, markup: str | None = None) -> Paragraph:
         text = inner_markup(element) if markup is None else markup
         return self.at.paragraph(text, element.get("style", "card_body"))
 
-    def overflow(self, section: str, left: int, total: int, unplaced: list[Flowable]) -> None:
-        """Note what found no face, and how tall it is, for the message about it."""
+    def overflow(self, section: str, left: int, total: int) -> None:
+        """Note what found no face, for the message that says what to shorten."""
         self.left_over.append(LeftOver(section, left, total))
-        self.left_over_height += sum(f.wrap(self.faces[0].width, 10_000)[1] for f in unplaced)
 
     def list_section(self, section: ET.Element) -> None:
         """Each entry a line of its own; the heading always goes with the first one."""
         name = section.get("name", "")
-        items = [self.paragraph(item) for item in section.findall("item")]
+        lines = [self.paragraph(item) for item in section.findall("item")]
         heading, continued = section.find("heading"), section.find("continued")
         counted = int(section.get("count", "0")) > 0
+        # An entry is what may not be split: one line, or all of them together.
+        entries = [lines] if section.get("together") == "yes" else [[line] for line in lines]
         on_face: int | None = None
         on_front = 0
-        for index, item in enumerate(items):
+        for index, entry in enumerate(entries):
             if counted and self.current == 0 and index == self.front_limit:
                 self.current = 1  # the rest of this list goes past the front
             while True:
                 if self.current >= len(self.faces):
-                    self.overflow(name, len(items) - index, len(items), items[index:])
+                    self.overflow(name, len(entries) - index, len(entries))
                     return
                 face = self.faces[self.current]
                 lead = heading if on_face is None else continued
-                group = [item]
+                group = list(entry)
                 if on_face != self.current and lead is not None:
-                    group = [self.paragraph(lead), item]
-                more = len(items) - index - 1
-                if counted and self.current == 0 and more and self.continues is not None:
-                    values = {"more": more, "total": len(items), "faces": len(self.faces)}
-                    text = inner_markup(self.continues).format(**values)
-                    if not face.fits([*group, self.paragraph(self.continues, text)]):
+                    group = [self.paragraph(lead), *entry]
+                more = len(entries) - index - 1
+                if counted and self.current == 0 and more and self.layout.rows == 1:
+                    continues = _pointer(self.pointers, "back", "continues")
+                    pointer = self.pointer(continues, more, len(entries))
+                    if not face.fits([*group, pointer]):
                         self.current = 1  # no room for this entry and the pointer under it
                         continue
                 if face.add(group):
@@ -192,11 +200,11 @@ class _Flow:
                     on_front += self.current == 0
                     break
                 if not face.flowables:  # too long for a whole face: no face will do
-                    self.overflow(name, len(items) - index, len(items), items[index:])
+                    self.overflow(name, len(entries) - index, len(entries))
                     return
                 self.current += 1
         if counted:
-            self.pointed = (on_front, len(items))
+            self.pointed = (on_front, len(entries), on_face or 0)
 
     def run_in_section(self, section: ET.Element) -> None:
         """Entries run on after a lead, as many per face as fit; a new face restates the lead."""
@@ -210,8 +218,7 @@ class _Flow:
         while start < len(items):
             lead = lead_element if start == 0 else continued
             if self.current >= len(self.faces):
-                rest = [self._chunk(lead, items[start:], joiner)]
-                self.overflow(name, len(items) - start, len(items), rest)
+                self.overflow(name, len(items) - start, len(items))
                 return
             face = self.faces[self.current]
             end = self._most_that_fit(face, lead, items, start, joiner)
@@ -248,11 +255,11 @@ class _Flow:
         return self.paragraph(lead, f"{inner_markup(lead)} {joiner.join(items)}")
 
 
-def _pointer(flow_root: ET.Element, where: str, when: str) -> ET.Element | None:
-    for pointer in flow_root.findall("pointer"):
+def _pointer(pointers: list[ET.Element], where: str, when: str) -> ET.Element:
+    for pointer in pointers:
         if pointer.get("where") == where and pointer.get("when") == when:
             return pointer
-    return None
+    raise ValueError(f"templates/card/flow.xml.j2 has no <pointer where={where} when={when}>")
 
 
 def lay_out(
@@ -260,72 +267,54 @@ def lay_out(
 ) -> FittedCard:
     """Lay the card out in ``layout`` at ``at.scale``, or raise :class:`_Shortfall`."""
     front_limit: int | None = None
-    # Whether the sections after DO NOT GIVE stay off the front, to leave room there
-    # for "unfold for all 4 panels".
-    list_only_in_front = False
-    list_ends = 0  # how many flowables the front holds once the list is placed
     front = at.front(front_root)
+    pointers = flow_root.findall("pointer")
     while True:
-        where = "back" if layout.outer_back == 1 else "inside"
-        flow = _Flow(at, spec, layout, front_limit, _pointer(flow_root, where, "continues"))
+        flow = _Flow(at, spec, layout, front_limit, pointers)
         if not flow.faces[0].add(front):
-            raise _Shortfall([LeftOver("front", 1, 1)], _share(flow, front))
+            raise _Shortfall([LeftOver("front", 1, 1)])
         for element in flow_root.findall("section"):
             if element.get("join"):
                 flow.run_in_section(element)
             else:
                 flow.list_section(element)
-            if element.get("count") is not None:
-                list_ends = len(flow.faces[0].flowables)
-                if list_only_in_front:
-                    flow.current = max(flow.current, 1)
         if flow.left_over:
-            raise _Shortfall(flow.left_over, _share(flow, []))
-        pointer = _front_pointer(flow, flow_root)
-        on_front, length = flow.pointed or (0, 0)
+            raise _Shortfall(flow.left_over)
+        flow.faces[0].height += flow.reserved
+        pointer = _front_pointer(flow)
+        on_front, length, _ = flow.pointed or (0, 0, 0)
         if pointer is None or flow.faces[0].add([pointer]):
             faces = [face.flowables for face in flow.faces]
             return FittedCard(layout, faces, at.scale, on_front, length)
-        if not list_only_in_front and len(flow.faces[0].flowables) > list_ends:
-            # Something after the list took the room the pointer needs.
-            list_only_in_front = True
-            continue
         # No room under the list for the pointer: move one more entry off the front.
         if on_front == 0:
-            raise _Shortfall([LeftOver("front", 1, 1)], _share(flow, []))
+            raise _Shortfall([LeftOver("front", 1, 1)])
         front_limit = on_front - 1
 
 
-def _front_pointer(flow: _Flow, flow_root: ET.Element) -> Paragraph | None:
-    """What the front says about the drugs not to give that go on past it.
+def _front_pointer(flow: _Flow) -> Paragraph | None:
+    """What the front says about the rest of the card, or None if it need not say anything.
 
-    When the whole list is on the front, a fold-out's front still says to unfold:
-    the triggers and medications are inside.
+    "On the back" only when the rest of the DO NOT GIVE list is all on the face
+    outside at the back when folded; otherwise the card must be unfolded. A
+    fold-out's front says to unfold even when the whole list is on it: the
+    triggers and medications are inside.
     """
-    where = "back" if flow.layout.outer_back == 1 else "inside"
-    values = {"faces": flow.layout.faces, "more": 0, "total": 0}
-    when = "all-here"
-    if flow.pointed is not None:
-        on_front, total = flow.pointed
-        values.update(more=total - on_front, total=total)
-        if on_front < total:
-            when = "none-here" if on_front == 0 else "continues"
-    if when == "all-here" and (
-        flow.layout.rows == 1 or not any(face.flowables for face in flow.faces[1:])
-    ):
-        return None  # a fold-over card has nothing inside to unfold to
-    pointer = _pointer(flow_root, "inside" if when == "all-here" else where, when)
-    if pointer is None:
-        return None
-    return flow.paragraph(pointer, inner_markup(pointer).format(**values))
-
-
-def _share(flow: _Flow, extra: list[Flowable]) -> float:
-    room = sum(face.height for face in flow.faces)
-    used = sum(face.used for face in flow.faces)
-    width = flow.faces[0].width
-    extra_height = sum(float(f.wrap(width, 10_000)[1]) for f in extra)
-    return (used + flow.left_over_height + extra_height) / room
+    inside_used = any(face.flowables for face in flow.faces[1:])
+    if flow.pointed is None or flow.pointed[0] == flow.pointed[1]:
+        if flow.layout.rows == 1 or not inside_used:
+            return None  # nothing inside to unfold to
+        when, more, total = "all-here", 0, flow.pointed[1] if flow.pointed else 0
+        last_face = 0
+    else:
+        on_front, total, last_face = flow.pointed
+        when = "none-here" if on_front == 0 else "continues"
+        more = total - on_front
+    on_back = when != "all-here" and last_face == flow.layout.outer_back == 1
+    where = "back" if on_back else "inside"
+    if flow.layout.rows == 1:
+        where = "back"
+    return flow.pointer(_pointer(flow.pointers, where, when), more, total)
 
 
 def fit_card(
@@ -379,4 +368,4 @@ def fit_card(
                 high = middle - 1
         return best
     shortfall = shortfalls[-1]
-    raise CardTooFull(spec.layouts[-1], shortfall.left_over, shortfall.share)
+    raise CardTooFull(spec.layouts[-1], shortfall.left_over)

@@ -44,6 +44,9 @@ class ParagraphSpec(_Layout, frozen=True):
     leading_pt: float
     space_before_pt: float = 0
     space_after_pt: float = 0
+    # Lines after the first start this many ems in: a bulleted entry that wraps
+    # lines up under its text, not under the bullet.
+    hanging_em: float = 0
 
 
 class TableSpec(_Layout, frozen=True):
