@@ -349,16 +349,22 @@ def fit_card(
             if shortfalls[-1].left_over[0].section == "front":
                 break  # a bigger layout does not give the front more room
             continue
-        # Fitting gets no easier as the print grows, so search the scales by halves
-        # (most cards fit at full size: try that first). Bigger print is not worth
-        # splitting a short DO NOT GIVE list that the front can hold whole, nor
-        # pushing a long one off the front altogether.
+        # Bigger print is not worth splitting a short DO NOT GIVE list that the
+        # front can hold whole, nor pushing a long one off the front altogether.
         whole = best.front_entries == best.list_length
         wanted = best.front_entries if whole else min(best.front_entries, 1)
-        largest_fit = attempt(layout, scales[-1])
-        if largest_fit is not None and largest_fit.front_entries >= wanted:
-            return largest_fit
-        low, high = 0, len(scales) - 2
+
+        # Fitting gets no easier as the print grows, and most cards fit at or near
+        # full size: step down from it in growing strides, then halve the gap
+        # between the last miss and the first fit.
+        missed, index, stride = len(scales), len(scales) - 1, 1
+        while index > 0:
+            card = attempt(layout, scales[index])
+            if card is not None and card.front_entries >= wanted:
+                best = card
+                break
+            missed, index, stride = index, max(index - stride, 0), stride * 2
+        low, high = index, missed - 1  # scales[low] is good (or the floor); missed is not
         while low < high:
             middle = (low + high + 1) // 2
             card = attempt(layout, scales[middle])
