@@ -295,7 +295,7 @@ def body_text(pdf: bytes) -> str:
 
 def printed(value: str, text: str) -> bool:
     """``value`` is in ``text`` whole, or in up to four in-order pieces of 6+ characters
-    (the last may be shorter if it comes soon after the one before).
+    (the last may be shorter if it comes within 1,000 characters of the one before).
 
     A table row taller than what is left of a page splits: each page then holds the
     top of every cell in the row, so a long cell's text continues after its
@@ -314,7 +314,9 @@ def _in_pieces(value: str, text: str, pieces: int = 4, least: int = 6) -> bool:
         if left == 0:
             return False
         if len(head) < least:  # a short tail: only close after the piece before it
-            return text.find(head, position, position + 300) >= 0
+            # Found by CI: a dose's last two characters went on to the next page,
+            # after the rest of its row (three more cells of up to 200 characters).
+            return text.find(head, position, position + 1000) >= 0
         found = text.find(head, position)
         for _ in range(50):
             if found < 0:
