@@ -76,6 +76,18 @@ def test_a_number_out_of_range_or_not_a_number_is_asked_again(typed: Any, capsys
     assert "Sorry: please type a whole number from 0 to 10." in out
 
 
+def test_digits_int_refuses_or_too_many_are_asked_again_not_a_crash(
+    typed: Any, capsys: Any
+) -> None:
+    # Found by red-team (#15): "²" passed str.isdigit() and crashed int() (exit 1,
+    # everything typed lost); so did a 5,000-digit number.
+    typed("²", "٣", "9" * 5000, "3")
+    assert TerminalPrompter().number("How bad", "help", None, minimum=0, maximum=10) == 3
+    assert capsys.readouterr().out.count("Sorry: please type a whole number from 0 to 10.") == 3
+    with pytest.raises(ValueError, match="is not a number"):
+        parse_selection("1,²", 5)
+
+
 def test_yes_no_and_confirm(typed: Any, capsys: Any) -> None:
     p = TerminalPrompter()
     typed("maybe", "Y", "", "no", "", "y", "", "yes")

@@ -22,7 +22,7 @@ from prepkit.wizard.answers import (
     mapping_at,
     numbered,
 )
-from prepkit.wizard.prompts import Prompter
+from prepkit.wizard.prompts import Prompter, whole_number
 
 STATUS_WORDS = {
     "have-result": "have the result",
@@ -56,7 +56,7 @@ def _ask_symptom_details(p: Prompter, name: str, entry: Data) -> Data:
     entry["severity"] = p.number(
         "How bad, 0 to 10",
         "0 = not at all, 10 = the worst you can imagine.",
-        int(str(severity)) if str(severity).isdigit() else None,
+        whole_number(str(severity)),
         minimum=0,
         maximum=10,
     )
@@ -127,7 +127,7 @@ def ask_attacks(p: Prompter, data: Data, catalog: Catalog) -> None:
     attacks = mapping_at(data, "attacks")
 
     def count(value: Any) -> int | None:
-        return int(value) if str(value).isdigit() else None
+        return whole_number(str(value))
 
     attacks["last_year"] = p.number(
         "Attacks in the last year",

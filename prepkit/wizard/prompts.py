@@ -79,6 +79,18 @@ class Prompter(Protocol):
     def confirm(self, label: str, default: bool = True) -> bool: ...
 
 
+def whole_number(text: str) -> int | None:
+    """``text`` as a small whole number, or None.
+
+    Only ASCII digits, and not too many of them: ``str.isdigit`` also accepts
+    "²" and other digits ``int`` refuses, and a 5,000-digit answer is no count.
+    """
+    text = text.strip()
+    if text.isascii() and text.isdigit() and len(text) <= 9:
+        return int(text)
+    return None
+
+
 def parse_selection(text: str, count: int) -> list[int]:
     """``"1,3,5-7"`` -> ``[0, 2, 4, 5, 6]`` (indexes into a list of ``count`` items).
 
@@ -89,9 +101,9 @@ def parse_selection(text: str, count: int) -> list[int]:
         if not part:
             continue
         first, dash, last = part.partition("-")
-        if not first.isdigit() or (dash and not last.isdigit()):
+        start, end = whole_number(first), whole_number(last) if dash else whole_number(first)
+        if start is None or end is None:
             raise ValueError(f"'{part}' is not a number or a range like 5-7")
-        start, end = int(first), int(last) if dash else int(first)
         if start > end:
             raise ValueError(f"'{part}' runs backwards; write it as {end}-{start}")
         for number in range(start, end + 1):
@@ -162,12 +174,11 @@ class _Number(_ParamType):
         self.minimum, self.maximum = minimum, maximum
 
     def convert(self, value: Any, param: Any, ctx: Any) -> int:
-        text = str(value).strip()
-        if not text.isdigit():
+        number = whole_number(str(value))
+        if number is None:
             self.fail(
                 f"please type a whole number from {self.minimum} to {self.maximum}", param, ctx
             )
-        number = int(text)
         if not self.minimum <= number <= self.maximum:
             self.fail(f"{number} is outside {self.minimum} to {self.maximum}", param, ctx)
         return number
