@@ -259,9 +259,13 @@ def wizard(
         )
     except WizardStopped as stopped:
         again = "prepkit wizard" if str(profile) == DEFAULT_PROFILE else f"prepkit wizard {profile}"
-        click.echo(
-            f"Your answers so far are saved in {stopped.draft}; run '{again}' again to carry on."
-        )
+        if stopped.saved:
+            click.echo(
+                f"Your answers so far are saved in {stopped.draft}; "
+                f"run '{again}' again to carry on."
+            )
+        elif stopped.draft.exists():
+            click.echo(f"Your unfinished answers are still in {stopped.draft}, unchanged.")
         if stopped.ended:
             raise UserError(
                 "input ended before the wizard finished; to print from a saved profile "

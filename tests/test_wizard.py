@@ -19,6 +19,7 @@ from click.testing import CliRunner, Result
 
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
+from prepkit.errors import UserError
 from prepkit.profile.loader import read_profile
 from prepkit.wizard.answers import Data
 from prepkit.wizard.flow import SECTIONS
@@ -524,3 +525,67 @@ def test_bare_prepkit_points_to_the_wizard() -> None:
     result = CliRunner().invoke(main, [])
     assert result.exit_code == 0
     assert "To start, run:  prepkit wizard" in result.output
+
+
+# --- a draft is never lost (#15, items 1-3) ---------------------------------------------
+
+
+def stopped_draft(tmp_path: Path) -> Path:
+    """A draft holding Ann Lee's first answers, as a Ctrl-C at "How often" leaves it."""
+    with pytest.raises(WizardStopped):
+        run_wizard(tmp_path / "p.yaml", ScriptedPrompter({**FIRST_RUN_SCRIPT, "How often": CTRL_C}))
+    return draft_path(tmp_path / "p.yaml")
+
+
+@pytest.mark.parametrize("stop", [INPUT_ENDS, CTRL_C], ids=["input ends", "ctrl-c"])
+def test_stopping_at_resume_leaves_the_draft_as_it_was(tmp_path: Path, stop: Any) -> None:
+    draft = stopped_draft(tmp_path)
+    before = draft.read_bytes()
+    question = f"You have unfinished answers in {draft}. Resume them?"
+    with pytest.raises(WizardStopped) as stopped:
+        run_wizard(tmp_path / "p.yaml", ScriptedPrompter({question: stop}))
+    assert not stopped.value.saved
+    assert draft.read_bytes() == before  # was: replaced by "schema_version: 1"
+    result = CliRunner().invoke(main, ["wizard", str(tmp_path / "p.yaml")], input="")
+    assert f"Your unfinished answers are still in {draft}, unchanged." in result.output
+    assert draft.read_bytes() == before
+
+
+def test_not_resuming_asks_before_throwing_the_draft_away(tmp_path: Path) -> None:
+    draft = stopped_draft(tmp_path)
+    before = draft.read_bytes()
+    question = f"You have unfinished answers in {draft}. Resume them?"
+    p = ScriptedPrompter(
+        {question: False, "Throw those unfinished answers away?": False, "Your name": CTRL_C}
+    )
+    with pytest.raises(WizardStopped):
+        run_wizard(tmp_path / "p.yaml", p)
+    kept = draft.with_name("p.draft-kept-1.yaml")
+    assert kept.read_bytes() == before
+    assert any(f"They are kept in {kept}." in line for line in p.said)
+
+
+def test_an_unreadable_draft_is_kept_under_a_new_name_and_said(tmp_path: Path) -> None:
+    draft = draft_path(tmp_path / "p.yaml")
+    draft.write_text("schema_version: 1\npatient: {name: Ann Lee, favourite_colour: blue}\n")
+    p = ScriptedPrompter({"Your name": CTRL_C})
+    with pytest.raises(WizardStopped):
+        run_wizard(tmp_path / "p.yaml", p)
+    kept = draft.with_name("p.draft-kept-1.yaml")
+    assert "favourite_colour" in kept.read_text()  # was: deleted at the end of the run
+    assert any(f"they are kept in {kept}" in line for line in p.said)
+
+
+def test_an_answer_the_final_check_refuses_leaves_a_draft(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import prepkit.wizard.session as session_module
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise UserError("has a character that cannot be printed", field="patient.name")
+
+    monkeypatch.setattr(session_module, "validate_profile", refuse)
+    with pytest.raises(UserError):
+        run_wizard(tmp_path / "p.yaml", ScriptedPrompter(FIRST_RUN_SCRIPT))
+    kept = yaml.safe_load(draft_path(tmp_path / "p.yaml").read_text(encoding="utf-8"))
+    assert kept["patient"]["name"] == "Ann Lee"  # was: the whole interview lost

@@ -7,6 +7,7 @@ to resume.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,9 +31,10 @@ def draft_path(profile: Path) -> Path:
 class WizardStopped(Exception):
     """The wizard stopped before the end; the answers so far are in ``draft``."""
 
-    def __init__(self, draft: Path, ended: bool) -> None:
+    def __init__(self, draft: Path, ended: bool, saved: bool = True) -> None:
         self.draft = draft
         self.ended = ended  # True: input ran out; False: the patient pressed Ctrl-C
+        self.saved = saved  # False: stopped before any answer, so nothing was written
         super().__init__(str(draft))
 
 
@@ -47,6 +49,25 @@ def _load(path: Path) -> Data:
     profile = read_profile(path)
     data: Data = profile_data(profile)
     return data
+
+
+def set_aside(draft: Path) -> Path:
+    """Move ``draft`` to a free name beside it (``...draft-kept-1.yaml``) and return it.
+
+    A draft prepkit cannot use, or one the patient chose not to resume, is never
+    deleted behind their back: it stays, under a name the next run will not reuse.
+    """
+    number = 1
+    while True:
+        kept = draft.with_name(f"{draft.stem}-kept-{number}{draft.suffix}")
+        if not kept.exists() and not kept.is_symlink():
+            break
+        number += 1
+    try:
+        os.replace(draft, kept)
+    except OSError as error:
+        raise UserError(f"cannot be set aside ({error.strerror})", file=str(draft)) from None
+    return kept
 
 
 def _load_draft(path: Path) -> Data | None:
@@ -65,8 +86,18 @@ def starting_answers(profile: Path, p: Prompter) -> Data:
     draft = draft_path(profile)
     if draft.exists():
         data = _load_draft(draft)
-        if data is not None and p.confirm(f"You have unfinished answers in {draft}. Resume them?"):
+        if data is None:
+            kept = set_aside(draft)
+            p.say(
+                f"Your unfinished answers in {draft} cannot be read as a profile any more; "
+                f"they are kept in {kept} (open it in a text editor to copy from it)."
+            )
+        elif p.confirm(f"You have unfinished answers in {draft}. Resume them?"):
             return data
+        elif p.confirm("Throw those unfinished answers away?", default=False):
+            draft.unlink(missing_ok=True)
+        else:
+            p.say(f"They are kept in {set_aside(draft)}.")
     if profile.exists():
         p.say(f"Starting from your saved answers in {profile}: press Enter to keep each one.")
         return _load(profile)
@@ -113,7 +144,9 @@ def run_wizard(
             "has no saved answers yet; run 'prepkit wizard' without --section first",
             file=str(profile),
         )
-    data: Data = {"schema_version": 1}
+    # None until there is something to keep: stopping at the first question must not
+    # replace an older draft with an empty one.
+    data: Data | None = None
     p.say("prepkit will ask about your symptoms, triggers, medications, tests and questions,")
     p.say(f"then print your visit worksheet and wallet card. Answers are saved in {profile}.")
     p.say("Press Ctrl-C at any time: what you have typed so far is kept.")
@@ -123,9 +156,14 @@ def run_wizard(
             step.ask(p, data, catalog)
         review(p, data, catalog)
     except (Interrupted, InputEnded) as stop:
-        save_profile(draft_path(profile), data)
-        raise WizardStopped(draft_path(profile), ended=isinstance(stop, InputEnded)) from None
+        if data is not None:
+            save_profile(draft_path(profile), data)
+        raise WizardStopped(
+            draft_path(profile), ended=isinstance(stop, InputEnded), saved=data is not None
+        ) from None
 
+    # Kept as a draft first: if the final check refuses an answer, nothing is lost.
+    save_profile(draft_path(profile), data)
     answers = validate_profile(data, {}, str(profile))
     save_profile(profile, data)
     draft_path(profile).unlink(missing_ok=True)
