@@ -83,7 +83,26 @@ profile_argument = click.argument(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, invoke_without_command=True)
+class _Commands(click.Group):
+    """prepkit's commands: Ctrl-C anywhere ends with status 130, as in the wizard's prompts.
+
+    Click would print "Aborted!" and exit 1 for a Ctrl-C outside a prompt (while
+    the documents render, say), which scripts cannot tell from a crash.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(err=True)
+            raise SystemExit(130) from None
+
+
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+)
 @click.version_option(__version__, prog_name="prepkit")
 @click.pass_context
 def main(ctx: click.Context) -> None:
@@ -96,6 +115,9 @@ def main(ctx: click.Context) -> None:
     New here? Answer the questions with:  prepkit wizard
     or see an example first with:        prepkit example
     """
+    from prepkit.today import pinned_epoch
+
+    pinned_epoch()  # a SOURCE_DATE_EPOCH no PDF date can use stops here, in one line
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
         click.echo()

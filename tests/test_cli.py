@@ -172,3 +172,21 @@ def test_the_installed_command_keeps_exit_status_and_output(tmp_path: Path) -> N
     assert good.returncode == 0
     assert good.stdout.count("Wrote ") == 3
     assert (tmp_path / "out" / "example-profile.yaml").read_bytes().startswith(b"#")
+
+
+@pytest.mark.parametrize("command", [["build", "PROFILE"], ["example"], ["blank"]])
+def test_ctrl_c_while_the_documents_render_exits_130(
+    command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by red-team (#15 item 18): "Aborted!" and exit status 1 while rendering.
+    import prepkit.render
+
+    def interrupted(*args: object, **kwargs: object) -> bytes:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(prepkit.render, "render_worksheet", interrupted)
+    profile = write_profile(tmp_path, "schema_version: 1\n")
+    args = [str(profile) if part == "PROFILE" else part for part in command]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out")])
+    assert result.exit_code == 130, result.output
+    assert "Aborted" not in result.output

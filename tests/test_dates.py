@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
 
 import pytest
 import time_machine
+from click.testing import CliRunner
 
+from prepkit.cli import main
 from prepkit.profile.schema import Profile
 from prepkit.render import render_card, render_worksheet
 from tests.conftest import PINNED_DATE
-from tests.pdf_tools import flat_text
+from tests.pdf_tools import flat_text, reader
 
 # A day that is neither the pin nor (for years yet) today.
 ANOTHER_DAY = dt.datetime(2031, 5, 4, 12, 0, tzinfo=dt.UTC)
@@ -39,3 +46,34 @@ def test_without_the_pin_the_documents_carry_todays_date(
         card = flat_text(render_card(example_profile).pdf)
     assert "Prepared 4 May 2031" in worksheet
     assert "Updated 4 May 2031" in card
+
+
+@pytest.mark.parametrize("epoch", ["abc", "1.5", "1e9", "-5", "9" * 20, "\uff11\uff12"])
+def test_a_source_date_epoch_no_date_can_use_is_one_line_exit_2(
+    epoch: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by red-team (#15 item 13): a traceback from ReportLab, or (for -5)
+    # today's date with 1969 in the PDF's metadata.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = CliRunner().invoke(main, ["example", "-o", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    [line] = result.output.splitlines()
+    assert line.startswith("Error: SOURCE_DATE_EPOCH is ") and "whole number of seconds" in line
+    assert not list(tmp_path.iterdir())
+
+
+def test_without_the_pin_pdf_dates_are_utc_even_in_a_half_hour_zone(tmp_path: Path) -> None:
+    # Found by red-team (#15 item 17): local time, with a half-hour zone's minutes dropped.
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["TZ"] = "Asia/Kolkata"
+    before = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    command = [sys.executable, "-m", "prepkit", "example", "-o", str(tmp_path)]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    after = dt.datetime.now(dt.UTC)
+    for pdf in ("example-worksheet.pdf", "example-wallet-card.pdf"):
+        info: Any = reader((tmp_path / pdf).read_bytes()).trailer["/Info"]
+        for key in ("/CreationDate", "/ModDate"):
+            stamp = str(info[key])
+            assert stamp.endswith("+00'00'"), stamp
+            made = dt.datetime.strptime(stamp[2:16], "%Y%m%d%H%M%S").replace(tzinfo=dt.UTC)
+            assert before <= made <= after, (stamp, before, after)

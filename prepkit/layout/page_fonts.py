@@ -8,7 +8,9 @@ font dictionary of its own, built from the fonts its content stream selects.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFPage
@@ -19,6 +21,17 @@ _SELECTS_FONT = re.compile(r"/(\S+)\s+[-\d.]+\s+Tf\b")
 
 
 class PageFontsCanvas(Canvas):  # type: ignore[misc]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The PDF's dates in UTC, as with SOURCE_DATE_EPOCH: ReportLab would use
+        # local time (and drop the minutes of a half-hour zone).
+        if not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+            stamp = self._doc._timeStamp
+            stamp.lt = time.gmtime(stamp.t)
+            stamp.YMDhms = tuple(stamp.lt)[:6]
+            stamp.dhh = stamp.dmm = 0
+            stamp.tzname = "UTC"
+
     def showPage(self) -> None:
         super().showPage()
         _own_fonts(self._doc.Pages.pages[-1])
