@@ -243,3 +243,20 @@ def test_a_hash_inside_a_hand_written_value_is_never_cut(field: str, tmp_path: P
         result.output
     )
     assert not list(tmp_path.glob("*.pdf"))
+
+
+@pytest.mark.parametrize("command", ["validate", "build"])
+def test_a_character_the_font_maps_to_its_missing_box_is_refused(
+    command: str, tmp_path: Path
+) -> None:
+    # Found by red-team (#15 item 9): U+FFFF passed the font check (DejaVu maps it to
+    # glyph 0), validate said OK and build crashed with an XML ParseError.
+    profile = tmp_path / "p.yaml"
+    profile.write_text('schema_version: 1\npatient: {name: "Ann \\uFFFF Lee"}\n', "utf-8")
+    result = CliRunner().invoke(
+        main, [command, str(profile), "-o", str(tmp_path)][: 2 if command == "validate" else 4]
+    )
+    assert result.exit_code == 2, result.output
+    [line] = result.output.splitlines()
+    assert "patient.name: has characters the bundled font cannot print: '\\uffff'" in line
+    assert not list(tmp_path.glob("*.pdf"))

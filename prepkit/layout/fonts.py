@@ -129,4 +129,6 @@ def missing_glyphs(text: str) -> list[str]:
     sheet = register_fonts()
     face = pdfmetrics.getFont(sheet.font_name("body")).face
     covered = face.charToGlyph
-    return sorted({ch for ch in text if not ch.isspace() and ord(ch) not in covered})
+    # Glyph 0 is the font's "missing" box: a character mapped to it is not printable
+    # either (DejaVu maps U+FFFF there, which then broke the build).
+    return sorted({ch for ch in text if not ch.isspace() and not covered.get(ord(ch))})
