@@ -5,6 +5,16 @@ from __future__ import annotations
 import click
 
 
+def printable(text: str) -> str:
+    """``text`` with anything a terminal would act on shown as an escape instead.
+
+    A message quotes file names, keys and values the user wrote; an escape
+    sequence in one must not retitle or clear the terminal, and a newline must
+    not break the one-line message.
+    """
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class UserError(click.ClickException):
     """Bad input from the user: names the file, the field and the problem.
 
@@ -30,7 +40,7 @@ class UserError(click.ClickException):
         if where and line is not None:
             where += f", line {line}"
         parts = [p for p in (where, field) if p]
-        super().__init__(": ".join([*parts, problem]))
+        super().__init__(printable(": ".join([*parts, problem])))
 
 
 class CardDoesNotFit(UserError):

@@ -260,3 +260,23 @@ def test_a_character_the_font_maps_to_its_missing_box_is_refused(
     [line] = result.output.splitlines()
     assert "patient.name: has characters the bundled font cannot print: '\\uffff'" in line
     assert not list(tmp_path.glob("*.pdf"))
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("bad\\e]0;TITLE\\akey", "bad\\x1b]0;TITLE\\x07key"),  # would retitle the terminal
+        ("line1\\nline2\\nline3", "line1\\nline2\\nline3"),  # would break the one line
+    ],
+)
+def test_a_key_is_quoted_in_errors_with_its_control_characters_escaped(
+    key: str, shown: str, tmp_path: Path
+) -> None:
+    # Found by red-team (#15 item 11): key names went into messages unescaped.
+    profile = tmp_path / "p.yaml"
+    profile.write_text(f'schema_version: 1\npatient:\n  "{key}": x\n', "utf-8")
+    result = CliRunner().invoke(main, ["validate", str(profile)])
+    assert result.exit_code == 2
+    [line] = result.output.splitlines()
+    assert f"line 3: patient.{shown}: unknown key '{shown}'" in line
+    assert all(c.isprintable() for c in line)
