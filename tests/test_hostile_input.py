@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -280,3 +282,49 @@ def test_a_key_is_quoted_in_errors_with_its_control_characters_escaped(
     [line] = result.output.splitlines()
     assert f"line 3: patient.{shown}: unknown key '{shown}'" in line
     assert all(c.isprintable() for c in line)
+
+
+def _limited() -> None:
+    """In the child: at most 1 GB of address space, so a runaway parse fails fast."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+ALIAS_BOMB = (
+    "schema_version: 1\n"
+    'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    + "".join(
+        f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]\n"
+        for prev, name in zip("abcdefgh", "bcdefghi", strict=True)
+    )
+    + "notes: *i\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (ALIAS_BOMB, "line 2: uses a YAML anchor or alias"),
+        ("schema_version: 1\nnotes: " + "[" * 500 + "]" * 500 + "\n", "line 2: nests lists"),
+        ("schema_version: 1\nnotes: " + "[" * 30000 + "]" * 30000 + "\n", "line 2: nests lists"),
+    ],
+    ids=["alias bomb", "500 brackets", "30000 brackets"],
+)
+def test_alias_bombs_and_deep_nesting_are_one_line_not_memory_or_a_crash(
+    text: str, problem: str, tmp_path: Path
+) -> None:
+    # Found by red-team (#15 items 7 and 8): gigabytes and a traceback; a
+    # RecursionError traceback; a segmentation fault inside libyaml.
+    profile = tmp_path / "p.yaml"
+    profile.write_text(text, "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "prepkit", "validate", str(profile)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limited,
+    )
+    assert result.returncode == 2, result.stderr[-500:]
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"Error: {profile}, {problem}"), line

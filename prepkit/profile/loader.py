@@ -22,6 +22,9 @@ from prepkit.profile.schema import Location, Profile
 from prepkit.yaml_loaders import TEXT_LOADER
 
 MAX_PROFILE_BYTES = 2_000_000
+# A profile nests lists and mappings four deep (tests -> a test -> its statuses);
+# anything much deeper is not a profile, and unbounded nesting exhausts the parser.
+MAX_NESTING = 10
 
 
 def read_profile(path: Path) -> Profile:
@@ -53,9 +56,39 @@ def _read_text(path: Path) -> str:
         ) from None
 
 
+def _check_shape(text: str, name: str) -> None:
+    """Refuse anchors, aliases and deep nesting before any structure is built.
+
+    Read as a stream of parser events (which needs no recursion and no memory for
+    the tree), so a 500-byte alias bomb or 30,000 nested brackets is one line of
+    error, not gigabytes of memory or a crash inside the C parser.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=TEXT_LOADER):
+        line = event.start_mark.line + 1 if event.start_mark is not None else None
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise UserError(
+                "uses a YAML anchor or alias (& or *); write each value out in full",
+                file=name,
+                line=line,
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise UserError(
+                    f"nests lists or sections more than {MAX_NESTING} deep; "
+                    "a profile needs at most 4",
+                    file=name,
+                    line=line,
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
 def parse_yaml(text: str, name: str) -> tuple[Any, dict[Location, int]]:
     """Parse YAML into plain data plus the line of every key, for error messages."""
     try:
+        _check_shape(text, name)
         node = yaml.compose(text, Loader=TEXT_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
