@@ -83,6 +83,17 @@ profile_argument = click.argument(
 )
 
 
+def _silence_stdout() -> None:
+    import os
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 class _Commands(click.Group):
     """prepkit's commands: Ctrl-C anywhere ends with status 130, as in the wizard's prompts.
 
@@ -96,6 +107,12 @@ class _Commands(click.Group):
         except KeyboardInterrupt:
             click.echo(err=True)
             raise SystemExit(130) from None
+        except OSError as error:
+            # Every file prepkit reads or writes turns its errors into a UserError;
+            # what is left is the terminal itself (stdout on a full disk, a closed
+            # pipe). Point stdout at nothing so the exit does not fail again.
+            _silence_stdout()
+            raise UserError(f"cannot write its messages ({error.strerror})") from None
 
 
 @click.group(
@@ -200,6 +217,9 @@ def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -
 
     bundled = CATALOG_FILE.with_name(EXAMPLE_PROFILE)
     answers = read_profile(bundled)
+    text = bundled.read_bytes()
+    target = output_dir / EXAMPLE_PROFILE
+    keep = _edited_example(target, text)  # checked before anything is written
     # Named for the example, and replacing only what the example made: a patient's
     # own worksheet and card in the same folder are never touched.
     outcome = write_documents(
@@ -212,13 +232,39 @@ def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -
         names=EXAMPLE_NAMES,
         only_replace_from=EXAMPLE_PROFILE,
     )
-    target = ensure_folder(output_dir) / EXAMPLE_PROFILE
-    text = bundled.read_bytes()
-    if target.exists() and target.read_bytes() != text:
+    if keep:
         click.echo(f"Kept your edited {target} (not overwritten).")
     else:
-        outcome.written.append(write_private(target, text))
+        outcome.written.append(write_private(ensure_folder(output_dir) / EXAMPLE_PROFILE, text))
     _report(outcome)
+
+
+def _edited_example(target: Path, bundled: bytes) -> bool:
+    """Whether ``target`` is an example profile the user edited (and so is kept).
+
+    Anything else in its place (a folder, a pipe, a file prepkit cannot read)
+    stops the run before a PDF is written.
+    """
+    import stat
+
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise UserError(f"cannot be checked ({error.strerror})", file=str(target)) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(
+            "is in the way and is not a file; move it, or choose another folder with -o",
+            file=str(target),
+        )
+    try:
+        return target.read_bytes() != bundled
+    except OSError as error:
+        raise UserError(
+            f"cannot be read ({error.strerror}); move it, or choose another folder with -o",
+            file=str(target),
+        ) from None
 
 
 @main.command(short_help="Render a blank worksheet to fill in by hand.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from prepkit.cli import main
 from prepkit.errors import UserError
 from prepkit.profile.loader import validate_profile
 from prepkit.render import render_card, render_worksheet
-from tests.conftest import FULL_RUN
+from tests.conftest import EXAMPLE, FULL_RUN
 from tests.pdf_tools import flat_text, reader
 
 HOSTILE = [
@@ -328,3 +329,65 @@ def test_alias_bombs_and_deep_nesting_are_one_line_not_memory_or_a_crash(
     assert result.returncode == 2, result.stderr[-500:]
     [line] = result.stderr.splitlines()
     assert line.startswith(f"Error: {profile}, {problem}"), line
+
+
+# --- files that are not profiles (#15 item 10) ------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe", "name too long"])
+def test_a_profile_that_is_not_a_readable_file_is_one_line(kind: str, tmp_path: Path) -> None:
+    # Found by red-team: /dev/zero read whole (MemoryError), a FIFO hung forever,
+    # a 300-character name gave an OSError traceback.
+    path = tmp_path / "p.yaml"
+    if kind == "device":
+        path = Path("/dev/zero")
+    elif kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path = tmp_path / ("x" * 300 + ".yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "prepkit", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limited,
+    )
+    assert result.returncode == 2, result.stderr[-500:]
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"Error: {path}: "), line
+
+
+def test_stdout_on_a_full_disk_is_one_line_not_a_traceback() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "prepkit", "validate", str(EXAMPLE)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "Error: cannot write its messages (No space left on device)"
+    ]
+
+
+@pytest.mark.parametrize("kind", ["folder", "pipe"])
+def test_example_stops_before_writing_when_its_profile_name_is_not_a_file(
+    kind: str, tmp_path: Path
+) -> None:
+    # Found by red-team: a traceback (or a hang) after the PDFs were written.
+    target = tmp_path / "example-profile.yaml"
+    target.mkdir() if kind == "folder" else os.mkfifo(target)
+    result = subprocess.run(
+        [sys.executable, "-m", "prepkit", "example", "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"Error: {target}: is in the way and is not a file; move it, or choose another "
+        "folder with -o"
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == ["example-profile.yaml"]

@@ -11,6 +11,7 @@ mean an empty answer, not the word; and text after `` #`` in a free-text value
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -35,12 +36,20 @@ def read_profile(path: Path) -> Profile:
 
 def _read_text(path: Path) -> str:
     name = str(path)
-    if not path.exists():
-        raise UserError("file not found", file=name)
-    if path.is_dir():
-        raise UserError("is a folder, not a profile file", file=name)
     try:
-        raw = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise UserError("file not found", file=name) from None
+    except OSError as error:
+        raise UserError(f"cannot be read ({error.strerror})", file=name) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UserError("is a folder, not a profile file", file=name)
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe would wait forever and a device (/dev/zero) never ends.
+        raise UserError("is not a file (a device, pipe or socket); give a profile file", file=name)
+    try:
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_PROFILE_BYTES + 1)  # never more than the limit
     except OSError as error:
         raise UserError(f"cannot be read ({error.strerror})", file=name) from None
     if len(raw) > MAX_PROFILE_BYTES:
