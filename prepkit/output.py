@@ -12,6 +12,7 @@ import contextlib
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -23,13 +24,18 @@ if TYPE_CHECKING:
     from prepkit.profile.schema import Profile
 
 PRIVATE = 0o600
+PRIVATE_FOLDER = 0o700
 WORKSHEET = "worksheet.pdf"
 WALLET_CARD = "wallet-card.pdf"
 
 
 def ensure_folder(folder: Path) -> Path:
+    """``folder``, created if missing: private to the user (0700), as are its new parents."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        for missing in reversed([folder, *folder.parents]):
+            if not missing.exists():
+                missing.mkdir(mode=PRIVATE_FOLDER)
+                os.chmod(missing, PRIVATE_FOLDER)  # mkdir's mode is cut by the umask
     except FileExistsError:
         raise UserError("is a file, not a folder", file=str(folder)) from None
     except OSError as error:
@@ -151,22 +157,53 @@ def write_documents(
             outcome.described[output_dir / names.wallet_card] = card.layout
         except CardDoesNotFit as problem:
             outcome.card_problem = problem
-    for name in (names.worksheet, names.wallet_card):
-        may_replace(output_dir / name, only_replace_from)
-    for name, pdf in documents.items():
-        outcome.written.append(write_private(output_dir / name, pdf))
-    old_card = output_dir / names.wallet_card
-    if names.wallet_card not in documents and old_card.exists():
-        mark = read_mark(old_card)
-        try:
-            old_card.unlink()
-        except OSError as error:
-            raise UserError(
-                f"cannot remove this older card ({error.strerror})", file=str(old_card)
-            ) from None
-        if mark is not None:
-            outcome.removed.append((old_card, mark))
+    with folder_lock(output_dir):
+        _remove_leftovers(output_dir, names)
+        for name in (names.worksheet, names.wallet_card):
+            may_replace(output_dir / name, only_replace_from)
+        for name, pdf in documents.items():
+            outcome.written.append(write_private(output_dir / name, pdf))
+        old_card = output_dir / names.wallet_card
+        if names.wallet_card not in documents and old_card.exists():
+            mark = read_mark(old_card)
+            try:
+                old_card.unlink()
+            except OSError as error:
+                raise UserError(
+                    f"cannot remove this older card ({error.strerror})", file=str(old_card)
+                ) from None
+            if mark is not None:
+                outcome.removed.append((old_card, mark))
     return outcome
+
+
+@contextlib.contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Hold a lock on the folder itself: two runs into one folder write their pairs in turn.
+
+    Without it, two builds at once could leave one profile's worksheet beside
+    another's card. The lock is taken on the folder (no lock file is left in it)
+    and goes with the run, even a killed one.
+    """
+    import fcntl
+
+    try:
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as error:
+        raise UserError(f"cannot be opened ({error.strerror})", file=str(folder)) from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
+
+
+def _remove_leftovers(folder: Path, names: DocumentNames) -> None:
+    """Remove the temporary files a killed run left (each a full private PDF)."""
+    for name in names:
+        for leftover in folder.glob(f".{name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def may_replace(path: Path, only_from: str | None = None) -> None:

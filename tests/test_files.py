@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -93,3 +98,51 @@ def test_every_kind_of_pdf_is_valid(tmp_path: Path) -> None:
         pages = render_pages(data, dpi=10)
         assert len(pages) == len(page_texts(data)), pdf
         assert all(0.001 < ink(page) < 0.6 for page in pages), pdf
+
+
+# --- leftovers, races and folder modes (#15 item 16) ----------------------------------
+
+
+def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(tmp_path: Path) -> None:
+    # Found by red-team: SIGKILL during a write left a hidden full PDF, never cleaned up.
+    leftovers = [tmp_path / ".worksheet.pdf.k1ll3d.tmp", tmp_path / ".wallet-card.pdf.x9.tmp"]
+    for leftover in leftovers:
+        leftover.write_bytes(b"%PDF-1.4 a whole private worksheet")
+    mine = tmp_path / ".notes.txt.tmp"  # not prepkit's: left alone
+    mine.write_text("mine")
+    result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert mine.read_text() == "mine"
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o000])
+def test_folders_prepkit_creates_are_private(tmp_path: Path, umask: int) -> None:
+    # Found by red-team: created folders took the umask's mode (0755, or 0777).
+    out = tmp_path / "new" / "visit"
+    previous = os.umask(umask)
+    try:
+        result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(out)])
+    finally:
+        os.umask(previous)
+    assert result.exit_code == 0, result.output
+    for folder in (out, out.parent):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_two_runs_into_one_folder_write_their_pairs_in_turn(tmp_path: Path) -> None:
+    # Found by red-team: two builds at once could leave one profile's worksheet beside
+    # the other's card. While another run holds the folder, a build waits for it.
+    import fcntl
+
+    holder = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    command = [sys.executable, "-m", "prepkit", "build", str(EXAMPLE), "-o", str(tmp_path)]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        time.sleep(3)  # long enough to render; it must not have written yet
+        assert run.poll() is None and not list(tmp_path.glob("*.pdf"))
+    finally:
+        os.close(holder)
+    assert run.wait(timeout=60) == 0
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["wallet-card.pdf", "worksheet.pdf"]
