@@ -589,3 +589,16 @@ def test_an_answer_the_final_check_refuses_leaves_a_draft(
         run_wizard(tmp_path / "p.yaml", ScriptedPrompter(FIRST_RUN_SCRIPT))
     kept = yaml.safe_load(draft_path(tmp_path / "p.yaml").read_text(encoding="utf-8"))
     assert kept["patient"]["name"] == "Ann Lee"  # was: the whole interview lost
+
+
+def test_a_symlinked_profile_is_written_through_to_its_file(tmp_path: Path) -> None:
+    # Found by red-team (#15 item 4): the link was replaced by a regular file and the
+    # real profile (in a synced folder, say) was never updated.
+    real = tmp_path / "synced" / "mine.yaml"
+    real.parent.mkdir()
+    session(tmp_path, FIRST_RUN_SCRIPT)  # writes tmp_path / "p.yaml"
+    (tmp_path / "p.yaml").rename(real)
+    (tmp_path / "p.yaml").symlink_to(real)
+    session(tmp_path, {"Your name": "Ann Lee-Smith"})
+    assert (tmp_path / "p.yaml").is_symlink()
+    assert read_profile(real).patient.name == "Ann Lee-Smith"

@@ -6,6 +6,7 @@ loader treats a missing key exactly like an empty one.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -69,5 +70,12 @@ def profile_text(data: dict[str, Any], name: str) -> str:
 
 
 def save_profile(path: Path, data: dict[str, Any]) -> Path:
-    """Write ``data`` to ``path`` atomically, readable by the user only."""
-    return write_private(path, profile_text(data, path.name).encode("utf-8"))
+    """Write ``data`` to ``path`` atomically, readable by the user only.
+
+    A profile that is a symbolic link (kept in a synced folder, say) is written
+    through to the file it points to: replacing the link would leave the real
+    file behind, never updated.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    write_private(target, profile_text(data, path.name).encode("utf-8"))
+    return path
