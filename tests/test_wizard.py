@@ -602,3 +602,14 @@ def test_a_symlinked_profile_is_written_through_to_its_file(tmp_path: Path) -> N
     session(tmp_path, {"Your name": "Ann Lee-Smith"})
     assert (tmp_path / "p.yaml").is_symlink()
     assert read_profile(real).patient.name == "Ann Lee-Smith"
+
+
+def test_a_folder_the_profile_cannot_be_saved_in_is_refused_before_the_first_question(
+    tmp_path: Path,
+) -> None:
+    # Found by red-team (#15 item 3): reported only after the whole interview.
+    (tmp_path / "not-a-folder").write_text("")
+    p = ScriptedPrompter({})
+    with pytest.raises(UserError, match="not-a-folder"):
+        run_wizard(tmp_path / "not-a-folder" / "p.yaml", p)
+    assert p.asked == []

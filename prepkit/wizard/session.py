@@ -123,6 +123,24 @@ def review(p: Prompter, data: Data, catalog: Catalog) -> None:
         SECTIONS[picked - 1].ask(p, data, catalog)
 
 
+def _check_can_save(profile: Path) -> None:
+    """Refuse before the first question if the answers could not be saved at the end."""
+    import tempfile
+
+    from prepkit.output import ensure_folder
+
+    folder = ensure_folder(profile.parent)
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise UserError(
+            f"cannot save answers in this folder ({error.strerror}); "
+            "choose another place for the profile",
+            file=str(folder),
+        ) from None
+
+
 def _section(name: str) -> Section:
     return next(section for section in SECTIONS if section.name == name)
 
@@ -144,6 +162,7 @@ def run_wizard(
             "has no saved answers yet; run 'prepkit wizard' without --section first",
             file=str(profile),
         )
+    _check_can_save(profile)
     # None until there is something to keep: stopping at the first question must not
     # replace an older draft with an empty one.
     data: Data | None = None
