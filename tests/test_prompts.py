@@ -51,7 +51,27 @@ def test_text_too_long_or_with_a_control_character_is_asked_again(typed: Any, ca
     assert TerminalPrompter().text("Name", "help", max_length=10) == "fine"
     out = capsys.readouterr().out
     assert "Sorry: that is 11 characters; please keep it under 10." in out
-    assert "Sorry: that has a control character in it" in out
+    assert "Sorry: that has a control character (U+0007) that cannot be printed" in out
+
+
+@pytest.mark.parametrize(
+    ("typed_text", "said"),
+    [
+        ("Ann\x7fLee", "a control character (U+007F)"),  # DEL
+        ("Ann\x85Lee", "a control character (U+0085)"),  # NEL, a C1 control
+        ("\u0344" * 150, "that is 300 characters"),  # 150 typed, 300 once normalised
+        ("Ann \uffff", "characters the documents cannot print (U+FFFF)"),
+    ],
+    ids=["DEL", "U+0085", "grows under NFC", "font lacks it"],
+)
+def test_an_answer_the_profile_would_refuse_is_asked_again(
+    typed: Any, capsys: Any, typed_text: str, said: str
+) -> None:
+    # Found by red-team (#15 item 3): the wizard took these, then its final check
+    # refused them and the whole interview was lost.
+    typed(typed_text, "Ann Lee")
+    assert TerminalPrompter().text("Name", "help", max_length=200) == "Ann Lee"
+    assert said in capsys.readouterr().out
 
 
 def test_required_text_is_asked_until_answered(typed: Any, capsys: Any) -> None:

@@ -613,3 +613,22 @@ def test_a_folder_the_profile_cannot_be_saved_in_is_refused_before_the_first_que
     with pytest.raises(UserError, match="not-a-folder"):
         run_wizard(tmp_path / "not-a-folder" / "p.yaml", p)
     assert p.asked == []
+
+
+def test_lists_stop_at_the_most_a_profile_holds(tmp_path: Path) -> None:
+    # Found by red-team (#15 item 3): 101 own triggers were taken, then refused at the end.
+    triggers = [f"Smell number {i}" for i in range(101)]
+    p = session(tmp_path, {**FIRST_RUN_SCRIPT, "Another trigger in your own words": triggers[:100]})
+    assert read_profile(tmp_path / "p.yaml").triggers.own[-1] == "Smell number 99"
+    assert any("That is 100, the most a list in the profile holds" in line for line in p.said)
+
+
+@pytest.mark.parametrize("label", ["Their phone", "Phone", "Emergency number"])
+def test_phone_prompts_hold_answers_to_the_profiles_limit(tmp_path: Path, label: str) -> None:
+    # The scripted prompter refuses an answer over the prompt's max_length, as the
+    # terminal does: a 25-character number must be refused at its prompt, not at the end.
+    script = {**FIRST_RUN_SCRIPT, label: "+1 216 555 0142 ext 12345"}
+    if label == "Phone":
+        script["Care team member's name"] = ["Dr. Lena Fischer", ""]
+    with pytest.raises(AssertionError, match=label):
+        run_wizard(tmp_path / "p.yaml", ScriptedPrompter(script))

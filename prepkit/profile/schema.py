@@ -24,6 +24,7 @@ SCHEMA_VERSION = 1
 SHORT_TEXT = 200
 LONG_TEXT = 4000
 MAX_ITEMS = 100
+PHONE_TEXT = 20
 
 Location = tuple[str | int, ...]
 
@@ -32,7 +33,7 @@ Location = tuple[str | int, ...]
 Text = Annotated[str, Meta(max_length=SHORT_TEXT, extra={"text": "line"})]
 LongText = Annotated[str, Meta(max_length=LONG_TEXT, extra={"text": "lines"})]
 RequiredText = Annotated[str, Meta(min_length=1, max_length=SHORT_TEXT, extra={"text": "line"})]
-PhoneNumber = Annotated[str, Meta(max_length=20, extra={"text": "line"})]
+PhoneNumber = Annotated[str, Meta(max_length=PHONE_TEXT, extra={"text": "line"})]
 Count = Annotated[int, Meta(ge=0, le=10000)]
 Severity = Annotated[int, Meta(ge=0, le=10)]
 Items = Meta(max_length=MAX_ITEMS)

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from prepkit.profile.schema import MAX_ITEMS
 from prepkit.wizard.prompts import Prompter
 
 Data = dict[str, Any]
@@ -88,12 +89,20 @@ def edit_list(
             ask_item(p, entry)
         else:
             entries.remove(entry)
-    while True:
+    while room_for_more(p, entries):
         name = p.text(new, "Press Enter on an empty line when done.")
         if not name:
             return
         entries.append({"name": name})
         ask_item(p, entries[-1])
+
+
+def room_for_more(p: Prompter, items: list[Any]) -> bool:
+    """Whether a list can take another entry; when it cannot, say so (the profile's limit)."""
+    if len(items) < MAX_ITEMS:
+        return True
+    p.say(f"  That is {MAX_ITEMS}, the most a list in the profile holds; going on.")
+    return False
 
 
 def ask_list_of_own(p: Prompter, label: str, help: str, items: list[str]) -> None:
@@ -104,7 +113,7 @@ def ask_list_of_own(p: Prompter, label: str, help: str, items: list[str]) -> Non
     for item in list(items):
         if not p.confirm(f"Keep '{item}'?"):
             items.remove(item)
-    while True:
+    while room_for_more(p, items):
         item = p.text(label, help)
         if not item:
             return

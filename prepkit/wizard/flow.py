@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from prepkit.content.catalog import Catalog
-from prepkit.profile.schema import LONG_TEXT
+from prepkit.profile.schema import LONG_TEXT, PHONE_TEXT
 from prepkit.today import today
 from prepkit.wizard.answers import (
     Data,
@@ -29,6 +29,7 @@ from prepkit.wizard.answers import (
     live_items,
     mapping_at,
     numbered,
+    room_for_more,
 )
 from prepkit.wizard.health import (
     ask_attacks,
@@ -158,7 +159,7 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
     for entry in [e for e in entries if not e.get("catalog")]:
         if not p.confirm(f"Keep '{entry.get('own')}'?"):
             entries.remove(entry)
-    while True:
+    while room_for_more(p, entries):
         own = p.text(
             "Another question in your own words",
             "Press Enter on an empty line when done.",
@@ -192,7 +193,9 @@ def _ask_member(p: Prompter, entry: Data) -> Data:
     entry["role"] = p.text(
         "Role", "For example: family doctor, allergist.", as_text(entry.get("role"))
     )
-    entry["phone"] = p.text("Phone", "With the area code.", as_text(entry.get("phone")))
+    entry["phone"] = p.text(
+        "Phone", "With the area code.", as_text(entry.get("phone")), max_length=PHONE_TEXT
+    )
     return entry
 
 
@@ -215,14 +218,17 @@ def ask_care(p: Prompter, data: Data, catalog: Catalog) -> None:
             "Relation to you", "For example: husband, daughter.", as_text(contact.get("relation"))
         )
         contact["phone"] = p.text(
-            "Their phone", "With the area code.", as_text(contact.get("phone"))
+            "Their phone",
+            "With the area code.",
+            as_text(contact.get("phone")),
+            max_length=PHONE_TEXT,
         )
     data["emergency_number"] = p.text(
         "Emergency number",
         "The number for an ambulance where you live, for example 911, 999 or 112. "
         "Your card tells people to call it; Enter leaves a line to write it in.",
         as_text(data.get("emergency_number")),
-        max_length=20,
+        max_length=PHONE_TEXT,
     )
     data["carries_epinephrine"] = p.yes_no(
         "Do you carry epinephrine",

@@ -21,6 +21,7 @@ from prepkit.wizard.answers import (
     live_items,
     mapping_at,
     numbered,
+    room_for_more,
 )
 from prepkit.wizard.prompts import Prompter, whole_number
 
@@ -98,7 +99,7 @@ def ask_symptoms(p: Prompter, data: Data, catalog: Catalog) -> None:
             _ask_symptom_details(p, as_text(entry.get("own")), entry)
         else:
             entries.remove(entry)
-    while True:
+    while room_for_more(p, entries):
         own = p.text("Another symptom in your own words", "Press Enter on an empty line when done.")
         if not own:
             break

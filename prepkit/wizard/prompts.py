@@ -151,15 +151,30 @@ class _Text(_ParamType):
         self.max_length = max_length
 
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
-        text = str(value).strip()
+        """The answer as the profile will hold it, checked by the profile's own rules.
+
+        The same normalising and control-character check as the profile reader,
+        the length after normalising (it can grow), and the font: an answer the
+        final check would refuse is asked again now, not lost at the end.
+        """
+        from prepkit.layout.fonts import missing_glyphs
+        from prepkit.profile.convert import ProfileProblem, clean_text
+
+        try:
+            text = clean_text(str(value), multiline=False)
+        except ProfileProblem as problem:
+            what = problem.problem.removeprefix("contains ")
+            self.fail(f"that has {what}; please type it again", param, ctx)
         if len(text) > self.max_length:
             self.fail(
                 f"that is {len(text)} characters; please keep it under {self.max_length}",
                 param,
                 ctx,
             )
-        if any(ord(c) < 32 for c in text):
-            self.fail("that has a control character in it; please type it again", param, ctx)
+        missing = missing_glyphs(text)
+        if missing:
+            shown = ", ".join(f"U+{ord(c):04X}" for c in missing[:3])
+            self.fail(f"that has characters the documents cannot print ({shown})", param, ctx)
         return text
 
 
