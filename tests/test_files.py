@@ -140,7 +140,7 @@ def test_two_runs_into_one_folder_write_their_pairs_in_turn(tmp_path: Path) -> N
     command = [sys.executable, "-m", "prepkit", "build", str(EXAMPLE), "-o", str(tmp_path)]
     run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        time.sleep(3)  # long enough to render; it must not have written yet
+        time.sleep(1.5)  # long enough to render and write; it must not have written yet
         assert run.poll() is None and not list(tmp_path.glob("*.pdf"))
     finally:
         os.close(holder)

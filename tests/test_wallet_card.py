@@ -198,8 +198,8 @@ def test_card_spec_refuses_a_page_too_small() -> None:
         spec.check_fits_page(spec.layouts[-1], 210, 297, 120)  # words crowd out the grid
 
 
-# Seeded realistic patients (tests/realistic.py): 200 in a full run, 5 in a default one.
-REALISTIC_SEEDS = range(200 if FULL_RUN else 5)
+# Seeded realistic patients (tests/realistic.py): 200 in a full run, 3 in a default one.
+REALISTIC_SEEDS = range(200 if FULL_RUN else 3)
 
 
 def entries_on_the_card(profile: Profile) -> list[str]:
