@@ -150,3 +150,76 @@ def test_a_font_read_back_from_the_cache_is_the_font_reportlab_reads(
         assert font.stringWidth("Épinéphrine 0,3 mg", 9.5) == fresh.stringWidth(
             "Épinéphrine 0,3 mg", 9.5
         )
+
+
+# --- the cache under attack (#15 items 5 and 6) ------------------------------------------
+
+
+def test_a_folder_others_can_write_is_never_used(tmp_path: Path) -> None:
+    # Found by red-team: a planted compiled template ran `id`; a re-encoded catalog
+    # made every footer print "PLANTED". Entries are only trusted in a folder that
+    # only this user can write; this one is world-writable, so nothing in it is read.
+    first = run_example(tmp_path / "first", tmp_path / "cache")
+    shared = tmp_path / "shared"
+    (shared / "prepkit").mkdir(parents=True)
+    for kind in KINDS:
+        planted = shared / "prepkit" / kind
+        planted.mkdir(mode=0o777)
+        os.chmod(planted, 0o777)
+        for entry in entries(tmp_path / "cache")[kind]:
+            (planted / entry.name).write_bytes(b"PLANTED" * 100)
+    assert run_example(tmp_path / "second", shared) == first
+    for kind in KINDS:  # neither read nor written
+        assert all(
+            p.read_bytes() == b"PLANTED" * 100 for p in (shared / "prepkit" / kind).iterdir()
+        )
+
+
+def test_compiled_templates_are_kept_without_pickle(tmp_path: Path) -> None:
+    from jinja2.bccache import bc_magic  # Jinja's header, followed by a pickle
+
+    run_example(tmp_path / "first", tmp_path / "cache")
+    for entry in entries(tmp_path / "cache")["templates"]:
+        assert bc_magic not in entry.read_bytes()
+
+
+def test_a_relative_xdg_cache_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The XDG spec says to ignore a relative path; it put the cache in the current folder.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative-cache")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_folder("fonts") == tmp_path / "home" / ".cache" / "prepkit" / "fonts"
+    assert not (tmp_path / "relative-cache").exists()
+
+
+def test_an_entry_is_never_written_through_a_planted_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Found by red-team: temporary files were opened without O_EXCL | O_NOFOLLOW, so a
+    # link planted at the (predictable) temporary name made prepkit overwrite its target.
+    import prepkit.cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(prepkit.cache, "_token", lambda: "guessed")
+    folder = cache_folder("fonts")
+    assert folder is not None
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    key = entry_key("x")
+    (folder / f".Font.{key}.guessed.tmp").symlink_to(victim)
+    write_entry("fonts", "Font", key, b"measurements")
+    assert victim.read_text() == "precious"
+    assert read_entry("fonts", "Font", key) is None
+
+
+def test_an_entry_copied_under_another_key_is_a_miss_not_a_crash(tmp_path: Path) -> None:
+    # Found by red-team (#15 item 6): an entry copied under another font's key crashed
+    # every later run with a traceback: the checksum did not cover the key.
+    first = run_example(tmp_path / "first", tmp_path / "cache")
+    fonts = entries(tmp_path / "cache")["fonts"]
+    regular = next(p for p in fonts if p.name.startswith("DejaVuSans."))
+    bold = next(p for p in fonts if p.name.startswith("DejaVuSans-Bold."))
+    bold.write_bytes(regular.read_bytes())
+    assert run_example(tmp_path / "second", tmp_path / "cache") == first

@@ -11,8 +11,9 @@ error instead of a silently empty line on a medical document.
 from __future__ import annotations
 
 import datetime as dt
-import io
+import marshal
 import sys
+import types
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -58,24 +59,29 @@ def _bytecode_cache() -> BytecodeCache:
     version = entry_key(__version__, sys.version)
 
     class CheckedCache(BytecodeCache):
-        """Compiled templates in prepkit's cache folder, with the checksum every entry has.
+        """Compiled templates in prepkit's private cache folder, without pickle.
 
-        Jinja's own file cache would run a compiled template that a failing disk
-        had changed; here such an entry, like a missing one, is compiled afresh.
+        Jinja's own file cache reads each entry's header with pickle, and would
+        run a compiled template a failing disk had changed. Here an entry is only
+        the marshalled code, keyed by the template's own checksum and checked
+        like every cache entry; anything else is compiled afresh.
         """
 
         def load_bytecode(self, bucket: Bucket) -> None:
-            kept = read_entry("templates", bucket.key, version)
-            if kept is not None:
-                try:
-                    bucket.load_bytecode(io.BytesIO(kept))
-                except Exception:  # not a compiled template after all: compile afresh
-                    bucket.reset()
+            kept = read_entry("templates", bucket.key, entry_key(version, bucket.checksum))
+            if kept is None:
+                return
+            try:
+                code = marshal.loads(kept)
+            except (EOFError, ValueError, TypeError):
+                return
+            if isinstance(code, types.CodeType):
+                bucket.code = code
 
         def dump_bytecode(self, bucket: Bucket) -> None:
-            compiled = io.BytesIO()
-            bucket.write_bytecode(compiled)
-            write_entry("templates", bucket.key, version, compiled.getvalue())
+            if bucket.code is not None:
+                data = marshal.dumps(bucket.code)
+                write_entry("templates", bucket.key, entry_key(version, bucket.checksum), data)
 
     return CheckedCache()
 
