@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pdfplumber
 import pytest
 
@@ -48,10 +49,24 @@ def hundred_medications() -> Profile:
     )
 
 
+def long_name() -> Profile:
+    """A name at the 200-character limit, in wide letters, on pages filled to the foot.
+
+    Found by red-team (#15 item 15): the footer, which carries the name, grew over
+    the body text.
+    """
+    profile = hundred_medications()
+    return msgspec.structs.replace(
+        profile,
+        patient=msgspec.structs.replace(profile.patient, name="W" * 200),
+        medications=profile.medications[:30],
+    )
+
+
 NAMES = [
     f"{name}{suffix}"
     for suffix in ("", " large")
-    for name in ("example", "blank", "100 medications")
+    for name in ("example", "blank", "100 medications", "long name")
 ]
 LARGE = [name for name in NAMES if name.endswith(" large")]
 
@@ -63,6 +78,7 @@ def worksheets(example_profile: Profile) -> dict[str, bytes]:
         "example": example_profile,
         "blank": blank_profile(),
         "100 medications": hundred_medications(),
+        "long name": long_name(),
     }
     return {
         f"{name}{' large' if large else ''}": render_worksheet(profile, large_print=large)

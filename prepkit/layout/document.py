@@ -22,6 +22,7 @@ from prepkit.layout.units import MM
 
 FooterText = Callable[[int, int], list[str]]
 SAFE_EDGE = 8  # mm from the bottom of the page: most printers cannot print nearer
+FOOTER_GAP = 2  # mm between the body and the footer
 
 
 def _canvas_class(
@@ -73,15 +74,22 @@ def build_pdf(
 
     text_width = sheet.text_width(paper)
 
+    def footer(page: int, pages: int) -> tuple[list[Paragraph], list[float]]:
+        paragraphs = [Paragraph(markup, footer_style) for markup in footer_text(page, pages)]
+        return paragraphs, [para.wrap(text_width, footer_height)[1] for para in paragraphs]
+
     def draw_footer(canvas: PageFontsCanvas, page: int, pages: int) -> None:
         # Stacked up from the printer's safe edge, so even large print never falls off.
-        paragraphs = [Paragraph(markup, footer_style) for markup in footer_text(page, pages)]
-        heights = [para.wrap(text_width, footer_height)[1] for para in paragraphs]
+        paragraphs, heights = footer(page, pages)
         y = SAFE_EDGE * MM + sum(heights)
         for para, h in zip(paragraphs, heights, strict=True):
             y -= h
             para.drawOn(canvas, margins.left * MM, y)
 
+    # The body stops above the footer as it will be drawn (measured with the widest
+    # page numbers), never only above the footer the margins were sized for.
+    _, widest = footer(9999, 9999)
+    bottom = max(margins.bottom * MM, SAFE_EDGE * MM + sum(widest) + FOOTER_GAP * MM)
     buffer = io.BytesIO()
     document = BaseDocTemplate(
         buffer,
@@ -89,7 +97,7 @@ def build_pdf(
         leftMargin=margins.left * MM,
         rightMargin=margins.right * MM,
         topMargin=margins.top * MM,
-        bottomMargin=margins.bottom * MM,
+        bottomMargin=bottom,
         title=title,
         subject=subject,
         keywords=keywords,
