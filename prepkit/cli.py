@@ -212,7 +212,7 @@ def build(
 def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -> None:
     """Render a made-up patient's worksheet and card, and save their profile."""
     from prepkit.content.catalog import CATALOG_FILE
-    from prepkit.output import EXAMPLE_NAMES, ensure_folder, write_documents, write_private
+    from prepkit.output import EXAMPLE_NAMES, write_documents, write_private
     from prepkit.profile.loader import read_profile
 
     bundled = CATALOG_FILE.with_name(EXAMPLE_PROFILE)
@@ -235,7 +235,7 @@ def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -
     if keep:
         click.echo(f"Kept your edited {target} (not overwritten).")
     else:
-        outcome.written.append(write_private(ensure_folder(output_dir) / EXAMPLE_PROFILE, text))
+        outcome.written.append(write_private(target, text))
     _report(outcome)
 
 

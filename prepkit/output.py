@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 PRIVATE = 0o600
 PRIVATE_FOLDER = 0o700
+# A file being written is ".NAME.<random>.tmp" until it is renamed into place.
+TEMPORARY_SUFFIX = ".tmp"
 WORKSHEET = "worksheet.pdf"
 WALLET_CARD = "wallet-card.pdf"
 
@@ -50,7 +52,7 @@ def write_private(path: Path, data: bytes) -> Path:
     ensure_folder(path.parent)
     try:
         handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent
         )
     except OSError as error:
         raise UserError(f"cannot write here ({error.strerror})", file=str(path.parent)) from None
@@ -201,7 +203,7 @@ def folder_lock(folder: Path) -> Iterator[None]:
 def _remove_leftovers(folder: Path, names: DocumentNames) -> None:
     """Remove the temporary files a killed run left (each a full private PDF)."""
     for name in names:
-        for leftover in folder.glob(f".{name}.*.tmp"):
+        for leftover in folder.glob(f".{name}.*{TEMPORARY_SUFFIX}"):
             with contextlib.suppress(OSError):
                 leftover.unlink()
 

@@ -292,6 +292,20 @@ def _limited() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
 
+def validate_in_a_process(path: Path) -> str:
+    """``prepkit validate path`` in its own limited process: its one line of error (exit 2)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "prepkit", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=_limited,
+    )
+    assert result.returncode == 2, result.stderr[-500:]
+    [line] = result.stderr.splitlines()
+    return line
+
+
 ALIAS_BOMB = (
     "schema_version: 1\n"
     'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
@@ -319,15 +333,7 @@ def test_alias_bombs_and_deep_nesting_are_one_line_not_memory_or_a_crash(
     # RecursionError traceback; a segmentation fault inside libyaml.
     profile = tmp_path / "p.yaml"
     profile.write_text(text, "utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "prepkit", "validate", str(profile)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        preexec_fn=_limited,
-    )
-    assert result.returncode == 2, result.stderr[-500:]
-    [line] = result.stderr.splitlines()
+    line = validate_in_a_process(profile)
     assert line.startswith(f"Error: {profile}, {problem}"), line
 
 
@@ -345,15 +351,7 @@ def test_a_profile_that_is_not_a_readable_file_is_one_line(kind: str, tmp_path: 
         os.mkfifo(path)
     else:
         path = tmp_path / ("x" * 300 + ".yaml")
-    result = subprocess.run(
-        [sys.executable, "-m", "prepkit", "validate", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        preexec_fn=_limited,
-    )
-    assert result.returncode == 2, result.stderr[-500:]
-    [line] = result.stderr.splitlines()
+    line = validate_in_a_process(path)
     assert line.startswith(f"Error: {path}: "), line
 
 

@@ -165,7 +165,7 @@ def card_sheet_pdf(
 
     grid_width, grid_height = (size * MM for size in spec.grid_size(layout))
     left = (page_width - grid_width) / 2
-    top = y - (spec.mark_reach + 2) * MM
+    top = y - (spec.mark_reach + spec.words_gap) * MM
     bottom = top - grid_height
     for face in spec.faces(layout):
         _draw_face(canvas, card.faces[face.number], left + face.x * MM, bottom + face.y * MM, spec)
@@ -173,7 +173,12 @@ def card_sheet_pdf(
     _fold_lines(canvas, layout, left, bottom, spec)
     _panel_numbers(canvas, layout, builder, left, bottom, spec)
     _calibration_bar(
-        canvas, sheet_root, builder, text_left, bottom - (spec.mark_reach + 8) * MM, spec
+        canvas,
+        sheet_root,
+        builder,
+        text_left,
+        bottom - (spec.mark_reach + spec.calibration_gap) * MM,
+        spec,
     )
     canvas.showPage()
     canvas.save()

@@ -80,6 +80,11 @@ class CardSpec(Struct, frozen=True, kw_only=True):
     crop_mark_length: float = 5.0
     crop_mark_gap: float = 1.5
     calibration_length: float = 50.0
+    # Gaps on the sheet: the words to the marks above the grid, the marks below the
+    # grid to the calibration bar, and the room the bar's ticks take under it.
+    words_gap: float = 2.0
+    calibration_gap: float = 8.0
+    calibration_depth: float = 2.0
     sheet_top: float = 10.0
     sheet_bottom: float = 8.0
 
@@ -162,8 +167,10 @@ class CardSpec(Struct, frozen=True, kw_only=True):
             self.sheet_top
             + text_height
             + grid_height
+            + self.words_gap
             + 2 * self.mark_reach
-            + 12
+            + self.calibration_gap
+            + self.calibration_depth
             + self.sheet_bottom
         )
         if self.sheet_width() > page_width or needed_height > page_height:

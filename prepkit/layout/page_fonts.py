@@ -8,13 +8,14 @@ font dictionary of its own, built from the fonts its content stream selects.
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFPage
 from reportlab.pdfgen.canvas import Canvas
+
+from prepkit.today import pinned_epoch
 
 # "/F2+0 10 Tf": the operator that selects a font in a content stream.
 _SELECTS_FONT = re.compile(r"/(\S+)\s+[-\d.]+\s+Tf\b")
@@ -25,7 +26,7 @@ class PageFontsCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         # The PDF's dates in UTC, as with SOURCE_DATE_EPOCH: ReportLab would use
         # local time (and drop the minutes of a half-hour zone).
-        if not os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        if pinned_epoch() is None:
             stamp = self._doc._timeStamp
             stamp.lt = time.gmtime(stamp.t)
             stamp.YMDhms = tuple(stamp.lt)[:6]
