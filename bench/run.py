@@ -4,7 +4,8 @@
 
 Prints one table: medians of whole-process runs (start-up and `example` against
 their baselines), in-process build time as the profile grows (1x, 10x, 100x the
-example's symptoms, medications and questions), output sizes and peak memory.
+example's symptoms, medications and questions), the worst case the limits allow
+(every text at its limit, all `<`), output sizes and peak memory.
 Targets (issue #6) are printed beside each number; nothing here is a unit test.
 """
 
@@ -212,6 +213,43 @@ def card_fitting(runs: int) -> list[tuple[str, float, str]]:
     return rows
 
 
+def worst_case(prepkit: list[str], work: Path, runs: int) -> list[tuple[str, str, str]]:
+    """``prepkit build`` of the largest profile the limits allow, every text ``<``.
+
+    ``<`` is the costliest character for ReportLab (it is escaped in the markup)
+    and among the widest, so this is the slowest build a valid profile can ask
+    for. The card cannot hold 100 drugs of 200 characters, so the build ends with
+    exit 2 after writing the worksheet, as it would for the patient.
+    """
+    from prepkit.profile.writer import save_profile
+    from tests.limits import maxed_profile
+
+    profile = save_profile(work / "worst.yaml", maxed_profile("<"))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795219200"}
+    rows = []
+    for label, options in (("standard", []), ("large print", ["--large-print"])):
+        walls, peak = [], 0
+        for _ in range(runs):
+            args = [*prepkit, "build", str(profile), "-o", str(work / "worst"), *options]
+            start = time.perf_counter()
+            process = subprocess.Popen(
+                args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+            _, status, usage = os.wait4(process.pid, 0)
+            walls.append(time.perf_counter() - start)
+            assert os.waitstatus_to_exitcode(status) == 2, args  # the card does not fit
+            peak = max(peak, usage.ru_maxrss)
+        pages = (work / "worst" / "worksheet.pdf").read_bytes().count(b"/Type /Page\n")
+        rows.append(
+            (
+                f"worst case: limits maxed, all '<', {label}",
+                f"{statistics.median(walls):.1f} s",
+                f"peak {peak / 1024:.0f} MB, {pages} pages (targets < 10 s, < 300 MB)",
+            )
+        )
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21)
@@ -273,6 +311,8 @@ def main() -> None:
             [*prepkit, "build", str(big), "-o", str(work / "big")], max(3, runs // 3), work
         )
 
+        worst = worst_case(prepkit, work, max(1, runs // 7))
+
         sizes = {
             name: (work / "ex" / name).stat().st_size
             for name in ("example-worksheet.pdf", "example-wallet-card.pdf")
@@ -293,6 +333,7 @@ def main() -> None:
     rows.append(
         ("prepkit build 100x, whole process", f"{big.wall * 1000:.0f} ms", "target < 3000 ms")
     )
+    rows += worst
     total = sum(sizes.values())
     rows.append(
         (

@@ -7,9 +7,12 @@ from pathlib import Path
 import pytest
 
 from prepkit.errors import UserError
-from prepkit.profile.loader import read_profile
+from prepkit.profile.convert import to_profile
+from prepkit.profile.loader import MAX_PROFILE_BYTES, read_profile
 from prepkit.profile.schema import Profile
+from prepkit.profile.writer import save_profile
 from tests.conftest import write_profile
+from tests.limits import maxed_profile
 
 
 def error_for(tmp_path: Path, text: str) -> str:
@@ -208,3 +211,26 @@ def test_the_readmes_example_profile_is_valid(tmp_path: Path) -> None:
     profile = read_profile(path)
     assert profile.tests[0].statuses == ("have-result", "will-bring")
     assert profile.symptoms[1].own == "Brain fog" and profile.emergency_number == "911"
+
+
+# Latin, Cyrillic (2 bytes a letter), Han (3), a 4-byte letter, quotes that YAML
+# doubles, and one-letter lines (each indented in the file).
+@pytest.mark.parametrize("pattern", ["x", "Ж", "漢", "\U0001d538", "'", "x\n"])
+def test_the_largest_profile_the_limits_allow_is_read_back_in_any_script(
+    tmp_path: Path, pattern: str
+) -> None:
+    """Found by the red team: a Cyrillic profile within every limit was refused as too large."""
+    data = maxed_profile(pattern)
+    path = save_profile(tmp_path / "p.yaml", data)
+    size = path.stat().st_size
+    assert size <= MAX_PROFILE_BYTES
+    assert read_profile(path) == to_profile(data)
+    if pattern == "\U0001d538":  # the largest: the cap is not far above it
+        assert size > MAX_PROFILE_BYTES / 2
+
+
+def test_a_file_over_the_size_cap_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"schema_version: 1\n" + b"#" * MAX_PROFILE_BYTES)
+    with pytest.raises(UserError, match=r"too large to be a profile \(over 4 MB\)"):
+        read_profile(path)

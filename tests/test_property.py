@@ -375,7 +375,7 @@ JUST_OVER = (
     (
         {
             "schema_version": "1",
-            "visit": {"reason": "0" * 3990, "provider": JUST_OVER, "clinic": JUST_OVER},
+            "visit": {"reason": "0" * (LONG_TEXT - 10), "provider": JUST_OVER, "clinic": JUST_OVER},
         },
         "",
     )

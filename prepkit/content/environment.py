@@ -29,7 +29,9 @@ def multiline(text: str) -> Markup:
     """Escape text and keep the patient's line breaks as ReportLab ``<br/>``."""
     from markupsafe import Markup, escape
 
-    return Markup("<br/>").join(escape(line) for line in text.split("\n"))
+    # A space before each break keeps the lines separate words for ReportLab: without
+    # it, a note of many one-character lines was one long word, split letter by letter.
+    return Markup(" <br/>").join(escape(line) for line in text.split("\n"))
 
 
 def long_date(value: dt.date | None) -> str:

@@ -66,6 +66,12 @@ def onset_key(text: str) -> tuple[int, int] | None:
     return int(year[1]), month
 
 
+# A note longer than this is printed in full under the symptoms table, not in its
+# narrow Notes column: there, 4,000 characters made a row ten pages tall, a strip
+# a few words wide that nobody could read (and that took ReportLab minutes to split).
+NOTE_IN_TABLE = 160
+
+
 class SymptomRow(Struct, frozen=True):
     name: str
     body_area: str
@@ -74,6 +80,11 @@ class SymptomRow(Struct, frozen=True):
     severity: str
     worse_with: str
     notes: str
+
+    @property
+    def note_below(self) -> bool:
+        """Whether the note is printed under the table (the Notes cell says so)."""
+        return len(self.notes) > NOTE_IN_TABLE or self.notes.count("\n") > 2
 
 
 class CheckItem(Struct, frozen=True):

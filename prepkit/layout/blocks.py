@@ -36,12 +36,12 @@ from reportlab.platypus import (
     Flowable,
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
+from prepkit.layout.paragraph import Paragraph
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 
@@ -75,7 +75,7 @@ class RuledLines(Flowable):  # type: ignore[misc]
         canvas.restoreState()
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(Paragraph):
     """A section heading that marks where it is drawn, for the document's bookmarks.
 
     The destination is recorded when the heading is drawn, not when it is laid

@@ -15,10 +15,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from msgspec import Struct
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from prepkit.layout.blocks import BlockBuilder, inner_markup
 from prepkit.layout.card_spec import CardLayout, CardSpec
+from prepkit.layout.paragraph import Paragraph
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 

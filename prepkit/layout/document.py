@@ -13,10 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from prepkit import __version__
 from prepkit.layout.page_fonts import PageFontsCanvas
+from prepkit.layout.paragraph import Paragraph
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 

@@ -22,7 +22,7 @@ from prepkit.today import today
 
 SCHEMA_VERSION = 1
 SHORT_TEXT = 200
-LONG_TEXT = 4000
+LONG_TEXT = 2000
 MAX_ITEMS = 100
 PHONE_TEXT = 20
 
