@@ -312,9 +312,12 @@ def wizard(
     PROFILE defaults to prepkit-profile.yaml. If it exists, every answer starts
     from last time's, so you can press Enter through what has not changed.
     """
-    from prepkit.wizard.prompts import TerminalPrompter
+    from prepkit.wizard.prompts import TerminalPrompter, terminal_problem
     from prepkit.wizard.session import WizardStopped, run_wizard
 
+    problem = terminal_problem()
+    if problem is not None:
+        raise UserError(problem)
     try:
         result = run_wizard(
             profile,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from prepkit.profile.loader import read_profile
 from tests.conftest import PINNED_EPOCH
@@ -67,3 +69,56 @@ def test_ctrl_c_keeps_a_private_draft_and_the_next_run_resumes_it(tmp_path: Path
     assert profile.emergency_contact.name == "Jonas"
     assert not draft.exists()
     assert (tmp_path / "worksheet.pdf").exists()
+
+
+def _wizard_process(tmp_path: Path, typed: bytes, **env: str) -> subprocess.CompletedProcess[bytes]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO"))}
+    base.pop("PYTHONUTF8", None)
+    return subprocess.run(
+        [sys.executable, "-m", "prepkit", "wizard", "p.yaml"],
+        cwd=tmp_path,
+        input=typed,
+        capture_output=True,
+        env={**base, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_COLOR": "1", **env},
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    "terminal",
+    [
+        {"PYTHONIOENCODING": "ascii"},
+        {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+        {"LANG": "C.UTF-8", "PYTHONIOENCODING": "latin-1"},
+    ],
+)
+def test_a_terminal_that_is_not_unicode_gets_one_line_before_the_first_question(
+    tmp_path: Path, terminal: dict[str, str]
+) -> None:
+    """It was a traceback at the first saved answer with an accent ('Köhler'), mid-way."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text("schema_version: 1\npatient:\n  name: Maria Köhler\n", encoding="utf-8")
+    before = profile.read_bytes()
+    result = _wizard_process(tmp_path, b"\n" * 5, **terminal)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    (line,) = result.stderr.decode("ascii").splitlines()
+    assert "character encoding" in line and "UTF-8" in line and "prepkit build" in line
+    assert profile.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml"]
+
+
+def test_a_byte_that_is_not_utf8_is_asked_again_not_a_crash(tmp_path: Path) -> None:
+    """Under a strict UTF-8 locale one stray byte (0xFF) ended the wizard with a traceback.
+
+    Python reads C.UTF-8 leniently but a locale such as en_US.UTF-8 strictly;
+    PYTHONIOENCODING asks for the strict reading on any machine.
+    """
+    result = _wizard_process(
+        tmp_path, b"Ann\xff Lee\nAnn Lee\n", LANG="C.UTF-8", PYTHONIOENCODING="utf-8:strict"
+    )
+    out = result.stdout.decode("utf-8")
+    assert "invalid character (U+DCFF); please type it again" in out
+    assert b"Traceback" not in result.stderr and result.returncode == 2  # input then ended
+    draft = read_profile(tmp_path / "p.draft.yaml")
+    assert draft.patient.name == "Ann Lee"

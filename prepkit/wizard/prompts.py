@@ -9,8 +9,11 @@ answer is explained and asked again, never a failure.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import io
 import re
+import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -215,8 +218,48 @@ def _shown(value: bool | None) -> str:
     return "" if value is None else ("y" if value else "n")
 
 
+def terminal_problem() -> str | None:
+    """Why this terminal cannot run the wizard, or None; checked before the first question.
+
+    Answers may be in any script the font prints (Köhler, Ελένη, Ольга), and last
+    time's answers are shown as defaults: a terminal that is not Unicode would stop
+    the wizard mid-way on the first such letter. Invalid bytes typed into a
+    Unicode terminal are another matter: they are read as characters the answer
+    checks refuse, so the question is asked again (see :func:`_tolerant_input`).
+    """
+    for stream in (sys.stdin, sys.stdout):
+        encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            name = encoding
+        if not name.startswith("utf"):
+            return (
+                f"this terminal uses the {encoding} character encoding, which cannot show or "
+                "read accented letters or other alphabets; set a UTF-8 locale (for example: export "
+                "LANG=C.UTF-8) and run the wizard again, or edit the profile in a text "
+                "editor and print it with 'prepkit build'"
+            )
+    return None
+
+
+def _tolerant_input() -> None:
+    """Read bytes that are not valid UTF-8 as stand-ins instead of failing.
+
+    Python reads a UTF-8 terminal strictly: one stray byte (a paste from another
+    program, a Latin-1 keyboard) raised an error and lost the interview. As
+    stand-ins (lone surrogates) they reach the answer checks, which refuse them
+    with a reason and ask again.
+    """
+    if isinstance(sys.stdin, io.TextIOWrapper) and sys.stdin.errors == "strict":
+        sys.stdin.reconfigure(errors="surrogateescape")
+
+
 class TerminalPrompter:
     """Plain line-by-line prompts: they work with screen readers and over any terminal."""
+
+    def __init__(self) -> None:
+        _tolerant_input()
 
     def say(self, text: str = "") -> None:
         click.echo(text)
