@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import click
 
+from prepkit.errors import printable
+
 if TYPE_CHECKING:
     _ParamType = click.ParamType[Any, Any]
 else:  # Click before 8.2 has no type parameters
@@ -301,7 +303,8 @@ class TerminalPrompter:
             try:
                 return kind.convert(raw, None, None)
             except click.BadParameter as error:
-                click.echo(f"  Sorry: {error.message}.")
+                # The reason may quote what was typed: shown escaped, never acted on.
+                click.echo(f"  Sorry: {printable(error.message)}.")
 
     def text(
         self,
