@@ -393,7 +393,12 @@ def test_stopping_keeps_a_private_draft_and_the_next_run_resumes_it(
     assert stopped.value.draft == draft and stopped.value.ended == (stop is INPUT_ENDS)
     assert stat.S_IMODE(draft.stat().st_mode) == 0o600
     assert not (tmp_path / "p.yaml").exists()
-    kept = yaml.safe_load(draft.read_text(encoding="utf-8"))
+    text = draft.read_text(encoding="utf-8")
+    # The draft says which profile it belongs to and how to carry on (not "run the
+    # wizard on this file", which would make a draft of the draft).
+    assert text.startswith("# prepkit draft: unfinished answers for p.yaml")
+    assert "Run `prepkit wizard p.yaml` to carry on" in text and "p.draft.yaml" not in text
+    kept = yaml.safe_load(text)
     assert kept["patient"]["name"] == "Ann Lee"
     # The answer typed just before the stop is kept too.
     assert kept["symptoms"][0] == {

@@ -19,6 +19,12 @@ HEADER = """\
 # Edit it with any text editor, or run `prepkit wizard {name}` to change answers.
 # Print your worksheet and wallet card with:  prepkit build {name}
 """
+# A draft is not a profile to run the wizard on (that would draft the draft): it
+# points to the profile whose wizard offers to resume it.
+DRAFT_HEADER = """\
+# prepkit draft: unfinished answers for {name}, kept when the wizard stopped.
+# Run `prepkit wizard {name}` to carry on: it offers to resume them.
+"""
 
 
 class _PlainDumper(yaml.SafeDumper):
@@ -55,7 +61,7 @@ def _prune(value: Any) -> Any:
     return str(value)
 
 
-def profile_text(data: dict[str, Any], name: str) -> str:
+def profile_text(data: dict[str, Any], name: str, *, header: str = HEADER) -> str:
     body = {**_prune(data), "schema_version": "1"}
     body = {"schema_version": "1", **body}  # first in the file, whatever data holds
     dumped = yaml.dump(
@@ -66,10 +72,10 @@ def profile_text(data: dict[str, Any], name: str) -> str:
         width=100,
         default_flow_style=False,
     )
-    return HEADER.format(name=name) + dumped
+    return header.format(name=name) + dumped
 
 
-def save_profile(path: Path, data: dict[str, Any]) -> Path:
+def save_profile(path: Path, data: dict[str, Any], *, draft_for: Path | None = None) -> Path:
     """Write ``data`` to ``path`` atomically, readable by the user only.
 
     A profile that is a symbolic link (kept in a synced folder, say) is written
@@ -77,5 +83,10 @@ def save_profile(path: Path, data: dict[str, Any]) -> Path:
     file behind, never updated.
     """
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    write_private(target, profile_text(data, path.name).encode("utf-8"))
+    text = (
+        profile_text(data, path.name)
+        if draft_for is None
+        else profile_text(data, draft_for.name, header=DRAFT_HEADER)
+    )
+    write_private(target, text.encode("utf-8"))
     return path

@@ -176,13 +176,13 @@ def run_wizard(
         review(p, data, catalog)
     except (Interrupted, InputEnded) as stop:
         if data is not None:
-            save_profile(draft_path(profile), data)
+            save_profile(draft_path(profile), data, draft_for=profile)
         raise WizardStopped(
             draft_path(profile), ended=isinstance(stop, InputEnded), saved=data is not None
         ) from None
 
     # Kept as a draft first: if the final check refuses an answer, nothing is lost.
-    save_profile(draft_path(profile), data)
+    save_profile(draft_path(profile), data, draft_for=profile)
     answers = validate_profile(data, {}, str(profile))
     save_profile(profile, data)
     draft_path(profile).unlink(missing_ok=True)
