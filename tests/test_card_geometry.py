@@ -247,7 +247,7 @@ def test_the_front_holds_the_emergency_and_says_where_the_list_goes_on() -> None
         for needed in (
             "RISK OF ANAPHYLAXIS",
             "Name: Ruth Adeyemi",
-            "I carry an epinephrine auto-injector.",
+            "I carry self-injecting epinephrine, the treatment for a severe allergic reaction.",
             "Emergency contact: Jonas Köhler (husband) +1 216 555 0199",
             "DO NOT GIVE • Ibuprofen (NSAIDs)",
             where,

@@ -90,6 +90,7 @@ FIRST_RUN = [
     "555 0199",  # emergency contact
     "112",  # emergency number
     "y",  # carries epinephrine
+    "",  # no emergency steps from the care team
     "",  # review: save
 ]
 
@@ -503,7 +504,7 @@ def test_first_run_saves_every_answer_and_prints_the_documents(
         "35 ng/mL",
         "Jonas",
         "1. Which tests will I need",
-        "2. Which type of systemic mastocytosis",
+        "2. Which of the six types of SM do I have?",
     ):
         assert text in worksheet
     card = flat_text((tmp_path / "wallet-card.pdf").read_bytes())

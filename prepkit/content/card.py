@@ -22,7 +22,7 @@ def condition_line(profile: Profile, catalog: Catalog) -> str:
     if profile.diagnosis.type == "suspected":
         return "Suspected systemic mastocytosis"
     if profile.diagnosis.type == "not-sure":
-        return "Systemic mastocytosis (type not known)"
+        return "Systemic mastocytosis (type not known yet)"
     return ""
 
 
@@ -31,6 +31,7 @@ def card_context(profile: Profile, catalog: Catalog, *, prepared: dt.date) -> di
     trigger_names = {t.id: t.name for t in catalog.triggers}
     return {
         "profile": profile,
+        "catalog": catalog,
         "condition": condition_line(profile, catalog),
         # Only the patient's own number: none is assumed (911 is wrong in most countries).
         "emergency_number": profile.emergency_number,

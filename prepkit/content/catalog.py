@@ -27,6 +27,8 @@ class _Data(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
 class _Item(_Data, frozen=True):
     id: Annotated[str, Meta(pattern=r"^[a-z0-9-]+$")]
     source: Annotated[str, Meta(pattern=_SOURCE_PATTERN)]
+    # A few words that occur exactly in the cited section: where to look.
+    evidence: Annotated[str, Meta(min_length=3)]
 
 
 class NamedItem(_Item, frozen=True):
@@ -52,6 +54,7 @@ class Question(_Item, frozen=True):
 
 class Catalog(_Data, frozen=True):
     attribution: str
+    card_attribution: str
     sm_types: tuple[Described, ...]
     diagnosis_status: tuple[Described, ...]
     body_areas: tuple[BodyArea, ...]
@@ -61,6 +64,17 @@ class Catalog(_Data, frozen=True):
     treatments: tuple[NamedItem, ...]
     questions: tuple[Question, ...]
     emergency: tuple[Question, ...]
+    for_suspected: tuple[Question, ...]
+    explanations: tuple[Question, ...]
+    card: tuple[Question, ...]
+
+    def explain(self, item_id: str) -> str:
+        """A short sourced explanation (wizard help, worksheet hints), by id."""
+        return {item.id: item.text for item in self.explanations}[item_id]
+
+    def card_text(self, item_id: str) -> str:
+        """One of the wallet card's sourced sentences, by id."""
+        return {item.id: item.text for item in self.card}[item_id]
 
     def diagnoses(self) -> tuple[Described, ...]:
         """Every answer the diagnosis question accepts, types first."""
@@ -80,6 +94,9 @@ class Catalog(_Data, frozen=True):
             "treatments": self.treatments,
             "questions": self.questions,
             "emergency": self.emergency,
+            "for_suspected": self.for_suspected,
+            "explanations": self.explanations,
+            "card": self.card,
         }
         return [(group, item) for group, items in groups.items() for item in items]
 

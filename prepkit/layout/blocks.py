@@ -15,6 +15,8 @@ The elements, and what each becomes:
     items flowed into the columns of that table kind;
 ``<question number=>``
     a numbered question;
+``<box title=>`` of ``<item>``
+    a framed list under a shaded title (reminders from the references);
 ``<keep>``
     its blocks kept together on one page (a question and its answer lines);
 ``<lines count=>`` or ``<lines fill="page"/>``
@@ -162,6 +164,8 @@ class BlockBuilder:
             return [self.checklist(element)]
         if tag == "question":
             return [self.question(element)]
+        if tag == "box":
+            return [Spacer(1, self.sheet.ruled_lines.spacing * MM / 2), self.box(element)]
         if tag == "keep":
             return [KeepTogether(self.build(element))]
         if tag == "lines":
@@ -287,6 +291,19 @@ class BlockBuilder:
         ]
         table = Table(grid, colWidths=widths, hAlign="LEFT")
         table.setStyle(TableStyle(self._table_style(header=False)))
+        return table
+
+    def box(self, element: ET.Element) -> Table:
+        spec = self.sheet.table
+        rows = [[Paragraph(_escape(element.get("title", "")), self.style("cell_head"))]]
+        rows += [[Paragraph(inner_markup(i), self.style("body"))] for i in element.findall("item")]
+        table = Table(rows, colWidths=[self.text_width], hAlign="LEFT", repeatRows=1)
+        commands = self._table_style(header=False)
+        commands += [
+            ("BOX", (0, 0), (-1, -1), spec.grid_pt, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(spec.header_fill)),
+        ]
+        table.setStyle(TableStyle(commands))
         return table
 
     def question(self, element: ET.Element) -> Flowable:

@@ -159,6 +159,9 @@ class Profile(_Section, frozen=True):
     emergency_contact: EmergencyContact = EmergencyContact()
     carries_epinephrine: bool | None = None
     emergency_number: PhoneNumber = ""
+    # What the patient's care team told them to do in a severe reaction, in their
+    # words: the card prints it as theirs (prepkit gives no instructions of its own).
+    emergency_steps: Text = ""
     notes: LongText = ""
 
 

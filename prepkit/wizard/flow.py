@@ -115,10 +115,11 @@ def ask_diagnosis(p: Prompter, data: Data, catalog: Catalog) -> None:
         "Pick the number that matches what you have been told.",
         [f"{item.name}: {item.summary}" for item in options],
         ids.index(diagnosis["type"]) if diagnosis.get("type") in ids else None,
-        more_help="If nobody has told you a type yet, pick 'Suspected'; if unsure, 'Not sure'.",
+        more_help="If you have been told you have SM but not which type, pick 'Diagnosed with "
+        "SM, type not known yet'; if SM has only been raised as a possibility, 'Suspected'.",
     )
     diagnosis["type"] = None if picked is None else ids[picked]
-    if picked is not None and options[picked] in catalog.sm_types:
+    if picked is not None and ids[picked] != "suspected":
         diagnosis["diagnosed"] = p.text(
             "When were you diagnosed",
             "A month and year is enough, for example 2024-05.",
@@ -234,6 +235,11 @@ def ask_care(p: Prompter, data: Data, catalog: Catalog) -> None:
         "Do you carry epinephrine",
         "A self-injecting epinephrine pen (auto-injector).",
         data.get("carries_epinephrine"),
+    )
+    data["emergency_steps"] = p.text(
+        "Your care team's steps for a severe reaction",
+        "As they gave them to you; your card prints them as theirs. Enter if none.",
+        as_text(data.get("emergency_steps")),
     )
 
 

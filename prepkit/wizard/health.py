@@ -62,7 +62,9 @@ def _ask_symptom_details(p: Prompter, name: str, entry: Data) -> Data:
         maximum=10,
     )
     entry["worse_with"] = p.text(
-        "What makes it worse", "For example: heat, food, stress.", as_text(entry.get("worse_with"))
+        "What makes it worse",
+        "For example: rubbing the skin, alcohol, a sudden change in temperature.",
+        as_text(entry.get("worse_with")),
     )
     return entry
 
@@ -123,7 +125,7 @@ def ask_attacks(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(
         p,
         "Attacks and emergencies",
-        "An attack is several symptoms that come on together and then pass.",
+        catalog.explain("attack"),
     )
     attacks = mapping_at(data, "attacks")
 
@@ -155,7 +157,7 @@ def ask_attacks(p: Prompter, data: Data, catalog: Catalog) -> None:
     )
     attacks["anaphylaxis_ever"] = p.yes_no(
         "Have you ever had anaphylaxis",
-        "A severe allergic reaction.",
+        catalog.explain("anaphylaxis"),
         attacks.get("anaphylaxis_ever"),
     )
     data["daily_life"] = p.text(
@@ -177,7 +179,7 @@ def summary_attacks(data: Data, catalog: Catalog) -> str:
 
 def ask_triggers(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(
-        p, "Triggers", "Things that can set off SM symptoms; they differ from person to person:"
+        p, "Triggers", f"Things that can set off SM symptoms. {catalog.explain('triggers-differ')}"
     )
     numbered(p, [trigger.name for trigger in catalog.triggers])
     triggers = mapping_at(data, "triggers")
@@ -251,7 +253,7 @@ def _statuses(record: Data) -> list[str]:
 
 
 def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
-    heading(p, "Tests and records", "Tests a first SM visit may involve:")
+    heading(p, "Tests and records", catalog.explain("first-visit-tests"))
     numbered(p, [test.name for test in catalog.tests])
     ids = [t.id for t in catalog.tests]
     names = {t.id: t.name for t in catalog.tests}

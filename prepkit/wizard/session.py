@@ -168,6 +168,7 @@ def run_wizard(
     data: Data | None = None
     p.say("prepkit will ask about your symptoms, triggers, medications, tests and questions,")
     p.say(f"then print your visit worksheet and wallet card. Answers are saved in {profile}.")
+    p.say("They are a preparation aid for your visit, not medical advice.")
     p.say("Press Ctrl-C at any time: what you have typed so far is kept.")
     try:
         data = starting_answers(profile, p)
