@@ -131,7 +131,11 @@ def card_patient(faces: int) -> dict[str, Any]:
     data["carries_epinephrine"] = "yes"
     data["patient"]["name"] = "Ruth Adeyemi"
     many = {2: 3, 4: 12, 6: len(AVOID)}[faces]
-    detail = {2: "", 4: "", 6: ", in hospital in 2019 (needed epinephrine twice)"}[faces]
+    detail = {
+        2: "",
+        4: ", within minutes, in 2019",
+        6: ", in hospital in 2019 (needed epinephrine twice)",
+    }[faces]
     avoid = AVOID[:many]
     if faces == 6:  # beyond what most patients list: brand names on top of generics
         avoid += [(f"{name} (any brand)", reaction) for name, reaction in AVOID[:10]]

@@ -242,12 +242,12 @@ def test_a_fold_over_card_never_says_to_unfold() -> None:
 
 
 def test_the_front_holds_the_emergency_and_says_where_the_list_goes_on() -> None:
-    for faces, where in ((4, "more on the back (12 in all)"), (6, "Unfold for all 26")):
+    for faces, where in ((4, "Unfold for all 12 (10 more)"), (6, "Unfold for all 26")):
         front, *rest = [fold(text) for text in page_texts(card(faces, layout="page"))]
         for needed in (
             "RISK OF ANAPHYLAXIS",
             "Name: Ruth Adeyemi",
-            "I carry self-injecting epinephrine, the treatment for a severe allergic reaction.",
+            "I carry self-injecting epinephrine, which is used to treat severe allergic reactions.",
             "Emergency contact: Jonas Köhler (husband) +1 216 555 0199",
             "DO NOT GIVE • Ibuprofen (NSAIDs)",
             where,

@@ -169,12 +169,12 @@ def test_no_number_is_assumed_and_the_wizard_asks_for_it(tmp_path: Path) -> None
     (tmp_path / "p.yaml").write_text("schema_version: 1\npatient: {name: Ann}\n", "utf-8")
     assert prepkit(tmp_path, "build", "p.yaml").returncode == 0
     card = text_of(tmp_path / "wallet-card.pdf")
-    assert "911" not in card and "Call the emergency number ____" in card
+    assert "911" not in card and "Emergency number: ____" in card
 
     p = ScriptedPrompter({**FIRST_RUN_SCRIPT, "Emergency number": "999"})
     run_wizard(tmp_path / "w.yaml", p)
     assert read_profile(tmp_path / "w.yaml").emergency_number == "999"
-    assert "Call 999" in text_of(tmp_path / "wallet-card.pdf")
+    assert "Emergency number: 999" in text_of(tmp_path / "wallet-card.pdf")
     help_text = prepkit(tmp_path, "wizard", "--help").stdout
     assert "--no-card" in help_text
 

@@ -104,7 +104,7 @@ def test_card_carries_every_avoid_item_and_trigger(example_profile: Profile) -> 
             assert catalog_names[trigger] in text
         for own in example_profile.triggers.own:
             assert own in text
-        assert "RISK OF ANAPHYLAXIS" in text and "Call 911" in text
+        assert "RISK OF ANAPHYLAXIS" in text and "Emergency number: 911" in text
         assert "Jonas Köhler (husband) +1 216 555 0199" in text
         assert smallest_font(pdf) >= 6.5
 

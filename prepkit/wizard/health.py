@@ -293,7 +293,7 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
                 "Date of the result", "A month is enough: 2026-03.", as_text(record.get("date"))
             )
             record["value"] = p.text(
-                "Result", "As written on the report, e.g. 35 ng/mL.", as_text(record.get("value"))
+                "Result", "As printed on the report, with its unit.", as_text(record.get("value"))
             )
 
 
