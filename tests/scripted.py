@@ -47,7 +47,7 @@ class ScriptedPrompter:
             self.entered.append(label)
             return ENTER
         answer = queue.pop(0)
-        if isinstance(answer, InputEnded | Interrupted):
+        if isinstance(answer, InputEnded | Interrupted | KeyboardInterrupt):
             raise answer
         return answer
 

@@ -638,3 +638,36 @@ def test_phone_prompts_hold_answers_to_the_profiles_limit(tmp_path: Path, label:
         script["Care team member's name"] = ["Dr. Lena Fischer", ""]
     with pytest.raises(AssertionError, match=label):
         run_wizard(tmp_path / "p.yaml", ScriptedPrompter(script))
+
+
+def test_ctrl_c_while_an_answer_is_being_checked_keeps_the_answers(tmp_path: Path) -> None:
+    """Found by the red team: Ctrl-C just after Enter (the first answer loads the font)
+    arrived outside the prompt, and the session's answers were lost without a draft."""
+    script = {**FIRST_RUN_SCRIPT, "How often": KeyboardInterrupt()}
+    with pytest.raises(WizardStopped) as stopped:
+        run_wizard(tmp_path / "p.yaml", ScriptedPrompter(script))
+    assert stopped.value.saved and not stopped.value.ended
+    kept = read_profile(draft_path(tmp_path / "p.yaml"))
+    assert kept.patient.name == "Ann Lee"
+    assert kept.symptoms[0].first_noticed == "spring 2019"
+
+
+def test_a_draft_that_is_a_pipe_is_set_aside_not_read(tmp_path: Path) -> None:
+    """It made the wizard wait forever before the first question."""
+    import os
+    import subprocess
+    import sys
+
+    draft = tmp_path / "p.draft.yaml"
+    os.mkfifo(draft)
+    result = subprocess.run(
+        [sys.executable, "-m", "prepkit", "wizard", "p.yaml"],
+        cwd=tmp_path,
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "cannot be read as a profile any more" in result.stdout
+    assert "Traceback" not in result.stderr and result.returncode == 2
+    assert (tmp_path / "p.draft-kept-1.yaml").is_fifo()

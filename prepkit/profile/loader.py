@@ -34,11 +34,16 @@ MAX_NESTING = 10
 
 def read_profile(path: Path) -> Profile:
     """Load and check the profile at ``path``, or raise a :class:`UserError`."""
-    data, lines = parse_yaml(_read_text(path), str(path))
+    data, lines = parse_yaml(read_profile_text(path), str(path))
     return validate_profile(data, lines, str(path))
 
 
-def _read_text(path: Path) -> str:
+def read_profile_text(path: Path) -> str:
+    """The text of the file at ``path``, refusing what is not a profile before reading it.
+
+    Only a regular file is read, and never more than the size cap: a pipe would
+    wait forever and a device never ends (the wizard's drafts are read this way too).
+    """
     name = str(path)
     try:
         info = path.stat()

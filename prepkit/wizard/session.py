@@ -15,7 +15,7 @@ from prepkit.content.catalog import Catalog, load_catalog
 from prepkit.errors import UserError
 from prepkit.output import Outcome, write_documents
 from prepkit.profile.convert import profile_data
-from prepkit.profile.loader import parse_yaml, read_profile, validate_profile
+from prepkit.profile.loader import parse_yaml, read_profile, read_profile_text, validate_profile
 from prepkit.profile.schema import Profile
 from prepkit.profile.writer import save_profile
 from prepkit.wizard.answers import Data
@@ -73,8 +73,8 @@ def set_aside(draft: Path) -> Path:
 def _load_draft(path: Path) -> Data | None:
     """The draft's answers, or None if it cannot be read as a profile any more."""
     try:
-        text = path.read_text(encoding="utf-8")
-        raw, lines = parse_yaml(text, str(path))
+        # Read as a profile is read: a pipe or device in its place is refused, not read.
+        raw, lines = parse_yaml(read_profile_text(path), str(path))
         data: Data = profile_data(validate_profile(raw, lines, str(path)))
     except (OSError, UnicodeDecodeError, UserError):
         return None
@@ -175,15 +175,18 @@ def run_wizard(
         for step in [_section(section)] if section else SECTIONS:
             step.ask(p, data, catalog)
         review(p, data, catalog)
-    except (Interrupted, InputEnded) as stop:
+        # Kept as a draft first: if the final check refuses an answer, nothing is lost.
+        save_profile(draft_path(profile), data, draft_for=profile)
+    # Ctrl-C is not only pressed at a prompt: while an answer is checked (the first
+    # one loads the font) or saved, it arrives as KeyboardInterrupt, and the answers
+    # must be kept just the same.
+    except (Interrupted, InputEnded, KeyboardInterrupt) as stop:
         if data is not None:
             save_profile(draft_path(profile), data, draft_for=profile)
         raise WizardStopped(
             draft_path(profile), ended=isinstance(stop, InputEnded), saved=data is not None
         ) from None
 
-    # Kept as a draft first: if the final check refuses an answer, nothing is lost.
-    save_profile(draft_path(profile), data, draft_for=profile)
     answers = validate_profile(data, {}, str(profile))
     save_profile(profile, data)
     draft_path(profile).unlink(missing_ok=True)
