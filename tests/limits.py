@@ -17,7 +17,7 @@ from typing import Any
 import msgspec.inspect as mi
 
 from prepkit.content.catalog import load_catalog
-from prepkit.profile.schema import Profile, TestRecord
+from prepkit.profile.schema import LONG_TEXT_LINES, Profile, TestRecord
 
 # Where the schema wants a catalog id rather than text, and which list it comes from.
 _CATALOG_GROUPS = {
@@ -54,7 +54,10 @@ def _text(pattern: str, length: int) -> str:
 
 def _fill(info: mi.Type, path: tuple[str, ...], pattern: str) -> Any:
     if isinstance(info, mi.Metadata):
-        return _fill(info.type, path, pattern)
+        value = _fill(info.type, path, pattern)
+        if (info.extra or {}).get("text") == "lines" and isinstance(value, str):
+            return _at_most_lines(value)
+        return value
     if isinstance(info, mi.UnionType):
         return _fill(_widest(info.types), path, pattern)
     if isinstance(info, mi.StrType):
@@ -76,6 +79,13 @@ def _fill(info: mi.Type, path: tuple[str, ...], pattern: str) -> Any:
     if isinstance(info, mi.DateType):
         return "2026-01-01"
     raise TypeError(f"no maximal value for {info!r} at {path}")
+
+
+def _at_most_lines(text: str) -> str:
+    """``text`` with line breaks past the limit made spaces: as many lines as allowed."""
+    lines = text.split("\n")
+    keep = LONG_TEXT_LINES - 1
+    return "\n".join(lines[:keep]) + (" " + " ".join(lines[keep:]) if lines[keep:] else "")
 
 
 def _widest(options: Iterator[mi.Type] | tuple[mi.Type, ...]) -> mi.Type:

@@ -15,11 +15,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as reportlab_paragraph
 
 from prepkit.content.worksheet import NOTE_IN_TABLE
-from prepkit.layout.paragraph import Paragraph
-from prepkit.profile.convert import to_profile
+from prepkit.layout.paragraph import Paragraph, line_paragraphs
+from prepkit.profile.convert import ProfileProblem, to_profile
 from prepkit.profile.schema import LONG_TEXT
 from prepkit.profile.writer import save_profile
 from prepkit.render import render_worksheet
@@ -92,13 +93,34 @@ def test_a_long_symptom_note_prints_in_full_under_the_table() -> None:
         assert long_note in text[below:]
 
 
-@pytest.mark.skipif(not FULL_RUN, reason="two builds of ~1,000 pages: CI and full runs")
+def test_a_multi_line_answer_is_one_paragraph_per_line_spaced_as_one() -> None:
+    """Line breaks sent ReportLab down its slow path: 50-line notes took 87 s (red team)."""
+    style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=12, spaceAfter=4)
+    markup = "<br/>".join(["first line", "", "&lt;b&gt; third", "fourth " * 30])
+    lines = line_paragraphs(markup, style)
+    assert [len(line.frags) for line in lines] == [1, 1, 1, 1]
+    whole = Paragraph(markup, style)
+    height = sum(p.wrap(300, 1000)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in lines)
+    assert height == pytest.approx(whole.wrap(300, 1000)[1] + whole.getSpaceAfter())
+    # A break inside a tag keeps the paragraph whole, so the tag is not cut.
+    assert len(line_paragraphs("<b>one<br/>two</b>", style)) == 1
+
+
+def test_a_multi_line_answer_has_at_most_50_lines() -> None:
+    with pytest.raises(ProfileProblem, match=r"notes: has 51 lines \(at most 50\)"):
+        to_profile({"schema_version": 1, "notes": "x\n" * 50 + "x"})
+    assert to_profile({"schema_version": 1, "notes": "x\n" * 49 + "x"}).notes.count("\n") == 49
+
+
+@pytest.mark.skipif(not FULL_RUN, reason="four builds of ~1,000 pages: CI and full runs")
 @pytest.mark.parametrize("large_print", [False, True])
-def test_the_largest_profile_of_markup_characters_builds_within_300_mb(
-    tmp_path: Path, large_print: bool
+@pytest.mark.parametrize("pattern", ["<", "x\n"], ids=["all <", "one-letter lines"])
+def test_the_largest_profile_builds_within_300_mb(
+    tmp_path: Path, large_print: bool, pattern: str
 ) -> None:
-    """Every list and text at its limit, all ``<``: it was 861 MB, and minutes."""
-    data = maxed_profile("<")
+    """Every list and text at its limit, all ``<`` (it was 861 MB, and minutes), or
+    every multi-line answer in one-letter lines (87 s, 297 MB)."""
+    data = maxed_profile(pattern)
     data["symptoms"][-1]["notes"] = "<" * (LONG_TEXT - 4) + "Last"
     profile = save_profile(tmp_path / "max.yaml", data)
     out = tmp_path / "out"
@@ -115,8 +137,9 @@ def test_the_largest_profile_of_markup_characters_builds_within_300_mb(
     assert "Traceback" not in result.stderr and "wallet card: the front" in result.stderr
     printed = "".join(flat_text((out / "worksheet.pdf").read_bytes()).split())
     assert printed.count("<Last") == 1, "the last note is printed to its end"
-    typed = sum(text.count("<") for text in _texts(data))
-    assert printed.count("<") >= typed, "every character of every answer is printed"
+    mark = pattern[0]
+    typed = sum(text.count(mark) for text in _texts(data))
+    assert printed.count(mark) >= typed, "every character of every answer is printed"
 
 
 def _texts(value: object) -> list[str]:

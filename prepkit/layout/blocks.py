@@ -43,7 +43,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from prepkit.layout.paragraph import Paragraph
+from prepkit.layout.paragraph import Paragraph, line_paragraphs
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 
@@ -137,8 +137,8 @@ class BlockBuilder:
             )
         return self._styles[role]
 
-    def paragraph(self, element: ET.Element, role: str) -> Paragraph:
-        return Paragraph(inner_markup(element), self.style(role))
+    def paragraph(self, element: ET.Element, role: str) -> list[Paragraph]:
+        return line_paragraphs(inner_markup(element), self.style(role))
 
     def build(self, root: ET.Element) -> list[Flowable]:
         flowables: list[Flowable] = []
@@ -149,11 +149,12 @@ class BlockBuilder:
     def block(self, element: ET.Element) -> list[Flowable]:
         tag = element.tag
         if tag in ("title", "subtitle", "hint"):
-            return [self.paragraph(element, tag)]
+            return list(self.paragraph(element, tag))
         if tag == "p":
-            paragraph = self.paragraph(element, element.get("style", "body"))
-            paragraph.prepkit_section = element.get("section", "")
-            return [paragraph]
+            lines = self.paragraph(element, element.get("style", "body"))
+            for line in lines:
+                line.prepkit_section = element.get("section", "")
+            return list(lines)
         if tag == "section":
             return self.section(element)
         if tag == "fields":
@@ -163,7 +164,7 @@ class BlockBuilder:
         if tag == "checklist":
             return [self.checklist(element)]
         if tag == "question":
-            return [self.question(element)]
+            return list(self.question(element))
         if tag == "box":
             return [Spacer(1, self.sheet.ruled_lines.spacing * MM / 2), self.box(element)]
         if tag == "keep":
@@ -221,8 +222,8 @@ class BlockBuilder:
         for i, item in enumerate(element.findall("field")):
             value = inner_markup(item).strip()
             # An empty value still needs room for a pen: one ruled-line height.
-            shown: Flowable = (
-                Paragraph(value, value_style)
+            shown: list[Paragraph] | Flowable = (
+                line_paragraphs(value, value_style)
                 if value
                 else Spacer(1, self.sheet.ruled_lines.spacing * MM)
             )
@@ -252,7 +253,7 @@ class BlockBuilder:
         header = [Paragraph(inner_markup(c), head) for c in element.findall("head/c")]
         rows: list[list[Any]] = [header]
         for row in element.findall("row"):
-            rows.append([Paragraph(inner_markup(c), cell) for c in row.findall("c")])
+            rows.append([line_paragraphs(inner_markup(c), cell) for c in row.findall("c")])
         blank = int(element.get("blank-rows", "0"))
         rows += [[""] * len(header) for _ in range(blank)]
         kind = element.get("kind", "")
@@ -306,10 +307,10 @@ class BlockBuilder:
         table.setStyle(TableStyle(commands))
         return table
 
-    def question(self, element: ET.Element) -> Flowable:
+    def question(self, element: ET.Element) -> list[Paragraph]:
         number = element.get("number", "")
         text = inner_markup(element).strip() or "_" * 60
-        return Paragraph(f"{_escape(number)}. {text}", self.style("question"))
+        return line_paragraphs(f"{_escape(number)}. {text}", self.style("question"))
 
 
 def inner_markup(element: ET.Element) -> str:

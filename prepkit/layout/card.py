@@ -149,7 +149,11 @@ def card_sheet_pdf(
     )
     text_width = builder.text_width
     text_left = (page_width - text_width) / 2
-    words = [builder.paragraph(p, p.get("style", "sheet_text")) for p in sheet_root.findall("p")]
+    words = [
+        line
+        for p in sheet_root.findall("p")
+        for line in builder.paragraph(p, p.get("style", "sheet_text"))
+    ]
     words_height = sum(
         p.wrap(text_width, page_height)[1] + p.getSpaceBefore() + p.getSpaceAfter() for p in words
     )

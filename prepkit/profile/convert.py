@@ -18,7 +18,7 @@ from typing import Any
 import msgspec
 from msgspec import inspect as mi
 
-from prepkit.profile.schema import Location, Profile, rule_problems
+from prepkit.profile.schema import LONG_TEXT_LINES, Location, Profile, rule_problems
 
 _EMPTY = {"", "~", "null", "none"}
 _YES = {"yes", "y", "true", "t", "on", "1"}
@@ -80,7 +80,13 @@ def clean_text(value: str, *, multiline: bool, loc: Location = ()) -> str:
     visible = "".join(c for c in value if unicodedata.category(c) != "Cf")
     text = unicodedata.normalize("NFC", visible).replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in text.replace("\t", " ").strip().split("\n")]
-    return "\n".join(lines) if multiline else " ".join(line for line in lines if line)
+    if not multiline:
+        return " ".join(line for line in lines if line)
+    if len(lines) > LONG_TEXT_LINES:
+        raise ProfileProblem(
+            loc, f"has {len(lines)} lines (at most {LONG_TEXT_LINES}); join some of them"
+        )
+    return "\n".join(lines)
 
 
 def is_free_text(loc: Location) -> bool:

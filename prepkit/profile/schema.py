@@ -23,6 +23,10 @@ from prepkit.today import today
 SCHEMA_VERSION = 1
 SHORT_TEXT = 200
 LONG_TEXT = 2000
+# Lines in one multi-line answer. A page of notes is about 40; without a limit,
+# 2,000 characters could be 1,000 one-letter lines, and a profile of them thousands
+# of pages that took minutes to print.
+LONG_TEXT_LINES = 50
 MAX_ITEMS = 100
 PHONE_TEXT = 20
 
