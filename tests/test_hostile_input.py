@@ -323,8 +323,22 @@ ALIAS_BOMB = (
         (ALIAS_BOMB, "line 2: uses a YAML anchor or alias"),
         ("schema_version: 1\nnotes: " + "[" * 500 + "]" * 500 + "\n", "line 2: nests lists"),
         ("schema_version: 1\nnotes: " + "[" * 30000 + "]" * 30000 + "\n", "line 2: nests lists"),
+        # Found by the red-team re-check: under the size cap, YAML's composer took
+        # 85 s and 490 MB (a long list), 81 s (400,000 keys) before the error.
+        (
+            ("schema_version: 1\nsymptoms: [" + "{own: x, notes: y}," * 200000)[:3_990_000] + "]\n",
+            "line 2: has a list or section of more than 1,000 entries",
+        ),
+        (
+            "schema_version: 1\n" + "".join(f"k{i}: v\n" for i in range(300000)),
+            "line 1001: has a list or section of more than 1,000 entries",
+        ),
+        (
+            "schema_version: 1\n" + "".join(f"k{i}: [{'{},' * 999}]\n" for i in range(900)),
+            "line 101: holds more than 100,000 values",
+        ),
     ],
-    ids=["alias bomb", "500 brackets", "30000 brackets"],
+    ids=["alias bomb", "500 brackets", "30000 brackets", "long list", "many keys", "many lists"],
 )
 def test_alias_bombs_and_deep_nesting_are_one_line_not_memory_or_a_crash(
     text: str, problem: str, tmp_path: Path

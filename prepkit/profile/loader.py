@@ -19,7 +19,7 @@ import yaml
 
 from prepkit.errors import UserError
 from prepkit.profile.convert import ProfileProblem, field_path, is_free_text, to_profile
-from prepkit.profile.schema import Location, Profile
+from prepkit.profile.schema import MAX_ITEMS, Location, Profile
 from prepkit.yaml_loaders import TEXT_LOADER
 
 # The largest profile prepkit's own writer makes within the schema's limits is
@@ -30,6 +30,12 @@ MAX_PROFILE_BYTES = 4_000_000
 # A profile nests lists and mappings four deep (tests -> a test -> its statuses);
 # anything much deeper is not a profile, and unbounded nesting exhausts the parser.
 MAX_NESTING = 10
+# Entries in one list or section, and values in the whole file, far above what a
+# profile can hold (lists of 100; about 10,000 values at every limit) and far
+# below what makes YAML's composer slow: 200,000 entries under the size cap took
+# it 85 s and 490 MB before the one-line error.
+MAX_ENTRIES = 1000
+MAX_VALUES = 100_000
 
 
 def read_profile(path: Path) -> Profile:
@@ -77,13 +83,18 @@ def read_profile_text(path: Path) -> str:
 
 
 def _check_shape(text: str, name: str) -> None:
-    """Refuse anchors, aliases and deep nesting before any structure is built.
+    """Refuse anchors, aliases, deep nesting and huge collections before any structure is built.
 
     Read as a stream of parser events (which needs no recursion and no memory for
-    the tree), so a 500-byte alias bomb or 30,000 nested brackets is one line of
-    error, not gigabytes of memory or a crash inside the C parser.
+    the tree), so a 500-byte alias bomb, 30,000 nested brackets or a list of
+    200,000 entries is one line of error, not gigabytes of memory, minutes, or a
+    crash inside the C parser.
     """
     depth = 0
+    # For each open list or section: values in it so far, and how many it may hold
+    # (a section's keys are values too).
+    open_: list[list[int]] = [[0, 1]]
+    values = 0
     for event in yaml.parse(text, Loader=TEXT_LOADER):
         line = event.start_mark.line + 1 if event.start_mark is not None else None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
@@ -92,7 +103,25 @@ def _check_shape(text: str, name: str) -> None:
                 file=name,
                 line=line,
             )
+        if isinstance(event, yaml.NodeEvent):
+            values += 1
+            open_[-1][0] += 1
+            if open_[-1][0] > open_[-1][1]:
+                raise UserError(
+                    f"has a list or section of more than {MAX_ENTRIES:,} entries; "
+                    f"a profile's lists hold at most {MAX_ITEMS}",
+                    file=name,
+                    line=line,
+                )
+            if values > MAX_VALUES:
+                raise UserError(
+                    f"holds more than {MAX_VALUES:,} values; a profile holds far fewer",
+                    file=name,
+                    line=line,
+                )
         if isinstance(event, yaml.CollectionStartEvent):
+            keys = 2 if isinstance(event, yaml.MappingStartEvent) else 1
+            open_.append([0, keys * MAX_ENTRIES])
             depth += 1
             if depth > MAX_NESTING:
                 raise UserError(
@@ -102,6 +131,7 @@ def _check_shape(text: str, name: str) -> None:
                     line=line,
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
+            open_.pop()
             depth -= 1
 
 
