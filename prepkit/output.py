@@ -12,7 +12,8 @@ import contextlib
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -160,7 +161,7 @@ def write_documents(
         except CardDoesNotFit as problem:
             outcome.card_problem = problem
     with folder_lock(output_dir):
-        _remove_leftovers(output_dir, names)
+        remove_leftovers(output_dir, names)
         for name in (names.worksheet, names.wallet_card):
             may_replace(output_dir / name, only_replace_from)
         for name, pdf in documents.items():
@@ -200,12 +201,18 @@ def folder_lock(folder: Path) -> Iterator[None]:
         os.close(handle)
 
 
-def _remove_leftovers(folder: Path, names: DocumentNames) -> None:
-    """Remove the temporary files a killed run left (each a full private PDF)."""
+def remove_leftovers(folder: Path, names: Iterable[str], *, older_than: float = 0) -> None:
+    """Remove the temporary files a killed run left beside ``names`` (each full of health data).
+
+    ``older_than`` (seconds) spares a file another run may be writing right now,
+    where no lock keeps runs apart (the wizard's profile and draft).
+    """
+    now = time.time()
     for name in names:
         for leftover in folder.glob(f".{name}.*{TEMPORARY_SUFFIX}"):
             with contextlib.suppress(OSError):
-                leftover.unlink()
+                if now - leftover.lstat().st_mtime >= older_than:
+                    leftover.unlink()
 
 
 def may_replace(path: Path, only_from: str | None = None) -> None:

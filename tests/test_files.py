@@ -116,6 +116,21 @@ def test_a_killed_runs_temporary_files_are_removed_by_the_next_run(tmp_path: Pat
     assert mine.read_text() == "mine"
 
 
+def test_a_wizard_killed_while_saving_leaves_nothing_after_the_next_run(tmp_path: Path) -> None:
+    """Found by the red-team re-check: a killed save left a hidden copy of the answers."""
+    old = time.time() - 3600
+    leftovers = [tmp_path / ".p.yaml.k1ll3d.tmp", tmp_path / ".p.draft.yaml.x9.tmp"]
+    writing = tmp_path / ".p.yaml.now.tmp"  # another run's, being written this second
+    for leftover in [*leftovers, writing]:
+        leftover.write_text("patient: {name: Ann Lee}\n")
+    for leftover in leftovers:
+        os.utime(leftover, (old, old))
+    result = CliRunner().invoke(main, ["wizard", str(tmp_path / "p.yaml")], input="")
+    assert result.exit_code == 2  # input ended at the first question
+    assert not any(leftover.exists() for leftover in leftovers)
+    assert writing.exists()
+
+
 @pytest.mark.parametrize("umask", [0o022, 0o000])
 def test_folders_prepkit_creates_are_private(tmp_path: Path, umask: int) -> None:
     # Found by red-team: created folders took the umask's mode (0755, or 0777).

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from prepkit.content.catalog import Catalog, load_catalog
 from prepkit.errors import UserError
-from prepkit.output import Outcome, write_documents
+from prepkit.output import Outcome, remove_leftovers, write_documents
 from prepkit.profile.convert import profile_data
 from prepkit.profile.loader import parse_yaml, read_profile, read_profile_text, validate_profile
 from prepkit.profile.schema import Profile
@@ -163,6 +163,9 @@ def run_wizard(
             file=str(profile),
         )
     _check_can_save(profile)
+    # A run killed while saving left a hidden copy of the answers; a minute old, no
+    # run is still writing it.
+    remove_leftovers(profile.parent, [profile.name, draft_path(profile).name], older_than=60)
     # None until there is something to keep: stopping at the first question must not
     # replace an older draft with an empty one.
     data: Data | None = None
