@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -83,6 +83,17 @@ profile_argument = click.argument(
 )
 
 
+def _say(text: str) -> None:
+    """Echo a line that quotes file names: anything a terminal would act on is escaped.
+
+    A file name may hold an escape sequence or a newline; quoted raw, it could
+    retitle or clear the terminal, or fake a line of output.
+    """
+    from prepkit.errors import printable
+
+    click.echo(printable(text))
+
+
 def _silence_stdout() -> None:
     import os
     import sys
@@ -108,11 +119,24 @@ class _Commands(click.Group):
             click.echo(err=True)
             raise SystemExit(130) from None
         except OSError as error:
+            if error.filename is not None:  # a path the OS refused (a name too long)
+                raise UserError(
+                    f"cannot be used ({error.strerror})", file=str(error.filename)
+                ) from None
             # Every file prepkit reads or writes turns its errors into a UserError;
             # what is left is the terminal itself (stdout on a full disk, a closed
             # pipe). Point stdout at nothing so the exit does not fail again.
             _silence_stdout()
             raise UserError(f"cannot write its messages ({error.strerror})") from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """As Click's, but help or version text that cannot be written is one line too."""
+        try:
+            return super().main(*args, **kwargs)
+        except OSError as error:
+            _silence_stdout()
+            click.echo(f"Error: cannot write its messages ({error.strerror})", err=True)
+            raise SystemExit(UserError.exit_code) from None
 
 
 @click.group(
@@ -149,7 +173,7 @@ def _notices(answers: Profile, source: str, *, card: bool) -> None:
     from prepkit.profile.schema import notices
 
     for loc, notice in notices(answers):
-        click.echo(f"Note: {source}: {field_path(loc)}: {notice}")
+        _say(f"Note: {source}: {field_path(loc)}: {notice}")
     blanks = card_blanks(answers, load_catalog()) if card else []
     if blanks:
         click.echo(
@@ -162,7 +186,7 @@ def _report(outcome: Outcome) -> None:
     """Say what the run did to the folder; a card that did not fit ends in exit status 2."""
     for path in outcome.written:
         what = outcome.described.get(path)
-        click.echo(f"Wrote {path} ({what})" if what else f"Wrote {path}")
+        _say(f"Wrote {path} ({what})" if what else f"Wrote {path}")
     for path, mark in outcome.removed:
         click.echo(
             f"Removed the older wallet card {path} (made {mark.made} from {mark.profile}): "
@@ -233,7 +257,7 @@ def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -
         only_replace_from=EXAMPLE_PROFILE,
     )
     if keep:
-        click.echo(f"Kept your edited {target} (not overwritten).")
+        _say(f"Kept your edited {target} (not overwritten).")
     else:
         outcome.written.append(write_private(target, text))
     _report(outcome)
@@ -331,12 +355,12 @@ def wizard(
     except WizardStopped as stopped:
         again = "prepkit wizard" if str(profile) == DEFAULT_PROFILE else f"prepkit wizard {profile}"
         if stopped.saved:
-            click.echo(
+            _say(
                 f"Your answers so far are saved in {stopped.draft}; "
                 f"run '{again}' again to carry on."
             )
         elif stopped.draft.exists():
-            click.echo(f"Your unfinished answers are still in {stopped.draft}, unchanged.")
+            _say(f"Your unfinished answers are still in {stopped.draft}, unchanged.")
         if stopped.ended:
             raise UserError(
                 "input ended before the wizard finished; to print from a saved profile "
@@ -344,11 +368,11 @@ def wizard(
             ) from None
         raise SystemExit(130) from None
     click.echo()
-    click.echo(f"Saved your answers in {result.profile}")
+    _say(f"Saved your answers in {result.profile}")
     outcome = result.outcome
     _report(outcome)
     if outcome.card_problem is not None:
-        click.echo(f"No wallet card this time: it {outcome.card_problem.problem}")
+        _say(f"No wallet card this time: it {outcome.card_problem.problem}")
     _notices(result.answers, str(profile), card=not no_card and outcome.card_problem is None)
     if open_files:
         for path in outcome.written:
@@ -378,7 +402,7 @@ def validate(profile: Path) -> None:
             field=problem.field,
         ) from None
     _notices(answers, str(profile), card=True)
-    click.echo(
+    _say(
         f"{profile}: OK ({len(answers.symptoms)} symptoms, {len(answers.medications)} "
         f"medications, {len(answers.avoid)} to avoid, {len(answers.questions)} questions)"
     )

@@ -22,7 +22,9 @@ def pinned_epoch() -> int | None:
     text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not text:
         return None
-    if not (text.isascii() and text.isdigit()) or int(text) > _LAST_SECOND:
+    # Digits are counted before they are read: Python will not read over 4,300 of them.
+    digits = text.lstrip("0") or "0"
+    if not (text.isascii() and text.isdigit()) or len(digits) > 12 or int(digits) > _LAST_SECOND:
         shown = text if text.isprintable() and len(text) <= 30 else repr(text[:30])
         raise UserError(
             f"SOURCE_DATE_EPOCH is {shown}: it must be a whole number of seconds since "

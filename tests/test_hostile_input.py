@@ -369,10 +369,14 @@ def test_a_profile_that_is_not_a_readable_file_is_one_line(kind: str, tmp_path: 
     assert line.startswith(f"Error: {path}: "), line
 
 
-def test_stdout_on_a_full_disk_is_one_line_not_a_traceback() -> None:
+@pytest.mark.parametrize(
+    "args", [["validate", str(EXAMPLE)], ["--help"], ["--version"], ["build", "--help"]]
+)
+def test_stdout_on_a_full_disk_is_one_line_not_a_traceback(args: list[str]) -> None:
+    # --help and --version: found by the red-team re-check (a traceback, exit 1).
     with open("/dev/full", "w") as full:
         result = subprocess.run(
-            [sys.executable, "-m", "prepkit", "validate", str(EXAMPLE)],
+            [sys.executable, "-m", "prepkit", *args],
             stdout=full,
             stderr=subprocess.PIPE,
             text=True,
@@ -403,3 +407,37 @@ def test_example_stops_before_writing_when_its_profile_name_is_not_a_file(
         "folder with -o"
     ]
     assert [p.name for p in tmp_path.iterdir()] == ["example-profile.yaml"]
+
+
+def test_a_file_name_the_system_refuses_is_named_as_the_problem(tmp_path: Path) -> None:
+    """Found by the red-team re-check: the wizard blamed the terminal ("cannot write its
+    messages") for a 300-character profile name, and then went silent."""
+    name = "a" * 300 + ".yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "prepkit", "wizard", name],
+        cwd=tmp_path,
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("Error: ") and line.endswith(": cannot be used (File name too long)")
+
+
+def test_file_names_in_ordinary_lines_are_escaped_too(tmp_path: Path) -> None:
+    """Found by the red-team re-check: 'Wrote', 'OK', 'Note' and 'Saved' lines quoted
+    names raw, so a name could retitle the terminal or fake a line of output."""
+    name = "ok\x1b]0;TITLE\x07\nFAKE.yaml"
+    (tmp_path / name).write_bytes(EXAMPLE.read_bytes())
+    result = subprocess.run(
+        [sys.executable, "-m", "prepkit", "validate", name],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    [line] = result.stdout.splitlines()
+    assert "\x1b" not in line and line.startswith("ok\\x1b]0;TITLE\\x07\\nFAKE.yaml: OK")

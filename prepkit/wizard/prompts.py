@@ -264,7 +264,8 @@ class TerminalPrompter:
         _tolerant_input()
 
     def say(self, text: str = "") -> None:
-        click.echo(text)
+        # Lines quote file names, which may hold escape sequences or line breaks.
+        click.echo(printable(text))
 
     def _read(self, label: str, shown_default: str) -> str:
         suffix = f" [{shown_default}]" if shown_default else ""
