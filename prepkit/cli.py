@@ -78,8 +78,10 @@ output_option_for_wizard = click.option(
     show_default="the profile's folder",
     help="Folder to write the PDF files into (created if missing).",
 )
+# Click would check the path itself and print a three-line usage error; prepkit's
+# own reader says what is wrong with it in one line (see profile.loader).
 profile_argument = click.argument(
-    "profile", type=click.Path(path_type=Path, dir_okay=True, exists=False)
+    "profile", type=click.Path(path_type=Path, dir_okay=True, exists=False, readable=False)
 )
 
 
@@ -309,7 +311,11 @@ def blank(output_dir: Path, paper: str, large_print: bool) -> None:
 
 
 @main.command()
-@click.argument("profile", type=click.Path(path_type=Path, dir_okay=False), default=DEFAULT_PROFILE)
+@click.argument(
+    "profile",
+    type=click.Path(path_type=Path, dir_okay=True, readable=False),
+    default=DEFAULT_PROFILE,
+)
 @click.option(
     "--section",
     type=click.Choice(SECTION_NAMES, case_sensitive=False),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import unquote
 
-from prepkit.errors import CardDoesNotFit, UserError
+from prepkit.errors import CardDoesNotFit, UserError, printable
 
 if TYPE_CHECKING:
     from prepkit.profile.schema import Profile
@@ -195,7 +196,13 @@ def folder_lock(folder: Path) -> Iterator[None]:
     except OSError as error:
         raise UserError(f"cannot be opened ({error.strerror})", file=str(folder)) from None
     try:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            # Another run is writing here (or someone holds the folder): say why we wait.
+            shown = printable(str(folder))
+            print(f"Waiting for another prepkit run writing in {shown}...", file=sys.stderr)
+            fcntl.flock(handle, fcntl.LOCK_EX)
         yield
     finally:
         os.close(handle)

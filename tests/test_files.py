@@ -6,6 +6,7 @@ import os
 import stat
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -161,3 +162,54 @@ def test_two_runs_into_one_folder_write_their_pairs_in_turn(tmp_path: Path) -> N
         os.close(holder)
     assert run.wait(timeout=60) == 0
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["wallet-card.pdf", "worksheet.pdf"]
+
+
+def test_a_run_waiting_for_the_folder_says_so(tmp_path: Path) -> None:
+    """Found by the red-team re-check: a build waited silently, forever, while anyone
+    (another user on a shared folder) held the folder's lock."""
+    import fcntl
+
+    holder = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    build = subprocess.Popen(
+        [sys.executable, "-m", "prepkit", "build", str(EXAMPLE), "-o", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    # Should the message never come, the lock is let go after 20 s: a failure, not a hang.
+    guard = threading.Timer(20, fcntl.flock, [holder, fcntl.LOCK_UN])
+    guard.start()
+    try:
+        assert build.stderr is not None
+        assert build.stderr.readline().startswith(
+            f"Waiting for another prepkit run writing in {tmp_path}"
+        )
+    finally:
+        guard.cancel()
+        os.close(holder)  # releases the lock: the build goes on
+    assert build.wait(timeout=60) == 0
+    assert (tmp_path / "worksheet.pdf").exists()
+
+
+def test_a_link_into_a_missing_folder_is_refused_and_no_folder_is_made(tmp_path: Path) -> None:
+    """Found by the red-team re-check: a dangling link's folders were made to write through it."""
+    from prepkit.errors import UserError
+    from prepkit.profile.writer import save_profile
+
+    link = tmp_path / "p.yaml"
+    link.symlink_to(tmp_path / "gone" / "deeper" / "p.yaml")
+    with pytest.raises(UserError, match="in a folder that does not exist"):
+        save_profile(link, {"schema_version": 1})
+    result = CliRunner().invoke(main, ["wizard", str(link)], input="")
+    assert result.exit_code == 2
+    assert "is a link to" in result.output and "Your name" not in result.output
+    assert not (tmp_path / "gone").exists()
+
+
+def test_a_folder_given_as_the_wizards_profile_is_one_line(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["wizard", str(tmp_path)], input="")
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        f"Error: {tmp_path}: is a folder; give the profile a file name"
+    ]

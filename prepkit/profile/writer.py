@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from prepkit.errors import UserError
 from prepkit.output import write_private
 
 HEADER = """\
@@ -83,6 +84,9 @@ def save_profile(path: Path, data: dict[str, Any], *, draft_for: Path | None = N
     file behind, never updated.
     """
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target is not path and not target.parent.is_dir():
+        # Never create folders for a link's target: the link may be stale, or planted.
+        raise UserError(f"is a link to {target}, in a folder that does not exist", file=str(path))
     text = (
         profile_text(data, path.name)
         if draft_for is None

@@ -129,7 +129,15 @@ def _check_can_save(profile: Path) -> None:
 
     from prepkit.output import ensure_folder
 
-    folder = ensure_folder(profile.parent)
+    if profile.is_dir():
+        raise UserError("is a folder; give the profile a file name", file=str(profile))
+    # A linked profile is saved through the link, so it is the target's folder that counts.
+    target = Path(os.path.realpath(profile)) if profile.is_symlink() else profile
+    if profile.is_symlink() and not target.parent.is_dir():
+        raise UserError(
+            f"is a link to {target}, in a folder that does not exist", file=str(profile)
+        )
+    folder = ensure_folder(target.parent)
     try:
         with tempfile.TemporaryFile(dir=folder):
             pass
