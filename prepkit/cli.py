@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from prepkit import __version__
-from prepkit.errors import UserError
+from prepkit.errors import PrepkitError, UserError
 
 if TYPE_CHECKING:
     from prepkit.output import Outcome
@@ -107,6 +107,12 @@ def _silence_stdout() -> None:
         pass
 
 
+class _Refused(click.ClickException):
+    """A :class:`PrepkitError` as Click shows it: ``Error: ...`` on stderr, status 2."""
+
+    exit_code = PrepkitError.exit_code
+
+
 class _Commands(click.Group):
     """prepkit's commands: Ctrl-C anywhere ends with status 130, as in the wizard's prompts.
 
@@ -117,19 +123,23 @@ class _Commands(click.Group):
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
+        except PrepkitError as error:
+            raise _Refused(error.format_message()) from None
         except KeyboardInterrupt:
             click.echo(err=True)
             raise SystemExit(130) from None
         except OSError as error:
             if error.filename is not None:  # a path the OS refused (a name too long)
-                raise UserError(
-                    f"cannot be used ({error.strerror})", file=str(error.filename)
+                raise _Refused(
+                    UserError(
+                        f"cannot be used ({error.strerror})", file=str(error.filename)
+                    ).message
                 ) from None
             # Every file prepkit reads or writes turns its errors into a UserError;
             # what is left is the terminal itself (stdout on a full disk, a closed
             # pipe). Point stdout at nothing so the exit does not fail again.
             _silence_stdout()
-            raise UserError(f"cannot write its messages ({error.strerror})") from None
+            raise _Refused(f"cannot write its messages ({error.strerror})") from None
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """As Click's, but help or version text that cannot be written is one line too."""

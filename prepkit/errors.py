@@ -1,8 +1,11 @@
-"""The one kind of error a user sees: a single line, exit status 2, no traceback."""
+"""What prepkit refuses, as plain exceptions: the CLI alone turns them into a line and a status.
+
+No layer below the CLI knows about Click (cookiecutter's and copier's habit): a
+module raises a :class:`PrepkitError` and ``cli.py`` shows it as one line,
+``Error: <file>, line <n>: <field>: <problem>``, with exit status 2.
+"""
 
 from __future__ import annotations
-
-import click
 
 
 def printable(text: str) -> str:
@@ -15,14 +18,25 @@ def printable(text: str) -> str:
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
-class UserError(click.ClickException):
-    """Bad input from the user: names the file, the field and the problem.
+class PrepkitError(Exception):
+    """Something prepkit will not do, said in one line.
 
     Exit status 2 matches Click's own usage errors, so scripts can tell
     "you gave me something wrong" (2) from "prepkit broke" (1).
     """
 
     exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def format_message(self) -> str:
+        return self.message
+
+
+class UserError(PrepkitError):
+    """Bad input from the user: names the file, the field and the problem."""
 
     def __init__(
         self,
