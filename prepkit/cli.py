@@ -16,8 +16,11 @@ from prepkit import __version__
 from prepkit.errors import PrepkitError, UserError
 
 if TYPE_CHECKING:
-    from prepkit.output import Outcome
+    from prepkit.build import Outcome
+    from prepkit.options import Options
     from prepkit.profile.schema import Profile
+    from prepkit.wizard.prompts import Prompter
+    from prepkit.wizard.session import WizardResult
 
 BLANK_WORKSHEET = "blank-worksheet.pdf"
 DEFAULT_PROFILE = "prepkit-profile.yaml"
@@ -177,6 +180,33 @@ def main(ctx: click.Context) -> None:
         click.echo("To start, run:  prepkit wizard")
 
 
+def _options(output_dir: Path, paper: str, large_print: bool, card_layout: str | None) -> Options:
+    """The one options object of a run, made from the command line's words."""
+    from prepkit.options import Options
+
+    layout = None if card_layout is None else card_layout.lower()
+    return Options(
+        output_dir=output_dir,
+        paper="a4" if paper.lower() == "a4" else "letter",
+        large_print=large_print,
+        card_layout="page" if layout == "page" else None if layout is None else "sheet",
+    )
+
+
+def wizard_then_build(
+    profile: Path, prompter: Prompter, options: Options, *, section: str | None = None
+) -> tuple[WizardResult, Outcome]:
+    """Ask and save the answers (the wizard), then print them (the build step).
+
+    The profile is saved either way; the worksheet always carries everything.
+    """
+    from prepkit.build import build_documents
+    from prepkit.wizard.session import run_wizard
+
+    result = run_wizard(profile, prompter, section=section)
+    return result, build_documents(result.answers, options, source=str(profile))
+
+
 def _notices(answers: Profile, source: str, *, card: bool) -> None:
     """Say what is allowed but worth checking, and what the card leaves blank."""
     from prepkit.content.card import card_blanks
@@ -222,18 +252,12 @@ def build(
     no_card: bool,
 ) -> None:
     """Render the worksheet and wallet card from your PROFILE file."""
-    from prepkit.output import write_documents
+    from prepkit.build import build_documents
     from prepkit.profile.loader import read_profile
 
+    options = _options(output_dir, paper, large_print, None if no_card else card_layout)
     answers = read_profile(profile)
-    outcome = write_documents(
-        answers,
-        output_dir,
-        paper=paper,
-        source=str(profile),
-        card_layout=None if no_card else card_layout,
-        large_print=large_print,
-    )
+    outcome = build_documents(answers, options, source=str(profile))
     _report(outcome)
     _notices(answers, str(profile), card=not no_card and outcome.card_problem is None)
     if outcome.card_problem is not None:
@@ -247,8 +271,9 @@ def build(
 @card_layout_option
 def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -> None:
     """Render a made-up patient's worksheet and card, and save their profile."""
+    from prepkit.build import EXAMPLE_NAMES, build_documents
     from prepkit.content.catalog import CATALOG_FILE
-    from prepkit.output import EXAMPLE_NAMES, write_documents, write_private
+    from prepkit.output import write_private
     from prepkit.profile.loader import read_profile
 
     bundled = CATALOG_FILE.with_name(EXAMPLE_PROFILE)
@@ -258,13 +283,10 @@ def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -
     keep = _edited_example(target, text)  # checked before anything is written
     # Named for the example, and replacing only what the example made: a patient's
     # own worksheet and card in the same folder are never touched.
-    outcome = write_documents(
+    outcome = build_documents(
         answers,
-        output_dir,
-        paper=paper,
+        _options(output_dir, paper, large_print, card_layout),
         source=EXAMPLE_PROFILE,
-        card_layout=card_layout,
-        large_print=large_print,
         names=EXAMPLE_NAMES,
         only_replace_from=EXAMPLE_PROFILE,
     )
@@ -309,13 +331,18 @@ def _edited_example(target: Path, bundled: bytes) -> bool:
 @large_print_option
 def blank(output_dir: Path, paper: str, large_print: bool) -> None:
     """Render a blank worksheet to fill in by hand (blank-worksheet.pdf)."""
-    from prepkit.output import Outcome, ensure_folder, may_replace, write_private
+    from prepkit.build import Outcome
+    from prepkit.output import ensure_folder, may_replace, write_private
     from prepkit.render import blank_profile, render_worksheet
 
+    options = _options(output_dir, paper, large_print, None)
     pdf = render_worksheet(
-        blank_profile(), paper=paper.lower(), source="blank worksheet", large_print=large_print
+        blank_profile(),
+        paper=options.paper,
+        source="blank worksheet",
+        large_print=options.large_print,
     )
-    target = ensure_folder(output_dir) / BLANK_WORKSHEET
+    target = ensure_folder(options.output_dir) / BLANK_WORKSHEET
     may_replace(target)
     _report(Outcome(written=[write_private(target, pdf)]))
 
@@ -353,21 +380,16 @@ def wizard(
     from last time's, so you can press Enter through what has not changed.
     """
     from prepkit.wizard.prompts import TerminalPrompter, terminal_problem
-    from prepkit.wizard.session import WizardStopped, run_wizard
+    from prepkit.wizard.session import WizardStopped
 
     problem = terminal_problem()
     if problem is not None:
         raise UserError(problem)
+    options = _options(
+        output_dir or profile.parent, paper, large_print, None if no_card else card_layout
+    )
     try:
-        result = run_wizard(
-            profile,
-            TerminalPrompter(),
-            section=section,
-            output_dir=output_dir,
-            paper=paper.lower(),
-            card_layout=None if no_card else card_layout.lower(),
-            large_print=large_print,
-        )
+        result, outcome = wizard_then_build(profile, TerminalPrompter(), options, section=section)
     except WizardStopped as stopped:
         again = "prepkit wizard" if str(profile) == DEFAULT_PROFILE else f"prepkit wizard {profile}"
         if stopped.saved:
@@ -385,7 +407,6 @@ def wizard(
         raise SystemExit(130) from None
     click.echo()
     _say(f"Saved your answers in {result.profile}")
-    outcome = result.outcome
     _report(outcome)
     if outcome.card_problem is not None:
         _say(f"No wallet card this time: it {outcome.card_problem.problem}")

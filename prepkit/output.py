@@ -15,22 +15,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 from urllib.parse import unquote
 
-from prepkit.errors import CardDoesNotFit, UserError, printable
-
-if TYPE_CHECKING:
-    from prepkit.profile.schema import Profile
+from prepkit.errors import UserError, printable
 
 PRIVATE = 0o600
 PRIVATE_FOLDER = 0o700
 # A file being written is ".NAME.<random>.tmp" until it is renamed into place.
 TEMPORARY_SUFFIX = ".tmp"
-WORKSHEET = "worksheet.pdf"
-WALLET_CARD = "wallet-card.pdf"
 
 
 def ensure_folder(folder: Path) -> Path:
@@ -97,88 +91,6 @@ def read_mark(path: Path) -> Mark | None:
         return None
     fields = dict(part.partition("=")[::2] for part in found.group(1).decode("ascii").split("; "))
     return Mark(unquote(fields.get("profile", "")), fields.get("made", ""))
-
-
-class DocumentNames(NamedTuple):
-    worksheet: str = WORKSHEET
-    wallet_card: str = WALLET_CARD
-
-
-STANDARD_NAMES = DocumentNames()
-EXAMPLE_NAMES = DocumentNames("example-worksheet.pdf", "example-wallet-card.pdf")
-
-
-@dataclass
-class Outcome:
-    """What a run did to the output folder, for the command to report."""
-
-    written: list[Path] = field(default_factory=list)
-    removed: list[tuple[Path, Mark]] = field(default_factory=list)  # stale cards
-    card_problem: CardDoesNotFit | None = None
-    # What a written file holds, when it is worth saying: "fold-out, 4 panels".
-    described: dict[Path, str] = field(default_factory=dict)
-
-
-def write_documents(
-    profile: Profile,
-    output_dir: Path,
-    *,
-    paper: str,
-    source: str,
-    card_layout: str | None,
-    large_print: bool = False,
-    names: DocumentNames = STANDARD_NAMES,
-    only_replace_from: str | None = None,
-) -> Outcome:
-    """Render the worksheet and the card, then write them: one profile, one run.
-
-    Everything is rendered and every target checked before anything is written.
-    prepkit replaces only PDFs it made (with ``only_replace_from``, only those made
-    from that profile); any other file in the way stops the run before anything is
-    written. Without a card (``card_layout`` None, or a card that does not
-    fit) an older card in the folder is removed, so it can never be printed as if
-    it matched this worksheet.
-    """
-    from prepkit.render import render_card, render_worksheet
-
-    ensure_folder(output_dir)
-    outcome = Outcome()
-    documents = {
-        names.worksheet: render_worksheet(
-            profile, paper=paper.lower(), source=source, large_print=large_print
-        )
-    }
-    if card_layout is not None:
-        try:
-            card = render_card(
-                profile,
-                paper=paper.lower(),
-                layout=card_layout.lower(),
-                source=source,
-                large_print=large_print,
-            )
-            documents[names.wallet_card] = card.pdf
-            outcome.described[output_dir / names.wallet_card] = card.layout
-        except CardDoesNotFit as problem:
-            outcome.card_problem = problem
-    with folder_lock(output_dir):
-        remove_leftovers(output_dir, names)
-        for name in (names.worksheet, names.wallet_card):
-            may_replace(output_dir / name, only_replace_from)
-        for name, pdf in documents.items():
-            outcome.written.append(write_private(output_dir / name, pdf))
-        old_card = output_dir / names.wallet_card
-        if names.wallet_card not in documents and old_card.exists():
-            mark = read_mark(old_card)
-            try:
-                old_card.unlink()
-            except OSError as error:
-                raise UserError(
-                    f"cannot remove this older card ({error.strerror})", file=str(old_card)
-                ) from None
-            if mark is not None:
-                outcome.removed.append((old_card, mark))
-    return outcome
 
 
 @contextlib.contextmanager

@@ -199,11 +199,13 @@ def test_all_text_is_black(name: str, worksheets: dict[str, bytes]) -> None:
 
 
 def test_wizard_prints_in_large_print(tmp_path: Path) -> None:
-    from prepkit.wizard.session import run_wizard
+    from prepkit.cli import wizard_then_build
+    from prepkit.options import Options
     from tests.scripted import ScriptedPrompter
     from tests.test_wizard import FIRST_RUN_SCRIPT
 
-    result = run_wizard(tmp_path / "p.yaml", ScriptedPrompter(FIRST_RUN_SCRIPT), large_print=True)
-    assert tmp_path / "worksheet.pdf" in result.outcome.written
+    options = Options(output_dir=tmp_path, large_print=True)
+    _, outcome = wizard_then_build(tmp_path / "p.yaml", ScriptedPrompter(FIRST_RUN_SCRIPT), options)
+    assert tmp_path / "worksheet.pdf" in outcome.written
     pdf = (tmp_path / "worksheet.pdf").read_bytes()
     assert min(c["size"] for page in pages(pdf) for c in page.chars) + 1e-6 >= 14

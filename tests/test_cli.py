@@ -179,12 +179,14 @@ def test_ctrl_c_while_the_documents_render_exits_130(
     command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Found by red-team (#15 item 18): "Aborted!" and exit status 1 while rendering.
+    import prepkit.build
     import prepkit.render
 
     def interrupted(*args: object, **kwargs: object) -> bytes:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(prepkit.render, "render_worksheet", interrupted)
+    for module in (prepkit.build, prepkit.render):  # the build step, and the blank form
+        monkeypatch.setattr(module, "render_worksheet", interrupted)
     profile = write_profile(tmp_path, "schema_version: 1\n")
     args = [str(profile) if part == "PROFILE" else part for part in command]
     result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out")])

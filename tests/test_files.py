@@ -51,7 +51,7 @@ def test_interrupted_rendering_keeps_the_previous_pdf(
     def interrupted(*args: object, **kwargs: object) -> bytes:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("prepkit.render.render_card", interrupted)
+    monkeypatch.setattr("prepkit.build.render_card", interrupted)
     result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path)])
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert (tmp_path / "worksheet.pdf").read_bytes() == previous

@@ -13,10 +13,10 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 
-from prepkit.cli import main
+from prepkit.cli import main, wizard_then_build
+from prepkit.options import Options
 from prepkit.output import read_mark
 from prepkit.profile.loader import read_profile
-from prepkit.wizard.session import run_wizard
 from tests.conftest import TOO_MANY_TO_AVOID
 from tests.pdf_tools import flat_text, reader
 from tests.scripted import ScriptedPrompter
@@ -172,7 +172,7 @@ def test_no_number_is_assumed_and_the_wizard_asks_for_it(tmp_path: Path) -> None
     assert "911" not in card and "Emergency number: ____" in card
 
     p = ScriptedPrompter({**FIRST_RUN_SCRIPT, "Emergency number": "999"})
-    run_wizard(tmp_path / "w.yaml", p)
+    wizard_then_build(tmp_path / "w.yaml", p, Options(output_dir=tmp_path))
     assert read_profile(tmp_path / "w.yaml").emergency_number == "999"
     assert "Emergency number: 999" in text_of(tmp_path / "wallet-card.pdf")
     help_text = prepkit(tmp_path, "wizard", "--help").stdout
@@ -215,7 +215,7 @@ def test_a_result_you_have_and_will_bring_keeps_both_and_its_value(tmp_path: Pat
         "Date of the result": ["2026-10", "2026-09"],
         "Result": ["28 ng/mL", "normal"],
     }
-    run_wizard(tmp_path / "p.yaml", ScriptedPrompter(script))
+    wizard_then_build(tmp_path / "p.yaml", ScriptedPrompter(script), Options(output_dir=tmp_path))
     tests = read_profile(tmp_path / "p.yaml").tests
     assert [(t.test, t.statuses, t.value) for t in tests] == [
         ("tryptase", ("have-result", "will-bring"), "28 ng/mL"),
@@ -253,7 +253,7 @@ def test_a_past_visit_is_a_warning_and_the_review_shows_the_birth_date(tmp_path:
 
     script = {**FIRST_RUN_SCRIPT, "Date of birth": ["2038-03-14", "1980-02-29"]}
     p = ScriptedPrompter({**script, "Visit date": "2025-01-03"})
-    run_wizard(tmp_path / "w.yaml", p)
+    wizard_then_build(tmp_path / "w.yaml", p, Options(output_dir=tmp_path))
     assert "  Sorry: 2038-03-14 cannot be a date of birth; check the year." in p.said
     assert any("2025-01-03 is in the past" in line for line in p.said)
     assert any("born 1980-02-29" in line for line in p.said)  # the review shows it

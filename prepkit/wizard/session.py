@@ -13,7 +13,7 @@ from pathlib import Path
 
 from prepkit.content.catalog import Catalog, load_catalog
 from prepkit.errors import UserError
-from prepkit.output import Outcome, remove_leftovers, write_documents
+from prepkit.output import remove_leftovers
 from prepkit.profile.convert import profile_data
 from prepkit.profile.loader import parse_yaml, read_profile, read_profile_text, validate_profile
 from prepkit.profile.schema import Profile
@@ -42,7 +42,6 @@ class WizardStopped(Exception):
 class WizardResult:
     profile: Path
     answers: Profile
-    outcome: Outcome
 
 
 def _load(path: Path) -> Data:
@@ -158,12 +157,8 @@ def run_wizard(
     p: Prompter,
     *,
     section: str | None = None,
-    output_dir: Path | None = None,
-    paper: str = "letter",
-    card_layout: str | None = "sheet",
-    large_print: bool = False,
 ) -> WizardResult:
-    """Ask, review, save the profile and print the documents beside it."""
+    """Ask, review and save the profile (printing it is the build step's, see cli.py)."""
     catalog = load_catalog()
     if section is not None and not profile.exists() and not draft_path(profile).exists():
         raise UserError(
@@ -201,13 +196,4 @@ def run_wizard(
     answers = validate_profile(data, {}, str(profile))
     save_profile(profile, data)
     draft_path(profile).unlink(missing_ok=True)
-    outcome = write_documents(
-        answers,
-        output_dir or profile.parent,
-        paper=paper,
-        source=str(profile),
-        card_layout=card_layout,
-        large_print=large_print,
-    )
-    # The profile is saved either way; the worksheet always carries everything.
-    return WizardResult(profile, answers, outcome)
+    return WizardResult(profile, answers)
