@@ -144,7 +144,7 @@ def scaled_profile(factor: int) -> dict[str, Any]:
 
 
 def in_process_build(factor: int, runs: int) -> tuple[float, int]:
-    from prepkit.profile.convert import to_profile
+    from prepkit.content.rules import to_profile
     from prepkit.render import render_card, render_worksheet
 
     profile = to_profile(scaled_profile(factor))
@@ -186,9 +186,8 @@ def largest_card_profile() -> dict[str, Any]:
 
 def card_fitting(runs: int) -> list[tuple[str, float, str]]:
     """In-process time to fit (or refuse) the wallet card, from small to the limits."""
+    from prepkit.content.rules import read_profile, to_profile
     from prepkit.errors import CardDoesNotFit
-    from prepkit.profile.convert import to_profile
-    from prepkit.profile.loader import read_profile
     from prepkit.render import render_card
 
     sys.path.insert(0, str(ROOT))

@@ -253,7 +253,7 @@ def build(
 ) -> None:
     """Render the worksheet and wallet card from your PROFILE file."""
     from prepkit.build import build_documents
-    from prepkit.profile.loader import read_profile
+    from prepkit.content.rules import read_profile
 
     options = _options(output_dir, paper, large_print, None if no_card else card_layout)
     answers = read_profile(profile)
@@ -273,8 +273,8 @@ def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -
     """Render a made-up patient's worksheet and card, and save their profile."""
     from prepkit.build import EXAMPLE_NAMES, build_documents
     from prepkit.content.catalog import CATALOG_FILE
+    from prepkit.content.rules import read_profile
     from prepkit.output import write_private
-    from prepkit.profile.loader import read_profile
 
     bundled = CATALOG_FILE.with_name(EXAMPLE_PROFILE)
     answers = read_profile(bundled)
@@ -424,8 +424,8 @@ def validate(profile: Path) -> None:
     The documents are made in memory, so a wallet card that cannot hold everything
     is found here too.
     """
+    from prepkit.content.rules import read_profile
     from prepkit.errors import CardDoesNotFit
-    from prepkit.profile.loader import read_profile
     from prepkit.render import render_card, render_worksheet
 
     answers = read_profile(profile)

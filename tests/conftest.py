@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from prepkit.content.catalog import CATALOG_FILE
-from prepkit.profile.loader import read_profile
+from prepkit.content.rules import read_profile
 from prepkit.profile.schema import Profile
 from prepkit.render import render_worksheet
 

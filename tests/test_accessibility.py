@@ -10,8 +10,8 @@ import msgspec
 import pdfplumber
 import pytest
 
+from prepkit.content.rules import to_profile
 from prepkit.layout.styles import load_styles
-from prepkit.profile.convert import to_profile
 from prepkit.profile.schema import Profile
 from prepkit.render import blank_profile, render_card, render_worksheet
 from tests.pdf_tools import MM, page_sizes, reader

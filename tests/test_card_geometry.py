@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from prepkit.cli import main
+from prepkit.content.rules import to_profile
 from prepkit.errors import CardDoesNotFit
 from prepkit.layout import card_spec
-from prepkit.profile.convert import to_profile
 from prepkit.profile.writer import save_profile
 from prepkit.render import render_card
 from tests.pdf_tools import MM, fold, page_texts

@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from pypdf.generic import DictionaryObject
 
 from prepkit.cli import main
+from prepkit.content.rules import validate_profile
 from prepkit.errors import UserError
-from prepkit.profile.loader import validate_profile
 from prepkit.render import render_card, render_worksheet
 from tests.conftest import EXAMPLE, FULL_RUN
 from tests.pdf_tools import flat_text, reader

@@ -18,9 +18,10 @@ import pytest
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import paragraph as reportlab_paragraph
 
+from prepkit.content.rules import to_profile
 from prepkit.content.worksheet import NOTE_IN_TABLE
 from prepkit.layout.paragraph import Paragraph, line_paragraphs
-from prepkit.profile.convert import ProfileProblem, to_profile
+from prepkit.profile.convert import ProfileProblem
 from prepkit.profile.schema import LONG_TEXT
 from prepkit.profile.writer import save_profile
 from prepkit.render import render_worksheet

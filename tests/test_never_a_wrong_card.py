@@ -14,9 +14,9 @@ import pytest
 from click.testing import CliRunner
 
 from prepkit.cli import main, wizard_then_build
+from prepkit.content.rules import read_profile
 from prepkit.options import Options
 from prepkit.output import read_mark
-from prepkit.profile.loader import read_profile
 from tests.conftest import TOO_MANY_TO_AVOID
 from tests.pdf_tools import flat_text, reader
 from tests.scripted import ScriptedPrompter

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from prepkit.content.rules import read_profile, to_profile
 from prepkit.errors import UserError
-from prepkit.profile.convert import to_profile
-from prepkit.profile.loader import MAX_PROFILE_BYTES, read_profile
+from prepkit.profile.loader import MAX_PROFILE_BYTES
 from prepkit.profile.schema import Profile
 from prepkit.profile.writer import save_profile
 from tests.conftest import write_profile

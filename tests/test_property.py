@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from prepkit.content.catalog import load_catalog
+from prepkit.content.rules import validate_profile
 from prepkit.errors import CardDoesNotFit, UserError
 from prepkit.profile.convert import field_path
-from prepkit.profile.loader import validate_profile
 from prepkit.profile.schema import LONG_TEXT, SHORT_TEXT
 from prepkit.render import render_card, render_worksheet
 from tests.conftest import FULL_RUN

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
-from prepkit.profile.convert import to_profile
+from prepkit.content.rules import to_profile
 from prepkit.render import render_card, render_worksheet
 from tests.pdf_tools import flat_text
 from tests.references import REFERENCE_DIR, copied_runs, evidence_problem
@@ -42,7 +42,7 @@ def test_every_items_evidence_occurs_in_the_section_it_cites() -> None:
 
 def _printed_documents() -> dict[str, str]:
     """The text of every kind of document: example and blank, standard and large print."""
-    from prepkit.profile.loader import read_profile
+    from prepkit.content.rules import read_profile
 
     profiles = {
         "example": read_profile(ROOT / "prepkit/content/example-profile.yaml"),

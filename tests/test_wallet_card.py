@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
+from prepkit.content.rules import to_profile
 from prepkit.errors import CardDoesNotFit
 from prepkit.layout.card_spec import CardSpec, CardSpecError
-from prepkit.profile.convert import to_profile
 from prepkit.profile.loader import parse_yaml
 from prepkit.profile.schema import Profile
 from prepkit.render import render_card, render_worksheet

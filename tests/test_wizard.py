@@ -19,8 +19,8 @@ from click.testing import CliRunner, Result
 
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
+from prepkit.content.rules import read_profile
 from prepkit.errors import UserError
-from prepkit.profile.loader import read_profile
 from prepkit.wizard.answers import Data
 from prepkit.wizard.flow import SECTIONS
 from prepkit.wizard.session import WizardStopped, draft_path, run_wizard

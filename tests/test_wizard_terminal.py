@@ -11,7 +11,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from prepkit.profile.loader import read_profile
+from prepkit.content.rules import read_profile
 from tests.conftest import PINNED_EPOCH
 from tests.test_wizard import FIRST_RUN
 

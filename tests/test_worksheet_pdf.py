@@ -13,9 +13,9 @@ from reportlab.pdfbase import pdfmetrics
 
 from prepkit.content.catalog import load_catalog
 from prepkit.content.environment import long_date
+from prepkit.content.rules import to_profile, validate_profile
 from prepkit.layout.fonts import register_fonts
-from prepkit.profile.convert import to_profile
-from prepkit.profile.loader import parse_yaml, validate_profile
+from prepkit.profile.loader import parse_yaml
 from prepkit.profile.schema import Profile
 from prepkit.render import blank_profile, render_worksheet
 from tests.conftest import PINNED_DATE

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -36,7 +37,11 @@ class ProfileProblem(ValueError):
         super().__init__(f"{field_path(loc) or '(top level)'}: {problem}")
 
 
-def to_profile(data: Any) -> Profile:
+# Checks a layer above adds (the catalog's ids): each problem as (where, what).
+ExtraRules = Callable[[Profile], Iterable[tuple[Location, str]]]
+
+
+def to_profile(data: Any, extra_rules: ExtraRules | None = None) -> Profile:
     """Check ``data`` (parsed YAML or the wizard's answers) and return the profile."""
     prepared = _prepare(data, _profile_info(), ())
     try:
@@ -44,6 +49,8 @@ def to_profile(data: Any) -> Profile:
     except msgspec.ValidationError as error:
         raise _explain(str(error), prepared) from None
     for loc, problem in rule_problems(profile):
+        raise ProfileProblem(loc, problem)
+    for loc, problem in extra_rules(profile) if extra_rules else ():
         raise ProfileProblem(loc, problem)
     return profile
 

@@ -18,7 +18,13 @@ from typing import Any, NamedTuple
 import yaml
 
 from prepkit.errors import UserError
-from prepkit.profile.convert import ProfileProblem, field_path, is_free_text, to_profile
+from prepkit.profile.convert import (
+    ExtraRules,
+    ProfileProblem,
+    field_path,
+    is_free_text,
+    to_profile,
+)
 from prepkit.profile.schema import MAX_ITEMS, Location, Profile
 from prepkit.yaml_loaders import TEXT_LOADER
 
@@ -38,10 +44,10 @@ MAX_ENTRIES = 1000
 MAX_VALUES = 100_000
 
 
-def read_profile(path: Path) -> Profile:
+def read_profile(path: Path, extra_rules: ExtraRules | None = None) -> Profile:
     """Load and check the profile at ``path``, or raise a :class:`UserError`."""
     data, lines = parse_yaml(read_profile_text(path), str(path))
-    return validate_profile(data, lines, str(path))
+    return validate_profile(data, lines, str(path), extra_rules)
 
 
 def read_profile_text(path: Path) -> str:
@@ -214,10 +220,12 @@ def _to_data(
     return node.value
 
 
-def validate_profile(data: Any, lines: dict[Location, int], name: str) -> Profile:
+def validate_profile(
+    data: Any, lines: dict[Location, int], name: str, extra_rules: ExtraRules | None = None
+) -> Profile:
     """Check parsed data; a problem becomes one line naming the file, line and field."""
     try:
-        return to_profile(data)
+        return to_profile(data, extra_rules)
     except ProfileProblem as problem:
         loc = problem.loc
         line = next((lines[loc[:n]] for n in range(len(loc), -1, -1) if loc[:n] in lines), None)

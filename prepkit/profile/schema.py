@@ -5,8 +5,9 @@ section prints as a blank version to fill in by hand. The shapes are msgspec
 structs because msgspec checks them in a few microseconds and imports in a few
 milliseconds, which a command-line tool that starts for every visit feels.
 
-What the shapes cannot say (an id must be in the catalog, an entry is either
-picked or written, a test appears once) is in :func:`rule_problems`.
+What the shapes cannot say (an entry is either picked or written, a test
+appears once) is in :func:`rule_problems`. Whether an id is in the catalog is
+the content layer's to say (``prepkit.content.rules``): this layer knows no catalog.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from typing import Annotated, Literal
 
 from msgspec import Meta, Struct
 
-from prepkit.content.catalog import load_catalog
 from prepkit.today import today
 
 SCHEMA_VERSION = 1
@@ -186,24 +186,18 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
             yield ("patient", "date_of_birth"), f"{born} is in the future; check the year"
         elif born.year < now.year - 120:
             yield ("patient", "date_of_birth"), f"{born} is more than 120 years ago; check the year"
-    if profile.diagnosis.type is not None:
-        yield from _catalog_id(("diagnosis", "type"), "diagnosis", profile.diagnosis.type)
     for index, symptom in enumerate(profile.symptoms):
         yield from _one_of(("symptoms", index), symptom.catalog, symptom.own)
-        yield from _catalog_id(("symptoms", index, "catalog"), "symptoms", symptom.catalog)
     for index, trigger in enumerate(profile.triggers.catalog):
-        yield from _catalog_id(("triggers", "catalog", index), "triggers", trigger)
         if trigger in profile.triggers.catalog[:index]:
             yield ("triggers", "catalog", index), f"{trigger!r} is listed twice"
     tests = [record.test for record in profile.tests]
     for index, test in enumerate(tests):
-        yield from _catalog_id(("tests", index, "test"), "tests", test)
         if test in tests[:index]:
             yield ("tests", index, "test"), f"test {test!r} is listed more than once"
         yield from _test_status(index, profile.tests[index])
     for index, question in enumerate(profile.questions):
         yield from _one_of(("questions", index), question.catalog, question.own)
-        yield from _catalog_id(("questions", index, "catalog"), "questions", question.catalog)
 
 
 def notices(profile: Profile) -> list[tuple[Location, str]]:
@@ -236,18 +230,3 @@ def _test_status(index: int, record: TestRecord) -> Iterator[tuple[Location, str
 def _one_of(loc: Location, catalog: str | None, own: str) -> Iterator[tuple[Location, str]]:
     if (catalog is None) == (not own):
         yield loc, "give either 'catalog' (an item from the list) or 'own' (your own words)"
-
-
-def _catalog_id(loc: Location, group: str, value: str | None) -> Iterator[tuple[Location, str]]:
-    """Refuse an id the catalog does not know, suggesting the nearest one."""
-    if value is None:
-        return
-    catalog = load_catalog()
-    items = catalog.diagnoses() if group == "diagnosis" else getattr(catalog, group)
-    known = [item.id for item in items]
-    if value not in known:
-        import difflib  # only when something is wrong: keeps start-up quick
-
-        close = difflib.get_close_matches(value, known, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; known: {', '.join(known)}"
-        yield loc, f"{value!r} is not in the catalog{hint}"

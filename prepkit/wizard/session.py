@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from prepkit.content.catalog import Catalog, load_catalog
+from prepkit.content.rules import read_profile, validate_profile
 from prepkit.errors import UserError
 from prepkit.output import remove_leftovers
 from prepkit.profile.convert import profile_data
-from prepkit.profile.loader import parse_yaml, read_profile, read_profile_text, validate_profile
+from prepkit.profile.loader import parse_yaml, read_profile_text
 from prepkit.profile.schema import Profile
 from prepkit.profile.writer import save_profile
 from prepkit.wizard.answers import Data
