@@ -379,7 +379,7 @@ def wizard(
     PROFILE defaults to prepkit-profile.yaml. If it exists, every answer starts
     from last time's, so you can press Enter through what has not changed.
     """
-    from prepkit.wizard.prompts import TerminalPrompter, terminal_problem
+    from prepkit.terminal import TerminalPrompter, terminal_problem
     from prepkit.wizard.session import WizardStopped
 
     problem = terminal_problem()

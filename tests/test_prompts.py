@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from prepkit.terminal import TerminalPrompter
 from prepkit.wizard.prompts import (
     InputEnded,
     Interrupted,
-    TerminalPrompter,
     format_selection,
     parse_selection,
 )

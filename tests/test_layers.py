@@ -1,0 +1,108 @@
+"""Layers that only look down: cli -> (wizard | build) -> (content + layout) -> profile -> base.
+
+Walks every module's imports (lazy ones inside functions too) and fails if a
+module imports a layer above its own, or if anything below the CLI imports Click.
+The two tests after it show that the check catches both.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "prepkit"
+
+# The lowest layer first. A module may import its own layer and those below it.
+LAYERS: list[tuple[str, tuple[str, ...]]] = [
+    (
+        "base",
+        (
+            "prepkit",
+            "prepkit.errors",
+            "prepkit.today",
+            "prepkit.cache",
+            "prepkit.resources",
+            "prepkit.yaml_loaders",
+            "prepkit.output",
+            "prepkit.options",
+        ),
+    ),
+    ("profile", ("prepkit.profile",)),
+    ("content and layout", ("prepkit.content", "prepkit.layout")),
+    ("wizard and build", ("prepkit.wizard", "prepkit.render", "prepkit.build")),
+    ("cli", ("prepkit.cli", "prepkit.terminal", "prepkit.__main__")),
+]
+CLICK_ALLOWED = LAYERS[-1][1]
+
+
+def layer_of(module: str) -> int:
+    """The index of ``module``'s layer: the longest prefix that names one wins."""
+    best, rank = -1, -1
+    for index, (_, prefixes) in enumerate(LAYERS):
+        for prefix in prefixes:
+            if (module == prefix or module.startswith(prefix + ".")) and len(prefix) > best:
+                best, rank = len(prefix), index
+    assert rank >= 0, f"{module} is in no layer: add it to LAYERS"
+    return rank
+
+
+def imports_of(source: str, module: str) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            base = node.module
+            if node.level:  # relative: from the module's own package
+                package = module.rsplit(".", node.level)[0]
+                base = f"{package}.{node.module}"
+            found.add(base)
+            found.update(f"{base}.{alias.name}" for alias in node.names if base == "prepkit")
+    return found
+
+
+def problems(modules: dict[str, str]) -> list[str]:
+    """Every import in ``modules`` (name -> source) that looks up, or reaches for Click."""
+    found = []
+    for module, source in sorted(modules.items()):
+        own = layer_of(module)
+        for imported in sorted(imports_of(source, module)):
+            if imported == "click" or imported.startswith("click."):
+                if not any(module.startswith(p) for p in CLICK_ALLOWED):
+                    found.append(f"{module} imports Click (only the CLI may)")
+            elif imported.startswith("prepkit.") and layer_of(imported) > own:
+                found.append(
+                    f"{module} ({LAYERS[own][0]}) imports {imported} "
+                    f"({LAYERS[layer_of(imported)][0]})"
+                )
+    return found
+
+
+def package_modules() -> dict[str, str]:
+    modules = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        modules[name] = path.read_text(encoding="utf-8")
+    return modules
+
+
+def test_every_layer_only_looks_down_and_only_the_cli_knows_click() -> None:
+    assert not problems(package_modules()), "\n".join(problems(package_modules()))
+
+
+def test_an_import_from_a_layer_above_is_caught() -> None:
+    """As profile/schema.py once imported the catalog to check ids."""
+    found = problems({"prepkit.profile.schema": "from prepkit.content.catalog import load_catalog"})
+    assert found == [
+        "prepkit.profile.schema (profile) imports prepkit.content.catalog (content and layout)"
+    ]
+    lazy = "def f():\n    from prepkit.render import render_card\n"
+    assert problems({"prepkit.output": lazy})  # imports inside functions count too
+
+
+def test_click_below_the_cli_is_caught() -> None:
+    """As errors.py once made every error a ClickException."""
+    assert problems({"prepkit.errors": "import click"}) == [
+        "prepkit.errors imports Click (only the CLI may)"
+    ]
