@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from prepkit.errors import printable
+from prepkit.profile.convert import NO, YES
 from prepkit.wizard.prompts import (
     CLEAR,
     MORE_HELP,
@@ -95,10 +96,6 @@ class _Text(_ParamType):
         return text
 
 
-_YES = {"y", "yes"}
-_NO = {"n", "no"}
-
-
 class _Number(_ParamType):
     name = "number"
 
@@ -121,10 +118,8 @@ class _YesNo(_ParamType):
 
     def convert(self, value: Any, param: Any, ctx: Any) -> bool:
         text = str(value).strip().lower()
-        if text in ("y", "yes"):
-            return True
-        if text in ("n", "no"):
-            return False
+        if text in YES or text in NO:  # the profile file's words too (true, on, 1...)
+            return text in YES
         self.fail("please answer y (yes) or n (no)", param, ctx)
 
 
@@ -301,6 +296,6 @@ class TerminalPrompter:
             raw = self._read(f"{label} (y/n)", "y" if default else "n").strip().lower()
             if raw == "":
                 return default
-            if raw in _YES or raw in _NO:
-                return raw in _YES
+            if raw in YES or raw in NO:
+                return raw in YES
             click.echo("  Sorry: please answer y (yes) or n (no).")

@@ -123,6 +123,19 @@ def test_yes_no_and_confirm(typed: Any, capsys: Any) -> None:
     assert "Carry epinephrine (y/n) [n]:" in out
 
 
+def test_yes_and_no_are_the_words_a_profile_file_takes(typed: Any) -> None:
+    """One vocabulary: what the reader takes as yes or no in a file, the prompts take too."""
+    from prepkit.profile.convert import NO, YES
+
+    p = TerminalPrompter()
+    words = sorted(YES) + sorted(NO)
+    typed(*words, *words)
+    assert [p.yes_no("Carry epinephrine", "help", None) for _ in words] == [
+        word in YES for word in words
+    ]
+    assert [p.confirm("Keep it?") for _ in words] == [word in YES for word in words]
+
+
 def test_choice_shows_numbered_options_and_returns_an_index(typed: Any, capsys: Any) -> None:
     typed("3", "2")
     assert TerminalPrompter().choice("Mode", "help", ["In person", "Virtual"], 0) == 1

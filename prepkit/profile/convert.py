@@ -22,8 +22,9 @@ from msgspec import inspect as mi
 from prepkit.profile.schema import LONG_TEXT_LINES, Location, Profile, rule_problems
 
 _EMPTY = {"", "~", "null", "none"}
-_YES = {"yes", "y", "true", "t", "on", "1"}
-_NO = {"no", "n", "false", "f", "off", "0"}
+# The words for yes and no, in a profile file and at the wizard's (y/n) prompts alike.
+YES = frozenset({"yes", "y", "true", "t", "on", "1"})
+NO = frozenset({"no", "n", "false", "f", "off", "0"})
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,12}")
 _PATH_PART = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
@@ -181,8 +182,8 @@ def _prepare(value: Any, info: mi.Type, loc: Location) -> Any:
     answer = value.strip()
     if isinstance(info, mi.IntType) and _WHOLE_NUMBER.fullmatch(answer):
         return int(answer)
-    if isinstance(info, mi.BoolType) and answer.lower() in _YES | _NO:
-        return answer.lower() in _YES
+    if isinstance(info, mi.BoolType) and answer.lower() in YES | NO:
+        return answer.lower() in YES
     return answer
 
 

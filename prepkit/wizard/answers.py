@@ -97,6 +97,18 @@ def edit_list(
         ask_item(p, entries[-1])
 
 
+def keep_picked(entries: list[Data], chosen_ids: list[str]) -> None:
+    """Make ``entries`` hold the catalog items picked, keeping the patient's own.
+
+    Earlier entries keep their place (and their details) while still picked; newly
+    picked items go last, in the catalog's order; entries in the patient's own
+    words are never dropped here. Edits ``entries`` in place, so the draft has it.
+    """
+    entries[:] = [e for e in entries if not e.get("catalog") or e["catalog"] in chosen_ids]
+    present = {e.get("catalog") for e in entries}
+    entries.extend({"catalog": i} for i in chosen_ids if i not in present)
+
+
 def room_for_more(p: Prompter, items: list[Any]) -> bool:
     """Whether a list can take another entry; when it cannot, say so (the profile's limit)."""
     if len(items) < MAX_ITEMS:

@@ -26,6 +26,7 @@ from prepkit.wizard.answers import (
     heading,
     iso,
     items_at,
+    keep_picked,
     live_items,
     mapping_at,
     numbered,
@@ -154,9 +155,7 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
     )
     chosen_ids = [ids[i] for i in chosen]
     # Keep the patient's earlier order for what is still wanted; new questions go last.
-    entries[:] = [e for e in entries if not e.get("catalog") or e["catalog"] in chosen_ids]
-    present = {e.get("catalog") for e in entries}
-    entries.extend({"catalog": i} for i in chosen_ids if i not in present)
+    keep_picked(entries, chosen_ids)
     for entry in [e for e in entries if not e.get("catalog")]:
         if not p.confirm(f"Keep '{entry.get('own')}'?"):
             entries.remove(entry)

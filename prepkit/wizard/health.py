@@ -18,6 +18,7 @@ from prepkit.wizard.answers import (
     edit_list,
     heading,
     items_at,
+    keep_picked,
     live_items,
     mapping_at,
     numbered,
@@ -90,9 +91,7 @@ def ask_symptoms(p: Prompter, data: Data, catalog: Catalog) -> None:
         "You can add symptoms in your own words next.",
     )
     chosen_ids = [ids[i] for i in chosen]
-    entries[:] = [e for e in entries if not e.get("catalog") or e["catalog"] in chosen_ids]
-    present = {e.get("catalog") for e in entries}
-    entries.extend({"catalog": i} for i in chosen_ids if i not in present)
+    keep_picked(entries, chosen_ids)
     names = {s.id: s.name for s in ordered}
     for entry in [e for e in entries if e.get("catalog")]:
         _ask_symptom_details(p, names[entry["catalog"]], entry)
