@@ -286,3 +286,25 @@ def test_a_fold_out_whose_front_holds_the_whole_list_still_says_to_unfold() -> N
     assert "DO NOT GIVE • Aspirin: hives" in front
     assert "Fold-out card: unfold for all 4 panels" in front
     assert "Strong smell number 69" in " ".join(rest)
+
+
+def test_every_line_of_the_sheet_is_drawn_as_the_card_specification_says() -> None:
+    """Sizes and colours live in CardSpec (pylabels' habit), not in the drawing code."""
+    spec = card_spec.ID1_CARD
+    page = page_of(card(4))
+    borders = [c for c in page.curves if c["stroking_color"] is not None]
+    assert borders and all(c["linewidth"] == pytest.approx(spec.border_width_pt) for c in borders)
+    grey = tuple(int(spec.border_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    assert all(tuple(c["stroking_color"]) == pytest.approx(grey, abs=0.01) for c in borders)
+    (bar,) = [r for r in page.rects if r["width"] / MM == pytest.approx(spec.calibration_length)]
+    assert bar["height"] / MM == pytest.approx(spec.calibration_thickness)
+    folds = [line for line in page.lines if line.get("dash") and line["dash"][0]]
+    assert folds and all(line["linewidth"] == pytest.approx(spec.fold_width_pt) for line in folds)
+    assert all(tuple(line["dash"][0]) == spec.fold_dash_pt for line in folds)
+
+
+def test_a_card_specification_that_contradicts_itself_is_refused() -> None:
+    with pytest.raises(card_spec.CardSpecError, match="corners"):
+        card_spec.CardSpec(corner_radius=4.0)
+    with pytest.raises(card_spec.CardSpecError, match="positive width"):
+        card_spec.CardSpec(fold_width_pt=0)

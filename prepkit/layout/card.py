@@ -20,8 +20,6 @@ from prepkit.layout.page_fonts import PageFontsCanvas as Canvas
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 
-BORDER_GREY = colors.HexColor("#9a9a9a")
-
 
 def _draw_face(
     canvas: Canvas, flowables: list[Flowable], x: float, y: float, spec: CardSpec
@@ -36,9 +34,10 @@ def _draw_face(
     canvas.saveState()
     canvas.setFillColor(colors.white)
     canvas.rect(x, y, width, height, stroke=0, fill=1)
-    canvas.setStrokeColor(BORDER_GREY)
-    canvas.setLineWidth(0.3)
-    canvas.roundRect(x + inset, y + inset, width - 2 * inset, height - 2 * inset, 1.5 * MM)
+    canvas.setStrokeColor(colors.HexColor(spec.border_colour))
+    canvas.setLineWidth(spec.border_width_pt)
+    radius = spec.corner_radius * MM
+    canvas.roundRect(x + inset, y + inset, width - 2 * inset, height - 2 * inset, radius)
     canvas.restoreState()
     frame = Frame(
         x + spec.padding * MM,
@@ -62,7 +61,7 @@ def _crop_marks(
 ) -> None:
     gap, length = spec.crop_mark_gap * MM, spec.crop_mark_length * MM
     canvas.saveState()
-    canvas.setLineWidth(0.5)
+    canvas.setLineWidth(spec.crop_mark_width_pt)
     canvas.setStrokeColor(colors.black)
     for x, dx in ((left, -1), (right, 1)):
         for y, dy in ((bottom, -1), (top, 1)):
@@ -202,8 +201,8 @@ def _fold_lines(
     middle = left + spec.width * MM
     top = bottom + grid_height
     canvas.saveState()
-    canvas.setLineWidth(0.6)
-    canvas.setDash(3, 2)
+    canvas.setLineWidth(spec.fold_width_pt)
+    canvas.setDash(*spec.fold_dash_pt)
     canvas.line(middle, bottom, middle, top)
     for row in range(1, layout.rows):
         y = bottom + row * spec.height * MM
@@ -232,7 +231,7 @@ def _panel_numbers(
     style = builder.style("sheet_text")
     canvas.saveState()
     canvas.setFont(style.fontName, style.fontSize)
-    reach = (spec.crop_mark_gap + 1) * MM
+    reach = (spec.crop_mark_gap + spec.panel_number_gap) * MM
     for face in spec.faces(layout):
         y = bottom + (face.y + spec.height / 2) * MM - style.fontSize / 3
         label = str(face.number + 1)
@@ -255,13 +254,15 @@ def _calibration_bar(
     length = spec.calibration_length * MM
     canvas.saveState()
     canvas.setFillColor(colors.black)
-    canvas.rect(x, y, length, 1.5 * MM, stroke=0, fill=1)
-    canvas.setLineWidth(0.5)
+    canvas.rect(x, y, length, spec.calibration_thickness * MM, stroke=0, fill=1)
+    canvas.setLineWidth(spec.crop_mark_width_pt)
+    below, above = spec.calibration_tick_below * MM, spec.calibration_tick_above * MM
     for tick_x in (x, x + length):
-        canvas.line(tick_x, y - 1.5 * MM, tick_x, y + 3 * MM)
+        canvas.line(tick_x, y - below, tick_x, y + above)
     label = sheet_root.find("calibration")
     if label is not None:
         style = builder.style("sheet_text")
         canvas.setFont(style.fontName, style.fontSize)
-        canvas.drawString(x + length + 3 * MM, y, "".join(label.itertext()))
+        gap = spec.calibration_label_gap * MM
+        canvas.drawString(x + length + gap, y, "".join(label.itertext()))
     canvas.restoreState()

@@ -87,6 +87,20 @@ class CardSpec(Struct, frozen=True, kw_only=True):
     calibration_depth: float = 2.0
     sheet_top: float = 10.0
     sheet_bottom: float = 8.0
+    # How the sheet is drawn: the border (grey, so a cut a little off shows no
+    # heavy line), crop marks, dashed folds, the panel numbers and the bar.
+    # Line widths and dashes are in points, as printers give them; the rest in mm.
+    border_colour: str = "#9a9a9a"
+    border_width_pt: float = 0.3
+    corner_radius: float = 1.5
+    crop_mark_width_pt: float = 0.5
+    fold_width_pt: float = 0.6
+    fold_dash_pt: tuple[float, float] = (3.0, 2.0)
+    panel_number_gap: float = 1.0  # beyond the crop marks' gap
+    calibration_thickness: float = 1.5
+    calibration_tick_below: float = 1.5
+    calibration_tick_above: float = 3.0
+    calibration_label_gap: float = 3.0
 
     def __post_init__(self) -> None:
         if not (self.width > 0 and self.height > 0):
@@ -111,6 +125,12 @@ class CardSpec(Struct, frozen=True, kw_only=True):
             raise CardSpecError("crop marks need a positive length")
         if self.calibration_length <= 0:
             raise CardSpecError("the calibration bar needs a positive length")
+        if not 0 <= self.corner_radius < self.padding:
+            raise CardSpecError("the border's corners must stay inside the safe margin")
+        if min(self.border_width_pt, self.crop_mark_width_pt, self.fold_width_pt) <= 0:
+            raise CardSpecError("lines need a positive width")
+        if self.calibration_thickness <= 0 or self.calibration_tick_above < 0:
+            raise CardSpecError("the calibration bar needs a positive thickness")
 
     @property
     def content_width(self) -> float:
