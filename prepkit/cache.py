@@ -1,8 +1,9 @@
-"""prepkit's private cache folder: what it works out from its own bundled files.
+"""prepkit's private cache folder: its compiled templates.
 
-Compiling the templates, measuring the fonts and reading the catalog and styles
-cost more at each start than reading the results back, so each is worked out
-once per installation and kept here. Nothing here is ever a patient's answers.
+Compiling the templates costs more at each start than reading the result back
+(about 18% of ``prepkit example``), so it is done once per installation and kept
+here. Measuring the fonts and reading the catalog and styles were cached too,
+but each saved under 10%, so they are not. Nothing here is a patient's answers.
 A cache that cannot be read or written is a miss, never an error: prepkit
 then works everything out again, and prints the same bytes either way.
 """
@@ -14,11 +15,7 @@ import hashlib
 import os
 import stat
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
-
-T = TypeVar("T")
 
 #: Bumped when what prepkit keeps in an entry changes shape.
 FORMAT = "2"
@@ -161,53 +158,3 @@ def write_entry(kind: str, stem: str, key: str, data: bytes) -> None:
         if old != target:
             with contextlib.suppress(OSError):
                 old.unlink()
-
-
-def remembered(
-    kind: str,
-    stem: str,
-    key: str,
-    work_out: Callable[[], T],
-    keep: Callable[[T], bytes | None],
-    read_back: Callable[[bytes], T],
-    unreadable: tuple[type[Exception], ...],
-) -> T:
-    """The entry under ``key`` read back, or else ``work_out()``, kept for the next run.
-
-    ``keep`` may decline (None) to keep a value it cannot store faithfully. An
-    entry that ``read_back`` refuses with one of ``unreadable`` is a miss, like a
-    missing one: the value is worked out afresh and the entry replaced.
-    """
-    kept = read_entry(kind, stem, key)
-    if kept is not None:
-        try:
-            return read_back(kept)
-        except unreadable:
-            pass
-    value = work_out()
-    data = keep(value)
-    if data is not None:
-        write_entry(kind, stem, key, data)
-    return value
-
-
-def bundled_data(source: Path, code: Path, parse: Callable[[str], T], kind: type[T]) -> T:
-    """``parse`` of one of prepkit's own data files, kept so later runs skip the YAML.
-
-    The entry is keyed by the file's bytes and by the module that defines its
-    structure (``code``), so editing either is a miss; msgspec checks the shape
-    again as it reads the entry back.
-    """
-    import msgspec
-
-    text = source.read_bytes()
-    value: T = remembered(
-        "data",
-        source.stem,
-        entry_key(text, code.read_bytes(), msgspec.__version__),
-        lambda: parse(text.decode("utf-8")),
-        msgspec.msgpack.encode,
-        lambda kept: msgspec.msgpack.decode(kept, type=kind),
-        (msgspec.DecodeError,),
-    )
-    return value

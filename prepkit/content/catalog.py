@@ -13,8 +13,6 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta, Struct
 
-from prepkit.cache import bundled_data
-
 CATALOG_FILE = Path(__file__).with_name("catalog.yaml")
 REFERENCE_DOCUMENTS = ("sm-care-overview.txt", "sm-condition-guide.txt")
 _SOURCE_PATTERN = r"^(sm-care-overview\.txt|sm-condition-guide\.txt)#\S.*$"
@@ -120,9 +118,11 @@ def parse_catalog(data: Any) -> Catalog:
 
 @cache
 def load_catalog() -> Catalog:
-    """The bundled catalog, read and checked once per installation (then kept in the cache)."""
+    """The bundled catalog, read and checked once per process.
+
+    Not kept in the cache: reading it back saved under 1% of ``prepkit example``,
+    and an entry is one more thing that could change printed text.
+    """
     from prepkit.yaml_loaders import load_data
 
-    return bundled_data(
-        CATALOG_FILE, Path(__file__), lambda text: parse_catalog(load_data(text)), Catalog
-    )
+    return parse_catalog(load_data(CATALOG_FILE.read_text(encoding="utf-8")))

@@ -15,7 +15,6 @@ import msgspec
 from msgspec import Struct
 from msgspec.structs import replace
 
-from prepkit.cache import bundled_data
 from prepkit.layout.units import MM
 from prepkit.resources import resource_dir
 
@@ -153,7 +152,7 @@ def load_styles(large_print: bool = False) -> StyleSheet:
     """The bundled style sheet (or its large-print variant), read and checked once."""
     if large_print:
         return _check(load_styles().enlarged())
-    return bundled_data(STYLES_FILE, Path(__file__), _parse, StyleSheet)
+    return _parse(STYLES_FILE.read_text(encoding="utf-8"))  # not cached: see load_catalog
 
 
 def _parse(text: str) -> StyleSheet:
