@@ -36,6 +36,7 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Paragraph,
+    Spacer,
     Table,
     TableStyle,
 )
@@ -116,8 +117,12 @@ def table(shares: list[float], head: list[str] | None, rows: list[list[str]], bl
 
 
 def fields(pairs: list[tuple[str, str]]) -> Table:
+    # An empty answer is a line to write on, one ruled line tall (as prepkit draws it).
     t = Table(
-        [[Paragraph(label, LABEL), Paragraph(value, BODY)] for label, value in pairs],
+        [
+            [Paragraph(label, LABEL), Paragraph(value, BODY) if value else Spacer(1, 8.5 * mm)]
+            for label, value in pairs
+        ],
         colWidths=[0.3 * WIDTH, 0.7 * WIDTH],
     )
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
@@ -126,6 +131,32 @@ def fields(pairs: list[tuple[str, str]]) -> Table:
 
 def yes_no(value: Any) -> str:
     return {True: "Yes", False: "No"}.get(value, "")
+
+
+def reminders(p: dict[str, Any], cat: dict[str, Any]) -> Table:
+    """The framed box of what the references say to keep in mind."""
+    items = cat["emergency"] + (
+        cat["for_suspected"] if p["diagnosis"].get("type") == "suspected" else []
+    )
+    rows = [[Paragraph("What the references say to keep in mind", CELL_HEAD)]]
+    rows += [[Paragraph(f"• {esc(item['text'])}", BODY)] for item in items]
+    t = Table(rows, colWidths=[WIDTH])
+    t.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, colors.black)]))
+    return t
+
+
+def treatments(cat: dict[str, Any]) -> list[Flowable]:
+    names = [f"{OFF} {esc(t['name'])}" for t in cat["treatments"]]
+    half = (len(names) + 1) // 2
+    grid = Table(
+        [
+            [Paragraph(a, BODY), Paragraph(b, BODY)]
+            for a, b in zip(names[:half], names[half:], strict=True)
+        ],
+        colWidths=[WIDTH / 2] * 2,
+    )
+    label = "Treatments the references describe: tick any you want to ask about"
+    return [Paragraph(label, LABEL), grid]
 
 
 def section(title: str) -> list[Flowable]:
@@ -215,20 +246,29 @@ def worksheet(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.da
                 ("Emergency room visits", esc(attacks["emergency_visits"])),
                 ("Epinephrine ever used", yes_no(attacks["epinephrine_used"])),
                 ("Anaphylaxis ever", yes_no(attacks["anaphylaxis_ever"])),
+                ("Care team's steps in a severe reaction", esc(p.get("emergency_steps", ""))),
             ]
         ),
-        *section("Triggers I have noticed"),
-        Paragraph(
-            f"Triggers differ from person to person. {ON} = I have noticed this sets off my "
-            "symptoms.",
-            HINT,
-        ),
-        Table(
+        Spacer(1, 4.25 * mm),
+        reminders(p, cat),
+        # A heading stays with its hint and its list, as prepkit keeps them.
+        CondPageBreak(55 * mm),
+        KeepTogether(
             [
-                [Paragraph(f"{ON if c else OFF} {esc(n)}", BODY) for c, n in pair]
-                for pair in zip(triggers[:half], right, strict=True)
-            ],
-            colWidths=[WIDTH / 2] * 2,
+                Paragraph("Triggers I have noticed", HEADING),
+                Paragraph(
+                    f"Triggers differ from person to person. {ON} = I have noticed this sets "
+                    "off my symptoms.",
+                    HINT,
+                ),
+                Table(
+                    [
+                        [Paragraph(f"{ON if c else OFF} {esc(n)}", BODY) for c, n in pair]
+                        for pair in zip(triggers[:half], right, strict=True)
+                    ],
+                    colWidths=[WIDTH / 2] * 2,
+                ),
+            ]
         ),
         *section("Medications I take now"),
         table(
@@ -287,6 +327,7 @@ def worksheet(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.da
         ),
         PageBreak(),
         Paragraph("My questions for the provider", HEADING),
+        *treatments(cat),
         Paragraph(
             "In the order I most want them answered. Write the answers in the lines below each "
             "one.",
@@ -357,18 +398,16 @@ def wallet_card(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.
     bold = style("card_bold", "B-b", 9 * scale, 10.5 * scale, after=2.5 * scale)
     title = style("card_title", "B-b", 11 * scale, 12.5 * scale, after=1 * scale)
     trig = {t["id"]: t["name"] for t in cat["triggers"]}
+    says = {item["id"]: item["text"] for item in cat["card"]}
     contact, care = p["emergency_contact"], p["care_team"][0]
     phone = contact["phone"].replace(" ", "\u00a0")
     front = [
         Paragraph("Suspected systemic mastocytosis", title),
-        Paragraph("RISK OF ANAPHYLAXIS (severe allergic reaction)", bold),
+        Paragraph(esc(says["risk"]), bold),
         Paragraph(f"<b>Name:</b> {esc(p['patient']['name'])}", card),
-        Paragraph("<b>I carry an epinephrine auto-injector.</b>", card),
-        Paragraph(
-            "<b>In a severe allergic reaction:</b> use my epinephrine auto-injector and call "
-            f"<b>{esc(p.get('emergency_number') or '911')}</b>.",
-            card,
-        ),
+        Paragraph(f"<b>{esc(says['carry-epinephrine'])}</b>", card),
+        Paragraph(f"<b>{esc(says['emergency-room'])}</b>", card),
+        Paragraph(f"<b>Emergency number:</b> <b>{esc(p.get('emergency_number', ''))}</b>", card),
         Paragraph(
             f"<b>Emergency contact:</b> {esc(contact['name'])} "
             f"({esc(contact['relation'])}) {phone}",
@@ -393,6 +432,7 @@ def wallet_card(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.
     back.append(
         Paragraph(
             f"Updated {when(prepared)} with prepkit, a preparation aid, not medical advice. "
+            f"{esc(cat['card_attribution'])} "
             "Checked by clinician: ____________ Date:\u00a0________",
             small,
         )
