@@ -88,7 +88,7 @@ def render_worksheet(
     catalog = load_catalog()
     prepared = prepared_date()
     env = make_environment()
-    context = worksheet_context(profile, catalog, prepared=prepared, large_print=large_print)
+    context = worksheet_context(profile, catalog, prepared=prepared)
     root = parse_blocks(env.get_template("worksheet/worksheet.xml.j2").render(context))
 
     footer_template = env.get_template("worksheet/footer.xml.j2")

@@ -209,3 +209,27 @@ def test_wizard_prints_in_large_print(tmp_path: Path) -> None:
     assert tmp_path / "worksheet.pdf" in outcome.written
     pdf = (tmp_path / "worksheet.pdf").read_bytes()
     assert min(c["size"] for page in pages(pdf) for c in page.chars) + 1e-6 >= 14
+
+
+def test_large_print_chooses_its_columns_in_the_layout_not_the_templates() -> None:
+    """Each table is written once; large print drops or stacks columns (styles.yaml)."""
+    from prepkit.layout.styles import load_styles
+
+    plans = load_styles(large_print=True).column_plans
+    assert load_styles().column_plans == {}
+    headings = ["Test", "Have result", "Will bring", "Not done", "Don't know", "Date", "Value"]
+    tests = plans["tests"]
+    assert tests.headings(headings) == ["Test", "Status", "Date", "Value"]
+    assert tests.columns(["Tryptase", "☒", "☐", "☐", "☐", "2026-03", "35"], headings) == [
+        "Tryptase",
+        "☒ Have result<br />☐ Will bring<br />☐ Not done<br />☐ Don't know",
+        "2026-03",
+        "35",
+    ]
+    assert plans["symptoms"].headings(["Symptom", "Body area", "First noticed"]) == [
+        "Symptom",
+        "First noticed",
+    ]
+    for name in ("symptoms.xml.j2", "tests.xml.j2"):
+        template = (Path(__file__).parents[1] / "templates" / "worksheet" / name).read_text()
+        assert "large_print" not in template and template.count("<table") == 1

@@ -156,9 +156,7 @@ def diagnosis_item(profile: Profile, catalog: Catalog) -> Described | None:
     return next((d for d in catalog.diagnoses() if d.id == chosen), None)
 
 
-def worksheet_context(
-    profile: Profile, catalog: Catalog, *, prepared: dt.date, large_print: bool = False
-) -> dict[str, Any]:
+def worksheet_context(profile: Profile, catalog: Catalog, *, prepared: dt.date) -> dict[str, Any]:
     """Everything the worksheet templates may use, and nothing they must compute."""
     return {
         "profile": profile,
@@ -169,5 +167,4 @@ def worksheet_context(
         "tests": test_rows(profile, catalog),
         "questions": question_texts(profile, catalog),
         "prepared": prepared,
-        "large_print": large_print,
     }

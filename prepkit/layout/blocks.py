@@ -250,13 +250,18 @@ class BlockBuilder:
 
     def table(self, element: ET.Element) -> Table:
         cell, head = self.style("cell"), self.style("cell_head")
-        header = [Paragraph(inner_markup(c), head) for c in element.findall("head/c")]
+        kind = element.get("kind", "")
+        headings = [inner_markup(c) for c in element.findall("head/c")]
+        bodies = [[inner_markup(c) for c in row.findall("c")] for row in element.findall("row")]
+        plan = self.sheet.column_plans.get(kind)
+        if plan is not None:  # large print: fewer, wider columns (see styles.yaml)
+            bodies = [plan.columns(cells, headings) for cells in bodies]
+            headings = plan.headings(headings)
+        header = [Paragraph(markup, head) for markup in headings]
         rows: list[list[Any]] = [header]
-        for row in element.findall("row"):
-            rows.append([line_paragraphs(inner_markup(c), cell) for c in row.findall("c")])
+        rows += [[line_paragraphs(markup, cell) for markup in cells] for cells in bodies]
         blank = int(element.get("blank-rows", "0"))
         rows += [[""] * len(header) for _ in range(blank)]
-        kind = element.get("kind", "")
         widths = self.sheet.column_widths(kind, self.text_width)
         if len(widths) != len(header):
             raise ValueError(

@@ -61,6 +61,34 @@ class RuledLinesSpec(_Layout, frozen=True):
     colour: str
 
 
+class ColumnPlan(_Layout, frozen=True):
+    """How a table's columns change in large print: dropped, or stacked into one."""
+
+    shares: tuple[float, ...]
+    drop: tuple[int, ...] = ()
+    stack: tuple[int, int] | None = None  # first and last column stacked, inclusive
+    stack_heading: str = ""
+
+    def columns(self, cells: list[str], headings: list[str]) -> list[str]:
+        """``cells`` of one row (markup) as large print lays them out."""
+        if self.stack is not None:
+            first, last = self.stack
+            stacked = "<br />".join(
+                f"{cell} {heading}"
+                for cell, heading in zip(
+                    cells[first : last + 1], headings[first : last + 1], strict=True
+                )
+            )
+            cells = [*cells[:first], stacked, *cells[last + 1 :]]
+        return [cell for index, cell in enumerate(cells) if index not in self.drop]
+
+    def headings(self, headings: list[str]) -> list[str]:
+        if self.stack is not None:
+            first, last = self.stack
+            headings = [*headings[:first], self.stack_heading, *headings[last + 1 :]]
+        return [cell for index, cell in enumerate(headings) if index not in self.drop]
+
+
 class LargePrint(_Layout, frozen=True):
     scale: float
     min_size_pt: float
@@ -69,6 +97,7 @@ class LargePrint(_Layout, frozen=True):
     section_min_space: float
     blank_row_height: float
     ruled_line_spacing: float
+    tables: dict[str, ColumnPlan] = {}
 
 
 class StyleSheet(_Layout, frozen=True):
@@ -84,6 +113,8 @@ class StyleSheet(_Layout, frozen=True):
     ruled_lines: RuledLinesSpec
     large_print: LargePrint
     language: str
+    # The column plans in use: empty in standard print, large_print.tables when enlarged.
+    column_plans: dict[str, ColumnPlan] = {}
 
     def enlarged(self) -> StyleSheet:
         """The large-print variant: bigger worksheet text, same wallet card."""
@@ -110,6 +141,8 @@ class StyleSheet(_Layout, frozen=True):
             section_min_space=big.section_min_space,
             table=replace(self.table, blank_row_height=big.blank_row_height),
             ruled_lines=replace(self.ruled_lines, spacing=big.ruled_line_spacing),
+            tables={**self.tables, **{kind: plan.shares for kind, plan in big.tables.items()}},
+            column_plans=big.tables,
         )
 
     def font_name(self, role: str) -> str:
