@@ -220,7 +220,7 @@ def worst_case(prepkit: list[str], work: Path, runs: int) -> list[tuple[str, str
     the most lines and pages. The card cannot hold 100 drugs of 200 characters, so
     each build ends with exit 2 after writing the worksheet, as for the patient.
     """
-    from prepkit.profile.writer import save_profile
+    from prepkit.profile_files import save_profile
     from tests.limits import maxed_profile
 
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795219200"}

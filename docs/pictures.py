@@ -44,7 +44,7 @@ def main() -> None:
         card.crop((40, 30, 40 + 780, 30 + 450)).save(DOCS / "wallet-card.png")
 
         # A patient with long lists (the tests' own), whose card folds out into 4 panels.
-        from prepkit.profile.writer import save_profile
+        from prepkit.profile_files import save_profile
         from tests.realistic import card_patient
 
         profile = save_profile(Path(work, "long-lists.yaml"), card_patient(4))

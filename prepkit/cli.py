@@ -201,9 +201,10 @@ def wizard_then_build(
     The profile is saved either way; the worksheet always carries everything.
     """
     from prepkit.build import build_documents
+    from prepkit.profile_files import ProfileFiles
     from prepkit.wizard.session import run_wizard
 
-    result = run_wizard(profile, prompter, section=section)
+    result = run_wizard(profile, prompter, ProfileFiles(profile), section=section)
     return result, build_documents(result.answers, options, source=str(profile))
 
 

@@ -21,7 +21,7 @@ from prepkit.cli import main
 from prepkit.content.rules import to_profile
 from prepkit.errors import CardDoesNotFit
 from prepkit.layout import card_spec
-from prepkit.profile.writer import save_profile
+from prepkit.profile_files import save_profile
 from prepkit.render import render_card
 from tests.pdf_tools import MM, fold, page_texts
 from tests.realistic import card_patient

@@ -195,7 +195,7 @@ def test_a_run_waiting_for_the_folder_says_so(tmp_path: Path) -> None:
 def test_a_link_into_a_missing_folder_is_refused_and_no_folder_is_made(tmp_path: Path) -> None:
     """Found by the red-team re-check: a dangling link's folders were made to write through it."""
     from prepkit.errors import UserError
-    from prepkit.profile.writer import save_profile
+    from prepkit.profile_files import save_profile
 
     link = tmp_path / "p.yaml"
     link.symlink_to(tmp_path / "gone" / "deeper" / "p.yaml")

@@ -30,7 +30,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("profile", ("prepkit.profile",)),
     ("content and layout", ("prepkit.content", "prepkit.layout")),
     ("wizard and build", ("prepkit.wizard", "prepkit.render", "prepkit.build")),
-    ("cli", ("prepkit.cli", "prepkit.terminal", "prepkit.__main__")),
+    ("cli", ("prepkit.cli", "prepkit.terminal", "prepkit.profile_files", "prepkit.__main__")),
 ]
 CLICK_ALLOWED = LAYERS[-1][1]
 
@@ -106,3 +106,25 @@ def test_click_below_the_cli_is_caught() -> None:
     assert problems({"prepkit.errors": "import click"}) == [
         "prepkit.errors imports Click (only the CLI may)"
     ]
+
+
+# Only the CLI (with the wizard's files) and the build step write files.
+WRITERS = ("prepkit.cli", "prepkit.profile_files", "prepkit.build", "prepkit.output")
+WRITING = {"write_private", "ensure_folder", "remove_leftovers", "folder_lock"}
+
+
+def writers(modules: dict[str, str]) -> list[str]:
+    found = []
+    for module, source in sorted(modules.items()):
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ImportFrom) and node.module == "prepkit.output":
+                used = WRITING & {alias.name for alias in node.names}
+                if used and not module.startswith(WRITERS):
+                    found.append(f"{module} writes files ({', '.join(sorted(used))})")
+    return found
+
+
+def test_only_the_cli_and_the_build_step_write_files() -> None:
+    assert not writers(package_modules()), "\n".join(writers(package_modules()))
+    # As the wizard's session and the profile writer once did.
+    assert writers({"prepkit.profile.writer": "from prepkit.output import write_private"})

@@ -23,7 +23,7 @@ from prepkit.content.worksheet import NOTE_IN_TABLE
 from prepkit.layout.paragraph import Paragraph, line_paragraphs
 from prepkit.profile.convert import ProfileProblem
 from prepkit.profile.schema import LONG_TEXT
-from prepkit.profile.writer import save_profile
+from prepkit.profile_files import save_profile
 from prepkit.render import render_worksheet
 from tests.conftest import FULL_RUN
 from tests.limits import maxed_profile

@@ -21,11 +21,20 @@ from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
 from prepkit.content.rules import read_profile
 from prepkit.errors import UserError
+from prepkit.profile_files import ProfileFiles
+from prepkit.wizard import session as wizard_session
 from prepkit.wizard.answers import Data
 from prepkit.wizard.flow import SECTIONS
-from prepkit.wizard.session import WizardStopped, draft_path, run_wizard
+from prepkit.wizard.prompts import Prompter
+from prepkit.wizard.session import WizardResult, WizardStopped, draft_path
 from tests.pdf_tools import flat_text
 from tests.scripted import CTRL_C, ENTER, INPUT_ENDS, ScriptedPrompter
+
+
+def run_wizard(profile: Path, p: Prompter, **options: Any) -> WizardResult:
+    """The wizard keeping its answers in files, as ``prepkit wizard`` runs it."""
+    return wizard_session.run_wizard(profile, p, ProfileFiles(profile), **options)
+
 
 # One typed answer per prompt, in the order a first run asks them (a typical patient),
 # for the end-to-end run through the real command and terminal.

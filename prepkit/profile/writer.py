@@ -1,4 +1,4 @@
-"""Save answers as a profile file a person can read and edit.
+"""Answers as the text of a profile file a person can read and edit (written by the CLI).
 
 Empty answers are left out so the file shows only what the patient said; the
 loader treats a missing key exactly like an empty one.
@@ -6,14 +6,9 @@ loader treats a missing key exactly like an empty one.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 import yaml
-
-from prepkit.errors import UserError
-from prepkit.output import write_private
 
 HEADER = """\
 # prepkit profile: your answers, saved by prepkit.
@@ -74,23 +69,3 @@ def profile_text(data: dict[str, Any], name: str, *, header: str = HEADER) -> st
         default_flow_style=False,
     )
     return header.format(name=name) + dumped
-
-
-def save_profile(path: Path, data: dict[str, Any], *, draft_for: Path | None = None) -> Path:
-    """Write ``data`` to ``path`` atomically, readable by the user only.
-
-    A profile that is a symbolic link (kept in a synced folder, say) is written
-    through to the file it points to: replacing the link would leave the real
-    file behind, never updated.
-    """
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    if target is not path and not target.parent.is_dir():
-        # Never create folders for a link's target: the link may be stale, or planted.
-        raise UserError(f"is a link to {target}, in a folder that does not exist", file=str(path))
-    text = (
-        profile_text(data, path.name)
-        if draft_for is None
-        else profile_text(data, draft_for.name, header=DRAFT_HEADER)
-    )
-    write_private(target, text.encode("utf-8"))
-    return path

@@ -7,18 +7,16 @@ to resume.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from prepkit.content.catalog import Catalog, load_catalog
 from prepkit.content.rules import read_profile, validate_profile
 from prepkit.errors import UserError
-from prepkit.output import remove_leftovers
 from prepkit.profile.convert import profile_data
 from prepkit.profile.loader import parse_yaml, read_profile_text
 from prepkit.profile.schema import Profile
-from prepkit.profile.writer import save_profile
 from prepkit.wizard.answers import Data
 from prepkit.wizard.flow import SECTIONS, Section
 from prepkit.wizard.prompts import InputEnded, Interrupted, Prompter
@@ -39,6 +37,24 @@ class WizardStopped(Exception):
         super().__init__(str(draft))
 
 
+class ProfileKeeper(Protocol):
+    """Where the wizard keeps what it is told: the CLI gives it the files (only the CLI
+    and the build step write), a test may give it anything that keeps data."""
+
+    def prepare(self) -> None:
+        """Check, before the first question, that the answers can be kept at all."""
+
+    def keep_draft(self, data: Data) -> None: ...
+
+    def set_aside_draft(self) -> Path:
+        """Move the draft to a name the next run will not reuse; where it went."""
+
+    def discard_draft(self) -> None: ...
+
+    def save(self, data: Data) -> None:
+        """Keep the finished answers as the profile (the draft is then discarded)."""
+
+
 @dataclass
 class WizardResult:
     profile: Path
@@ -49,25 +65,6 @@ def _load(path: Path) -> Data:
     profile = read_profile(path)
     data: Data = profile_data(profile)
     return data
-
-
-def set_aside(draft: Path) -> Path:
-    """Move ``draft`` to a free name beside it (``...draft-kept-1.yaml``) and return it.
-
-    A draft prepkit cannot use, or one the patient chose not to resume, is never
-    deleted behind their back: it stays, under a name the next run will not reuse.
-    """
-    number = 1
-    while True:
-        kept = draft.with_name(f"{draft.stem}-kept-{number}{draft.suffix}")
-        if not kept.exists() and not kept.is_symlink():
-            break
-        number += 1
-    try:
-        os.replace(draft, kept)
-    except OSError as error:
-        raise UserError(f"cannot be set aside ({error.strerror})", file=str(draft)) from None
-    return kept
 
 
 def _load_draft(path: Path) -> Data | None:
@@ -81,13 +78,13 @@ def _load_draft(path: Path) -> Data | None:
     return data
 
 
-def starting_answers(profile: Path, p: Prompter) -> Data:
+def starting_answers(profile: Path, p: Prompter, keeper: ProfileKeeper) -> Data:
     """Last time's answers (or an unfinished draft) as every prompt's default."""
     draft = draft_path(profile)
     if draft.exists():
         data = _load_draft(draft)
         if data is None:
-            kept = set_aside(draft)
+            kept = keeper.set_aside_draft()
             p.say(
                 f"Your unfinished answers in {draft} cannot be read as a profile any more; "
                 f"they are kept in {kept} (open it in a text editor to copy from it)."
@@ -95,9 +92,9 @@ def starting_answers(profile: Path, p: Prompter) -> Data:
         elif p.confirm(f"You have unfinished answers in {draft}. Resume them?"):
             return data
         elif p.confirm("Throw those unfinished answers away?", default=False):
-            draft.unlink(missing_ok=True)
+            keeper.discard_draft()
         else:
-            p.say(f"They are kept in {set_aside(draft)}.")
+            p.say(f"They are kept in {keeper.set_aside_draft()}.")
     if profile.exists():
         p.say(f"Starting from your saved answers in {profile}: press Enter to keep each one.")
         return _load(profile)
@@ -123,32 +120,6 @@ def review(p: Prompter, data: Data, catalog: Catalog) -> None:
         SECTIONS[picked - 1].ask(p, data, catalog)
 
 
-def _check_can_save(profile: Path) -> None:
-    """Refuse before the first question if the answers could not be saved at the end."""
-    import tempfile
-
-    from prepkit.output import ensure_folder
-
-    if profile.is_dir():
-        raise UserError("is a folder; give the profile a file name", file=str(profile))
-    # A linked profile is saved through the link, so it is the target's folder that counts.
-    target = Path(os.path.realpath(profile)) if profile.is_symlink() else profile
-    if profile.is_symlink() and not target.parent.is_dir():
-        raise UserError(
-            f"is a link to {target}, in a folder that does not exist", file=str(profile)
-        )
-    folder = ensure_folder(target.parent)
-    try:
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as error:
-        raise UserError(
-            f"cannot save answers in this folder ({error.strerror}); "
-            "choose another place for the profile",
-            file=str(folder),
-        ) from None
-
-
 def _section(name: str) -> Section:
     return next(section for section in SECTIONS if section.name == name)
 
@@ -156,6 +127,7 @@ def _section(name: str) -> Section:
 def run_wizard(
     profile: Path,
     p: Prompter,
+    keeper: ProfileKeeper,
     *,
     section: str | None = None,
 ) -> WizardResult:
@@ -166,10 +138,7 @@ def run_wizard(
             "has no saved answers yet; run 'prepkit wizard' without --section first",
             file=str(profile),
         )
-    _check_can_save(profile)
-    # A run killed while saving left a hidden copy of the answers; a minute old, no
-    # run is still writing it.
-    remove_leftovers(profile.parent, [profile.name, draft_path(profile).name], older_than=60)
+    keeper.prepare()
     # None until there is something to keep: stopping at the first question must not
     # replace an older draft with an empty one.
     data: Data | None = None
@@ -178,23 +147,22 @@ def run_wizard(
     p.say("They are a preparation aid for your visit, not medical advice.")
     p.say("Press Ctrl-C at any time: what you have typed so far is kept.")
     try:
-        data = starting_answers(profile, p)
+        data = starting_answers(profile, p, keeper)
         for step in [_section(section)] if section else SECTIONS:
             step.ask(p, data, catalog)
         review(p, data, catalog)
         # Kept as a draft first: if the final check refuses an answer, nothing is lost.
-        save_profile(draft_path(profile), data, draft_for=profile)
+        keeper.keep_draft(data)
     # Ctrl-C is not only pressed at a prompt: while an answer is checked (the first
     # one loads the font) or saved, it arrives as KeyboardInterrupt, and the answers
     # must be kept just the same.
     except (Interrupted, InputEnded, KeyboardInterrupt) as stop:
         if data is not None:
-            save_profile(draft_path(profile), data, draft_for=profile)
+            keeper.keep_draft(data)
         raise WizardStopped(
             draft_path(profile), ended=isinstance(stop, InputEnded), saved=data is not None
         ) from None
 
     answers = validate_profile(data, {}, str(profile))
-    save_profile(profile, data)
-    draft_path(profile).unlink(missing_ok=True)
+    keeper.save(data)
     return WizardResult(profile, answers)

@@ -1,0 +1,109 @@
+"""The wizard's files: the profile, its draft, and the checks before a first question.
+
+The CLI gives these to the wizard (:class:`ProfileFiles` is its
+:class:`~prepkit.wizard.session.ProfileKeeper`), so that only the CLI and the
+build step write files. Every write is atomic and private (``output.py``).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from prepkit.errors import UserError
+from prepkit.output import remove_leftovers, write_private
+from prepkit.profile.writer import DRAFT_HEADER, profile_text
+from prepkit.wizard.session import draft_path
+
+
+class ProfileFiles:
+    """The profile at ``profile`` and its draft beside it, kept as files."""
+
+    def __init__(self, profile: Path) -> None:
+        self.profile = profile
+        self.draft = draft_path(profile)
+
+    def prepare(self) -> None:
+        check_can_save(self.profile)
+        # A run killed while saving left a hidden copy of the answers; a minute old,
+        # no run is still writing it.
+        remove_leftovers(self.profile.parent, [self.profile.name, self.draft.name], older_than=60)
+
+    def keep_draft(self, data: dict[str, Any]) -> None:
+        save_profile(self.draft, data, draft_for=self.profile)
+
+    def set_aside_draft(self) -> Path:
+        return set_aside(self.draft)
+
+    def discard_draft(self) -> None:
+        self.draft.unlink(missing_ok=True)
+
+    def save(self, data: dict[str, Any]) -> None:
+        save_profile(self.profile, data)
+        self.discard_draft()
+
+
+def save_profile(path: Path, data: dict[str, Any], *, draft_for: Path | None = None) -> Path:
+    """Write ``data`` to ``path`` atomically, readable by the user only.
+
+    A profile that is a symbolic link (kept in a synced folder, say) is written
+    through to the file it points to: replacing the link would leave the real
+    file behind, never updated.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target is not path and not target.parent.is_dir():
+        # Never create folders for a link's target: the link may be stale, or planted.
+        raise UserError(f"is a link to {target}, in a folder that does not exist", file=str(path))
+    text = (
+        profile_text(data, path.name)
+        if draft_for is None
+        else profile_text(data, draft_for.name, header=DRAFT_HEADER)
+    )
+    write_private(target, text.encode("utf-8"))
+    return path
+
+
+def set_aside(draft: Path) -> Path:
+    """Move ``draft`` to a free name beside it (``...draft-kept-1.yaml``) and return it.
+
+    A draft prepkit cannot use, or one the patient chose not to resume, is never
+    deleted behind their back: it stays, under a name the next run will not reuse.
+    """
+    number = 1
+    while True:
+        kept = draft.with_name(f"{draft.stem}-kept-{number}{draft.suffix}")
+        if not kept.exists() and not kept.is_symlink():
+            break
+        number += 1
+    try:
+        os.replace(draft, kept)
+    except OSError as error:
+        raise UserError(f"cannot be set aside ({error.strerror})", file=str(draft)) from None
+    return kept
+
+
+def check_can_save(profile: Path) -> None:
+    """Refuse before the first question if the answers could not be saved at the end."""
+    import tempfile
+
+    from prepkit.output import ensure_folder
+
+    if profile.is_dir():
+        raise UserError("is a folder; give the profile a file name", file=str(profile))
+    # A linked profile is saved through the link, so it is the target's folder that counts.
+    target = Path(os.path.realpath(profile)) if profile.is_symlink() else profile
+    if profile.is_symlink() and not target.parent.is_dir():
+        raise UserError(
+            f"is a link to {target}, in a folder that does not exist", file=str(profile)
+        )
+    folder = ensure_folder(target.parent)
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise UserError(
+            f"cannot save answers in this folder ({error.strerror}); "
+            "choose another place for the profile",
+            file=str(folder),
+        ) from None
