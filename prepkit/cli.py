@@ -146,6 +146,12 @@ class _Commands(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """As Click's, but help or version text that cannot be written is one line too."""
+        import sys
+
+        # A terminal that cannot show a letter of a file name shows an escape instead
+        # of stopping with a traceback (the wizard needs UTF-8 and says so).
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="backslashreplace")
         try:
             return super().main(*args, **kwargs)
         except OSError as error:
@@ -178,6 +184,18 @@ def main(ctx: click.Context) -> None:
         click.echo(ctx.get_help())
         click.echo()
         click.echo("To start, run:  prepkit wizard")
+
+
+def _stop_like_ctrl_c() -> None:
+    """Closing the terminal (SIGHUP) or a SIGTERM keeps the draft, as Ctrl-C does."""
+    import signal
+
+    def interrupt(number: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), interrupt)
 
 
 def _options(output_dir: Path, paper: str, large_print: bool, card_layout: str | None) -> Options:
@@ -219,7 +237,7 @@ def _notices(answers: Profile, source: str, *, card: bool) -> None:
         _say(f"Note: {source}: {field_path(loc)}: {notice}")
     blanks = card_blanks(answers, load_catalog()) if card else []
     if blanks:
-        click.echo(
+        _say(
             f"Note: {source}: the profile does not say {', '.join(blanks)}; "
             "the wallet card leaves a line to fill in by hand for each."
         )
@@ -231,7 +249,7 @@ def _report(outcome: Outcome) -> None:
         what = outcome.described.get(path)
         _say(f"Wrote {path} ({what})" if what else f"Wrote {path}")
     for path, mark in outcome.removed:
-        click.echo(
+        _say(
             f"Removed the older wallet card {path} (made {mark.made} from {mark.profile}): "
             "it would not match this worksheet."
         )
@@ -386,6 +404,7 @@ def wizard(
     problem = terminal_problem()
     if problem is not None:
         raise UserError(problem)
+    _stop_like_ctrl_c()
     options = _options(
         output_dir or profile.parent, paper, large_print, None if no_card else card_layout
     )

@@ -9,8 +9,10 @@ the user (mode 0600).
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
+import stat
 import sys
 import tempfile
 import time
@@ -83,6 +85,9 @@ _MARK = re.compile(rb"/Keywords \(prepkit; ([^)]*)\)")
 def read_mark(path: Path) -> Mark | None:
     """The mark of a PDF prepkit made, or None for any other file (or none at all)."""
     try:
+        # Only a regular file is opened: a pipe in its place would wait forever.
+        if not stat.S_ISREG(path.stat().st_mode):
+            return None
         with path.open("rb") as stream:
             found = _MARK.search(stream.read(4_000_000))
     except OSError:
@@ -128,7 +133,8 @@ def remove_leftovers(folder: Path, names: Iterable[str], *, older_than: float = 
     """
     now = time.time()
     for name in names:
-        for leftover in folder.glob(f".{name}.*{TEMPORARY_SUFFIX}"):
+        # The name is the user's (a profile called "*" matched every hidden file): escaped.
+        for leftover in folder.glob(f".{glob.escape(name)}.*{TEMPORARY_SUFFIX}"):
             with contextlib.suppress(OSError):
                 if now - leftover.lstat().st_mtime >= older_than:
                     leftover.unlink()

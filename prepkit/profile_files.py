@@ -7,7 +7,10 @@ build step write files. Every write is atomic and private (``output.py``).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +29,18 @@ class ProfileFiles:
 
     def prepare(self) -> None:
         check_can_save(self.profile)
+        # The draft is written at every stop: its link and name must work too. (A folder
+        # or pipe in its place is set aside when the wizard starts, and said.)
+        _check_link_and_name(self.draft)
         # A run killed while saving left a hidden copy of the answers; a minute old,
         # no run is still writing it.
         remove_leftovers(self.profile.parent, [self.profile.name, self.draft.name], older_than=60)
 
     def keep_draft(self, data: dict[str, Any]) -> None:
-        save_profile(self.draft, data, draft_for=self.profile)
+        # A second Ctrl-C (or the terminal closing) while the draft is written would
+        # lose it: those signals wait until it is safely in place.
+        with _signals_held():
+            save_profile(self.draft, data, draft_for=self.profile)
 
     def set_aside_draft(self) -> Path:
         return set_aside(self.draft)
@@ -91,12 +100,7 @@ def check_can_save(profile: Path) -> None:
 
     if profile.is_dir():
         raise UserError("is a folder; give the profile a file name", file=str(profile))
-    # A linked profile is saved through the link, so it is the target's folder that counts.
-    target = Path(os.path.realpath(profile)) if profile.is_symlink() else profile
-    if profile.is_symlink() and not target.parent.is_dir():
-        raise UserError(
-            f"is a link to {target}, in a folder that does not exist", file=str(profile)
-        )
+    target = _check_link_and_name(profile)
     folder = ensure_folder(target.parent)
     try:
         with tempfile.TemporaryFile(dir=folder):
@@ -107,3 +111,36 @@ def check_can_save(profile: Path) -> None:
             "choose another place for the profile",
             file=str(folder),
         ) from None
+
+
+def _check_link_and_name(path: Path) -> Path:
+    """Where ``path`` is written (through a link), refused now if that cannot work.
+
+    A link into a missing folder, or a name too long for the hidden temporary file
+    every save goes through (``.NAME.xxxxxxxx.tmp``), would fail only at the end,
+    after the whole interview.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if path.is_symlink() and not target.parent.is_dir():
+        raise UserError(f"is a link to {target}, in a folder that does not exist", file=str(path))
+    try:
+        longest = os.pathconf(target.parent if target.parent.is_dir() else ".", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        longest = 255
+    if len(os.fsencode(target.name)) + len(".._xxxxxxxx.tmp") > longest:
+        raise UserError("has a name too long to save safely; choose a shorter name", file=str(path))
+    return target
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    stopping = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
+    except (AttributeError, OSError, ValueError):  # no signal masks here (Windows)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

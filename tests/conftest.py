@@ -85,7 +85,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     factory = getattr(session.config, "_tmp_path_factory", None)
     if factory is None:
         return
-    pdfs = sorted(factory.getbasetemp().rglob("*.pdf"))
+    # Regular files only: a test may leave a pipe where a PDF would go.
+    pdfs = sorted(p for p in factory.getbasetemp().rglob("*.pdf") if p.is_file())
     bad = {pdf: problems for pdf in pdfs if (problems := _problems(pdf))}
     passed = len(pdfs) - len(bad)
     print(f"\nPDF syntax check: {passed} of {len(pdfs)} PDFs written by the tests pass")

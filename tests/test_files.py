@@ -213,3 +213,72 @@ def test_a_folder_given_as_the_wizards_profile_is_one_line(tmp_path: Path) -> No
     assert result.output.splitlines() == [
         f"Error: {tmp_path}: is a folder; give the profile a file name"
     ]
+
+
+# --- found by the second red-team re-check ---------------------------------------------
+
+
+def test_a_profile_named_star_removes_no_one_elses_files(tmp_path: Path) -> None:
+    """The leftover pattern took the name as a glob: ".*.*.tmp" matched any hidden file."""
+    other = tmp_path / ".someone.else.tmp"
+    other.write_text("not prepkit's")
+    old = time.time() - 3600
+    os.utime(other, (old, old))
+    CliRunner().invoke(main, ["wizard", str(tmp_path / "*")], input="")
+    assert other.exists()
+
+
+def test_a_pipe_where_a_pdf_goes_is_refused_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "worksheet.pdf")
+    result = subprocess.run(
+        [sys.executable, "-m", "prepkit", "build", str(EXAMPLE), "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert "worksheet.pdf: was not made by prepkit" in result.stderr
+
+
+def test_names_the_wizard_could_not_save_under_are_refused_before_the_first_question(
+    tmp_path: Path,
+) -> None:
+    for name, problem in [
+        ("b" * 240 + ".yaml", "has a name too long to save safely"),
+        ("p.yaml", "is a link to"),
+    ]:
+        if name == "p.yaml":
+            (tmp_path / "p.draft.yaml").symlink_to(tmp_path / "gone" / "x.yaml")
+        result = CliRunner().invoke(main, ["wizard", str(tmp_path / name)], input="Ann\n")
+        assert result.exit_code == 2 and problem in result.output, result.output
+        assert "Your name" not in result.output
+
+
+def test_a_line_break_in_the_profile_name_still_saves_a_readable_profile(tmp_path: Path) -> None:
+    from prepkit.content.rules import read_profile
+    from prepkit.profile_files import save_profile
+
+    path = save_profile(tmp_path / "visit\n2026.yaml", {"patient": {"name": "Ann"}})
+    assert read_profile(path).patient.name == "Ann"
+
+
+def test_the_terminal_closing_keeps_the_draft(tmp_path: Path) -> None:
+    import signal
+
+    child = subprocess.Popen(
+        [sys.executable, "-u", "-m", "prepkit", "wizard", "p.yaml"],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write(b"Ann Lee\n")
+    child.stdin.flush()
+    seen = b""
+    deadline = time.monotonic() + 60  # a guard against hanging, not a speed target
+    while b"Date of birth" not in seen and time.monotonic() < deadline:
+        seen += os.read(child.stdout.fileno(), 4096)
+    child.send_signal(signal.SIGHUP)
+    assert child.wait(timeout=60) == 130
+    assert "Ann Lee" in (tmp_path / "p.draft.yaml").read_text(encoding="utf-8")

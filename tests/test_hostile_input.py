@@ -441,3 +441,22 @@ def test_file_names_in_ordinary_lines_are_escaped_too(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     [line] = result.stdout.splitlines()
     assert "\x1b" not in line and line.startswith("ok\\x1b]0;TITLE\\x07\\nFAKE.yaml: OK")
+
+
+def test_two_yaml_documents_are_named_as_such(tmp_path: Path) -> None:
+    """Found by the second re-check: refused as 'more than 1,000 entries'."""
+    profile = tmp_path / "p.yaml"
+    profile.write_text("schema_version: 1\n---\nschema_version: 1\n", "utf-8")
+    line = validate_in_a_process(profile)
+    assert "line 2: holds more than one YAML document" in line, line
+
+
+def test_a_file_name_a_latin1_terminal_cannot_show_is_escaped_not_a_crash(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "prepkit", "build", str(EXAMPLE), "-o", str(tmp_path / "Ольга")],
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "latin-1"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr and b"\\u041e" in result.stdout

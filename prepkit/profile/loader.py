@@ -103,6 +103,12 @@ def _check_shape(text: str, name: str) -> None:
     values = 0
     for event in yaml.parse(text, Loader=TEXT_LOADER):
         line = event.start_mark.line + 1 if event.start_mark is not None else None
+        if isinstance(event, yaml.DocumentStartEvent) and values:
+            raise UserError(
+                "holds more than one YAML document (a line '---' starts another); a profile is one",
+                file=name,
+                line=line,
+            )
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
             raise UserError(
                 "uses a YAML anchor or alias (& or *); write each value out in full",

@@ -10,6 +10,8 @@ from typing import Any
 
 import yaml
 
+from prepkit.errors import printable
+
 HEADER = """\
 # prepkit profile: your answers, saved by prepkit.
 # Edit it with any text editor, or run `prepkit wizard {name}` to change answers.
@@ -68,4 +70,5 @@ def profile_text(data: dict[str, Any], name: str, *, header: str = HEADER) -> st
         width=100,
         default_flow_style=False,
     )
-    return header.format(name=name) + dumped
+    # The file name is only in comments: escaped, so a line break in it cannot end one.
+    return header.format(name=printable(name)) + dumped
