@@ -1,3 +1,3 @@
-from prepkit.cli import run
+from prepkit.start import run
 
 run()

@@ -6,14 +6,14 @@ imported inside the commands that need them, so ``prepkit --help`` stays quick.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from prepkit import __version__
-from prepkit.errors import PrepkitError, UserError
+from prepkit.errors import UserError
+from prepkit.exits import Commands, say
 
 if TYPE_CHECKING:
     from prepkit.build import Outcome
@@ -88,80 +88,8 @@ profile_argument = click.argument(
 )
 
 
-def _say(text: str) -> None:
-    """Echo a line that quotes file names: anything a terminal would act on is escaped.
-
-    A file name may hold an escape sequence or a newline; quoted raw, it could
-    retitle or clear the terminal, or fake a line of output.
-    """
-    from prepkit.errors import printable
-
-    click.echo(printable(text))
-
-
-def _silence_stdout() -> None:
-    import os
-    import sys
-
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
-class _Refused(click.ClickException):
-    """A :class:`PrepkitError` as Click shows it: ``Error: ...`` on stderr, status 2."""
-
-    exit_code = PrepkitError.exit_code
-
-
-class _Commands(click.Group):
-    """prepkit's commands: Ctrl-C anywhere ends with status 130, as in the wizard's prompts.
-
-    Click would print "Aborted!" and exit 1 for a Ctrl-C outside a prompt (while
-    the documents render, say), which scripts cannot tell from a crash.
-    """
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except PrepkitError as error:
-            raise _Refused(error.format_message()) from None
-        except KeyboardInterrupt:
-            click.echo(err=True)
-            raise SystemExit(130) from None
-        except OSError as error:
-            if error.filename is not None:  # a path the OS refused (a name too long)
-                raise _Refused(
-                    UserError(
-                        f"cannot be used ({error.strerror})", file=str(error.filename)
-                    ).message
-                ) from None
-            # Every file prepkit reads or writes turns its errors into a UserError;
-            # what is left is the terminal itself (stdout on a full disk, a closed
-            # pipe). Point stdout at nothing so the exit does not fail again.
-            _silence_stdout()
-            raise _Refused(f"cannot write its messages ({error.strerror})") from None
-
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        """As Click's, but help or version text that cannot be written is one line too."""
-        import sys
-
-        # A terminal that cannot show a letter of a file name shows an escape instead
-        # of stopping with a traceback (the wizard needs UTF-8 and says so).
-        if hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(errors="backslashreplace")
-        try:
-            return super().main(*args, **kwargs)
-        except OSError as error:
-            _silence_stdout()
-            click.echo(f"Error: cannot write its messages ({error.strerror})", err=True)
-            raise SystemExit(UserError.exit_code) from None
-
-
 @click.group(
-    cls=_Commands,
+    cls=Commands,
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
 )
@@ -234,10 +162,10 @@ def _notices(answers: Profile, source: str, *, card: bool) -> None:
     from prepkit.profile.schema import notices
 
     for loc, notice in notices(answers):
-        _say(f"Note: {source}: {field_path(loc)}: {notice}")
+        say(f"Note: {source}: {field_path(loc)}: {notice}")
     blanks = card_blanks(answers, load_catalog()) if card else []
     if blanks:
-        _say(
+        say(
             f"Note: {source}: the profile does not say {', '.join(blanks)}; "
             "the wallet card leaves a line to fill in by hand for each."
         )
@@ -247,9 +175,9 @@ def _report(outcome: Outcome) -> None:
     """Say what the run did to the folder; a card that did not fit ends in exit status 2."""
     for path in outcome.written:
         what = outcome.described.get(path)
-        _say(f"Wrote {path} ({what})" if what else f"Wrote {path}")
+        say(f"Wrote {path} ({what})" if what else f"Wrote {path}")
     for path, mark in outcome.removed:
-        _say(
+        say(
             f"Removed the older wallet card {path} (made {mark.made} from {mark.profile}): "
             "it would not match this worksheet."
         )
@@ -310,7 +238,7 @@ def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -
         only_replace_from=EXAMPLE_PROFILE,
     )
     if keep:
-        _say(f"Kept your edited {target} (not overwritten).")
+        say(f"Kept your edited {target} (not overwritten).")
     else:
         outcome.written.append(write_private(target, text))
     _report(outcome)
@@ -413,12 +341,12 @@ def wizard(
     except WizardStopped as stopped:
         again = "prepkit wizard" if str(profile) == DEFAULT_PROFILE else f"prepkit wizard {profile}"
         if stopped.saved:
-            _say(
+            say(
                 f"Your answers so far are saved in {stopped.draft}; "
                 f"run '{again}' again to carry on."
             )
         elif stopped.draft.exists():
-            _say(f"Your unfinished answers are still in {stopped.draft}, unchanged.")
+            say(f"Your unfinished answers are still in {stopped.draft}, unchanged.")
         if stopped.ended:
             raise UserError(
                 "input ended before the wizard finished; to print from a saved profile "
@@ -426,10 +354,10 @@ def wizard(
             ) from None
         raise SystemExit(130) from None
     click.echo()
-    _say(f"Saved your answers in {result.profile}")
+    say(f"Saved your answers in {result.profile}")
     _report(outcome)
     if outcome.card_problem is not None:
-        _say(f"No wallet card this time: it {outcome.card_problem.problem}")
+        say(f"No wallet card this time: it {outcome.card_problem.problem}")
     _notices(result.answers, str(profile), card=not no_card and outcome.card_problem is None)
     if open_files:
         for path in outcome.written:
@@ -459,31 +387,7 @@ def validate(profile: Path) -> None:
             field=problem.field,
         ) from None
     _notices(answers, str(profile), card=True)
-    _say(
+    say(
         f"{profile}: OK ({len(answers.symptoms)} symptoms, {len(answers.medications)} "
         f"medications, {len(answers.avoid)} to avoid, {len(answers.questions)} questions)"
     )
-
-
-def run() -> None:
-    """The installed ``prepkit`` command: Click's ``main`` with Python's garbage collector off.
-
-    A run is short and leaves almost no cyclic garbage: the largest profile the
-    limits allow peaks about 1 MB higher with the collector off. Yet the
-    collector's passes over the objects the imports create (ReportLab, Jinja,
-    the fonts) cost about 15 ms of a 250 ms ``prepkit example``, and at exit
-    Python makes full passes again, about 35 ms, to tidy memory the operating
-    system takes back anyway. So the collector is off while the command runs and
-    the objects are frozen before exit, which skips both. Nothing is lost: every
-    file prepkit wrote is closed by then, and prepkit keeps nothing that needs a
-    finaliser. Memory is still freed as usual when the last reference goes.
-    """
-    gc.disable()
-    try:
-        main()
-    finally:
-        gc.freeze()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    run()

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from prepkit.errors import printable
+from prepkit.line_input import LineReader
 from prepkit.profile.convert import NO, YES
 from prepkit.wizard.prompts import (
     CLEAR,
@@ -169,6 +170,7 @@ class TerminalPrompter:
 
     def __init__(self) -> None:
         _tolerant_input()
+        self._reader = LineReader.for_stream(sys.stdin)
 
     def say(self, text: str = "") -> None:
         # Lines quote file names, which may hold escape sequences or line breaks.
@@ -177,6 +179,8 @@ class TerminalPrompter:
     def _read(self, label: str, shown_default: str) -> str:
         suffix = f" [{shown_default}]" if shown_default else ""
         try:
+            if self._reader is not None:
+                return self._reader.read_line(f"{label}{suffix}: ")
             return input(f"{label}{suffix}: ")
         except EOFError:
             click.echo()

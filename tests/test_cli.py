@@ -192,3 +192,27 @@ def test_ctrl_c_while_the_documents_render_exits_130(
     result = CliRunner().invoke(main, [*args, "-o", str(tmp_path / "out")])
     assert result.exit_code == 130, result.output
     assert "Aborted" not in result.output
+
+
+def test_a_ctrl_c_while_the_commands_still_load_ends_quietly_with_130(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by the red-team re-check: Ctrl-C in the first tenth of a second gave a traceback."""
+    import gc
+    import importlib.abc
+
+    from prepkit.start import run
+
+    class PressedNow(importlib.abc.MetaPathFinder):
+        def find_spec(self, name: str, path: object = None, target: object = None) -> None:
+            if name == "prepkit.cli":
+                raise KeyboardInterrupt
+
+    monkeypatch.delitem(sys.modules, "prepkit.cli")
+    monkeypatch.setattr(sys, "meta_path", [PressedNow(), *sys.meta_path])
+    try:
+        with pytest.raises(SystemExit) as ended:
+            run()
+    finally:
+        gc.enable()
+    assert ended.value.code == 130

@@ -30,7 +30,18 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("profile", ("prepkit.profile",)),
     ("content and layout", ("prepkit.content", "prepkit.layout")),
     ("wizard and build", ("prepkit.wizard", "prepkit.render", "prepkit.build")),
-    ("cli", ("prepkit.cli", "prepkit.terminal", "prepkit.profile_files", "prepkit.__main__")),
+    (
+        "cli",
+        (
+            "prepkit.start",
+            "prepkit.cli",
+            "prepkit.exits",
+            "prepkit.terminal",
+            "prepkit.line_input",
+            "prepkit.profile_files",
+            "prepkit.__main__",
+        ),
+    ),
 ]
 CLICK_ALLOWED = LAYERS[-1][1]
 

@@ -4,6 +4,11 @@ is explained and asked again. One prompt function at a time, with typed lines.""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
+import signal
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -33,6 +38,9 @@ def typed(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
             return line
 
         monkeypatch.setattr("builtins.input", fake_input)
+        # No descriptor to wait on, so the prompter reads through input() (as under
+        # pytest -s, where stdin would otherwise be the real terminal).
+        monkeypatch.setattr("sys.stdin", io.StringIO())
 
     return feed
 
@@ -178,3 +186,64 @@ def test_end_of_input_and_ctrl_c_become_the_wizards_own_signals(
 def test_selection_round_trips_through_its_written_form() -> None:
     assert parse_selection(format_selection([4, 0, 2]), 5) == [4, 0, 2]
     assert parse_selection("1 3,3", 5) == [0, 2]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="signals and pipes as on POSIX")
+def test_a_ctrl_c_that_lands_before_the_read_starts_still_stops_the_question(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A stop signal noted just before the read began used to wait for the next Enter.
+
+    The signal is sent to another thread (the main one blocks it), so it cannot
+    interrupt the read: exactly the case of a Ctrl-C that lands between the
+    prompt and the read. A line arrives after 5 s so that a reader that missed
+    the signal does not hang the tests: it is released by that line, too late.
+    """
+    line_sent = threading.Event()
+
+    def send_a_line() -> None:
+        line_sent.set()
+        os.write(write_end, b"late answer\n")
+
+    def interrupt(number: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    read_end, write_end = os.pipe()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.FileIO(read_end, closefd=False)))
+    previous = signal.signal(signal.SIGUSR1, interrupt)
+    stop = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGUSR1))
+    rescue = threading.Timer(5, send_a_line)
+    stop.start()
+    rescue.start()
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
+    try:
+        with pytest.raises(Interrupted):
+            TerminalPrompter().text("Name", "help")
+        assert not line_sent.is_set(), "the Ctrl-C waited for the next line"
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGUSR1})
+        rescue.cancel()
+        stop.join()
+        signal.signal(signal.SIGUSR1, previous)
+        os.close(read_end)
+        os.close(write_end)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pipes as on POSIX")
+def test_lines_typed_ahead_arrive_one_by_one_and_the_end_is_an_end() -> None:
+    """Several lines in one read (a paste, a pipe) are kept for the next questions."""
+    from prepkit.line_input import LineReader
+
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, "Ann Lee\r\nK\xf6hler\n".encode() + b"bad \xff byte\nno line end")
+        os.close(write_end)
+        reader = LineReader(read_end, "utf-8")
+        shown = io.StringIO()
+        lines = [reader.read_line(f"Q{n}: ", out=shown) for n in range(4)]
+        assert lines == ["Ann Lee", "Köhler", "bad \udcff byte", "no line end"]
+        assert shown.getvalue() == "Q0: Q1: Q2: Q3: "
+        with pytest.raises(EOFError):
+            reader.read_line("Q4: ", out=shown)
+    finally:
+        os.close(read_end)
