@@ -95,7 +95,8 @@ def read_mark(path: Path) -> Mark | None:
     if not found:
         return None
     fields = dict(part.partition("=")[::2] for part in found.group(1).decode("ascii").split("; "))
-    return Mark(unquote(fields.get("profile", "")), fields.get("made", ""))
+    profile = unquote(fields.get("profile", ""), errors="surrogateescape")  # as os.fsdecode
+    return Mark(profile, fields.get("made", ""))
 
 
 @contextlib.contextmanager

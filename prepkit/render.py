@@ -40,7 +40,8 @@ def document_mark(profile: Profile, source: str) -> str:
     import msgspec
 
     digest = hashlib.sha256(msgspec.json.encode(profile)).hexdigest()[:16]
-    name = quote(os.path.basename(source), safe="")
+    # The name's own bytes: a name that is not UTF-8 (a\xffb.yaml) is kept as it is.
+    name = quote(os.fsencode(os.path.basename(source)), safe="")
     return f"prepkit; profile={name}; profile-sha256={digest}; made={prepared_date().isoformat()}"
 
 

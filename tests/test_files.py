@@ -286,3 +286,17 @@ def test_the_terminal_closing_keeps_the_draft(tmp_path: Path) -> None:
     child.send_signal(signal.SIGHUP)
     assert child.wait(timeout=60) == 130
     assert "Ann Lee" in (tmp_path / "p.draft.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names as raw bytes, as on Linux")
+def test_a_profile_name_that_is_not_utf8_builds_and_builds_again(tmp_path: Path) -> None:
+    """Found by the red-team re-check: a\\xffb.yaml gave a traceback (the PDF's mark)."""
+    profile = tmp_path / os.fsdecode(b"a\xffb.yaml")
+    profile.write_bytes(EXAMPLE.read_bytes())
+    for _ in range(2):  # the second run replaces the PDFs it knows as its own
+        result = CliRunner().invoke(main, ["build", str(profile), "-o", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert (tmp_path / "wallet-card.pdf").exists() and (tmp_path / "worksheet.pdf").exists()
+    result = CliRunner().invoke(main, ["validate", str(profile)])
+    assert result.exit_code == 0 and "OK" in result.output
