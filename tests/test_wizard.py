@@ -24,8 +24,8 @@ from prepkit.errors import UserError
 from prepkit.profile_files import ProfileFiles
 from prepkit.wizard import session as wizard_session
 from prepkit.wizard.answers import Data
-from prepkit.wizard.flow import SECTIONS
 from prepkit.wizard.prompts import Prompter
+from prepkit.wizard.sections import SECTIONS
 from prepkit.wizard.session import WizardResult, WizardStopped, draft_path
 from tests.pdf_tools import flat_text
 from tests.scripted import CTRL_C, ENTER, INPUT_ENDS, ScriptedPrompter

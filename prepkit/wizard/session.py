@@ -18,8 +18,8 @@ from prepkit.profile.convert import profile_data
 from prepkit.profile.loader import parse_yaml, read_profile_text
 from prepkit.profile.schema import Profile
 from prepkit.wizard.answers import Data
-from prepkit.wizard.flow import SECTIONS, Section
 from prepkit.wizard.prompts import InputEnded, Interrupted, Prompter
+from prepkit.wizard.sections import SECTIONS, Section
 
 
 def draft_path(profile: Path) -> Path:

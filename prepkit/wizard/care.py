@@ -1,0 +1,85 @@
+"""Section 9: the care team, the emergency contact, and what the card says to do.
+
+Nothing is assumed here: no emergency number is filled in for the patient, and
+the care team's steps for a severe reaction are printed as theirs.
+"""
+
+from __future__ import annotations
+
+from prepkit.content.catalog import Catalog
+from prepkit.wizard.answers import Data, edit_list, heading, items_at
+from prepkit.wizard.engine import Question, ask_all
+from prepkit.wizard.prompts import Prompter
+
+MEMBER_DETAILS = (
+    Question("role", "Role", "For example: family doctor, allergist."),
+    Question("phone", "Phone", "With the area code.", kind="phone"),
+)
+
+
+def _has_contact(data: Data) -> bool:
+    return bool((data.get("emergency_contact") or {}).get("name"))
+
+
+EMERGENCY = (
+    Question("emergency_contact.name", "Emergency contact", "Someone to call if you cannot speak."),
+    Question(
+        "emergency_contact.relation",
+        "Relation to you",
+        "For example: husband, daughter.",
+        when=_has_contact,
+    ),
+    Question(
+        "emergency_contact.phone",
+        "Their phone",
+        "With the area code.",
+        kind="phone",
+        when=_has_contact,
+    ),
+    Question(
+        "emergency_number",
+        "Emergency number",
+        "The number for an ambulance where you live, for example 911, 999 or 112. "
+        "Your card tells people to call it; Enter leaves a line to write it in.",
+        kind="phone",
+    ),
+    Question(
+        "carries_epinephrine",
+        "Do you carry epinephrine",
+        "A self-injecting epinephrine pen (auto-injector).",
+        kind="yes/no",
+    ),
+    Question(
+        "emergency_steps",
+        "Your care team's steps for a severe reaction",
+        "As they gave them to you; your card prints them as theirs. Enter if none.",
+    ),
+)
+
+
+def ask_care(p: Prompter, data: Data, catalog: Catalog) -> None:
+    heading(p, "Care team and emergencies")
+    edit_list(
+        p,
+        data,
+        "care_team",
+        "Keep {name} in your care team?",
+        "Care team member's name",
+        lambda p, entry: ask_all(p, MEMBER_DETAILS, entry),
+    )
+    ask_all(p, EMERGENCY, data)
+
+
+def summary_care(data: Data, catalog: Catalog) -> str:
+    contact = (data.get("emergency_contact") or {}).get("name") or "no emergency contact"
+    team = len(items_at(data, "care_team"))
+    carries = data.get("carries_epinephrine")
+    epinephrine = (
+        "epinephrine not answered"
+        if carries is None
+        else "carries epinephrine"
+        if carries
+        else "no epinephrine"
+    )
+    number = data.get("emergency_number") or "no emergency number"
+    return f"{team} in care team, {contact}, {number}, {epinephrine}"
