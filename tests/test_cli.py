@@ -61,7 +61,7 @@ def test_blank_writes_a_blank_worksheet(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("profile_text", "expected"),
     [
-        ("schema_version: 1\npatient: [unclosed\n", "YAML syntax error"),
+        ("schema_version: 1\npatient: [unclosed\n", "line 2: a bracket opened on this line"),
         (
             "schema_version: 1\nattacks: {last_year: often}\n",
             "attacks.last_year: must be a whole number from 0 to 10000",

@@ -26,6 +26,7 @@ from prepkit.profile.convert import (
     to_profile,
 )
 from prepkit.profile.schema import MAX_ITEMS, Location, Profile
+from prepkit.profile.yaml_errors import syntax_error
 from prepkit.yaml_loaders import TEXT_LOADER
 
 # The largest profile prepkit's own writer makes within the schema's limits is
@@ -152,13 +153,8 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Location, int]]:
     try:
         _check_shape(text, name)
         node = yaml.compose(text, Loader=TEXT_LOADER)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = error.problem or "invalid YAML"
-        raise UserError(f"YAML syntax error: {problem}", file=name, line=line) from None
     except yaml.YAMLError as error:
-        raise UserError(f"YAML syntax error: {error}", file=name) from None
+        raise syntax_error(error, text, name) from None
     if node is None:
         raise UserError("is empty; start from 'prepkit example'", file=name)
     if not isinstance(node, yaml.MappingNode):

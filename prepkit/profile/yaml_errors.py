@@ -1,0 +1,114 @@
+"""A YAML syntax error in a hand-edited profile, said as the fix, on the line to fix.
+
+The parser's own words ("mapping values are not allowed in this context") name a
+rule, not a remedy, and for the usual slips (a missing space after a colon, a
+pasted bullet) they point at the line after the one to fix. Here the lines around
+the parser's mark are read for those slips, and the message says what to change,
+on the right line, with the line as it reads now.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from prepkit.errors import UserError
+
+# Bullets that word processors and notes apps put in front of list items.
+# Written as escapes where a bullet looks like a dash: hyphen bullet, en and em dash.
+_BULLETS = "•◦▪▫‣\u2043●○■□➢►\u2013\u2014·*"
+_BULLET_LINE = re.compile(rf"^\s*[{re.escape(_BULLETS)}]\s")
+# ``name:Ann``: a plain key, a colon, and straight on to the value.
+_NO_SPACE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:(?=[^\s:/])")
+# ``reason: Follow-up: new rash``: the key, then a value holding ": ".
+_COLON_IN_VALUE = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][\w-]*):\s+(.*?:\s.*?)\s*$")
+# How far above the parser's mark a slip is looked for: it notices one line late.
+_LOOK_BACK = 2
+_SHOWN = 80
+
+
+def _shown(line: str) -> str:
+    """The line as it reads, cut (visibly) if long; tabs show as \\t in the message."""
+    line = line.rstrip("\n")
+    return line if len(line) <= _SHOWN else line[:_SHOWN] + "…"
+
+
+def _reads(lines: list[str], number: int) -> str:
+    if not 1 <= number <= len(lines):
+        return ""
+    return f"; the line reads: {_shown(lines[number - 1])}"
+
+
+def _slip_above(lines: list[str], problem_line: int) -> tuple[int, str] | None:
+    """A pasted bullet or a missing space after a colon at or just above the mark."""
+    for number in range(problem_line, max(0, problem_line - _LOOK_BACK - 1), -1):
+        if number > len(lines):
+            continue
+        text = lines[number - 1]
+        if _BULLET_LINE.match(text):
+            bullet = text.strip()[0]
+            return number, (
+                f"start each list item with a dash and a space ('- '), not '{bullet}' "
+                "(a bullet pasted from another program)"
+            )
+        if _NO_SPACE.match(text):
+            key, _, value = text.strip().partition(":")
+            return number, f"put a space after the colon: {key}: {value}"
+    return None
+
+
+def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
+    """The one-line error for a profile that is not valid YAML."""
+    lines = text.splitlines()
+    if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not take
+        line = text.count("\n", 0, error.position) + 1
+        return UserError(
+            f"has a character YAML does not allow (U+{error.character:04X}, a control "
+            f"character); delete it{_reads(lines, line)}",
+            file=name,
+            line=line,
+        )
+    if not isinstance(error, yaml.MarkedYAMLError) or error.problem_mark is None:
+        return UserError(f"YAML syntax error: {error}", file=name)
+    problem = error.problem or "invalid YAML"
+    line = error.problem_mark.line + 1
+    context = error.context or ""
+    if "quoted scalar" in context and error.context_mark is not None:
+        opened = error.context_mark.line + 1
+        return UserError(
+            "a quote opened on this line is never closed; add the closing quote at the end "
+            f"of the value{_reads(lines, opened)}",
+            file=name,
+            line=opened,
+        )
+    if "flow" in context and error.context_mark is not None and "expected" in problem:
+        opened = error.context_mark.line + 1
+        return UserError(
+            "a bracket opened on this line is never closed: add the closing ] or }, or "
+            f"write the list with one '- ' line per item{_reads(lines, opened)}",
+            file=name,
+            line=opened,
+        )
+    if "tab" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1]):
+        return UserError(f"indent with spaces, not tabs{_reads(lines, line)}", file=name, line=line)
+    slip = _slip_above(lines, line)
+    if slip is not None:
+        number, fix = slip
+        return UserError(f"{fix}{_reads(lines, number)}", file=name, line=number)
+    if "mapping values are not allowed" in problem and 0 < line <= len(lines):
+        found = _COLON_IN_VALUE.match(lines[line - 1])
+        if found:
+            key, value = found.group(1).strip(), found.group(2).replace('"', '\\"')
+            return UserError(
+                f'a value with a colon needs quotes: {key}: "{value}"{_reads(lines, line)}',
+                file=name,
+                line=line,
+            )
+        return UserError(
+            "this line is indented differently from the lines above it: line up the keys "
+            f"of one section with the same number of spaces{_reads(lines, line)}",
+            file=name,
+            line=line,
+        )
+    return UserError(f"YAML syntax error: {problem}{_reads(lines, line)}", file=name, line=line)

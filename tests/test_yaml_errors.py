@@ -1,0 +1,94 @@
+"""Syntax errors in a hand-edited profile: the right line, and the fix in words (issue #18).
+
+Before, each of these was the parser's own sentence ("mapping values are not
+allowed in this context"), and the bullet and missing-space cases named the line
+after the one to fix.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from prepkit.content.rules import read_profile
+from prepkit.errors import UserError
+from tests.conftest import write_profile
+
+CASES = [
+    (
+        "colon in a value",
+        "visit:\n  clinic: X\n  reason: Follow-up: new rash\n",
+        3,
+        'a value with a colon needs quotes: reason: "Follow-up: new rash"; '
+        "the line reads:   reason: Follow-up: new rash",
+    ),
+    (
+        "a tab",
+        "patient:\n\tname: Ann\n",
+        2,
+        "indent with spaces, not tabs; the line reads: \\tname: Ann",
+    ),
+    (
+        "a pasted bullet",
+        "medications:\n  • name: cetirizine\n    dose: 10 mg\n",
+        2,
+        "start each list item with a dash and a space ('- '), not '•'",
+    ),
+    (
+        "no space after the colon",
+        "patient:\n  name:Ann\n  date_of_birth: 1980-01-01\n",
+        2,
+        "put a space after the colon: name: Ann; the line reads:   name:Ann",
+    ),
+    (
+        "a quote never closed",
+        'patient:\n  name: "Ann\nvisit:\n  clinic: X\n',
+        2,
+        "a quote opened on this line is never closed",
+    ),
+    (
+        "a control character",
+        "patient:\n  name: Ann\a\n",
+        2,
+        "has a character YAML does not allow (U+0007, a control character); delete it; "
+        "the line reads:   name: Ann\\x07",
+    ),
+    (
+        "a key out of line",
+        "patient:\n  name: Ann\n   clinic: X\n",
+        3,
+        "this line is indented differently from the lines above it",
+    ),
+    (
+        "a bracket never closed",
+        "schema_version: 1\npatient: [unclosed\n",
+        2,
+        "a bracket opened on this line is never closed",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "says"), [case[1:] for case in CASES], ids=[case[0] for case in CASES]
+)
+def test_a_syntax_error_names_the_line_to_fix_and_how(
+    tmp_path: Path, text: str, line: int, says: str
+) -> None:
+    with pytest.raises(UserError) as caught:
+        read_profile(write_profile(tmp_path, text))
+    message = caught.value.format_message()
+    assert caught.value.line == line, message
+    assert f"profile.yaml, line {line}: " in message
+    assert says in message
+    assert "\n" not in message and "<unicode string>" not in message
+    assert "not allowed in this context" not in message
+
+
+def test_a_very_long_line_is_shown_cut_and_says_so(tmp_path: Path) -> None:
+    text = "visit:\n  reason: " + "word " * 40 + "then: more\n"
+    with pytest.raises(UserError) as caught:
+        read_profile(write_profile(tmp_path, text))
+    message = caught.value.format_message()
+    assert 'a value with a colon needs quotes: reason: "word word' in message
+    assert message.endswith("…")
