@@ -47,6 +47,8 @@ class Outcome:
     card_problem: CardDoesNotFit | None = None
     # What a written file holds, when it is worth saying: "fold-out, 4 panels".
     described: dict[Path, str] = field(default_factory=dict)
+    # The copy of the profile kept for this visit date (the CLI keeps it).
+    kept_for_history: Path | None = None
 
 
 def build_documents(
@@ -56,6 +58,7 @@ def build_documents(
     source: str,
     names: DocumentNames = STANDARD_NAMES,
     only_replace_from: str | None = None,
+    previous: Profile | None = None,
 ) -> Outcome:
     """Render the worksheet and the card, then write them: one profile, one run.
 
@@ -70,7 +73,11 @@ def build_documents(
     outcome = Outcome()
     documents = {
         names.worksheet: render_worksheet(
-            profile, paper=options.paper, source=source, large_print=options.large_print
+            profile,
+            paper=options.paper,
+            source=source,
+            large_print=options.large_print,
+            previous=previous,
         )
     }
     if options.card_layout is not None:

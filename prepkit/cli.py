@@ -146,12 +146,29 @@ def wizard_then_build(
 
     The profile is saved either way; the worksheet always carries everything.
     """
-    from prepkit.build import build_documents
     from prepkit.profile_files import ProfileFiles
     from prepkit.wizard.session import run_wizard
 
     result = run_wizard(profile, prompter, ProfileFiles(profile), section=section)
-    return result, build_documents(result.answers, options, source=str(profile))
+    return result, _build_for_visit(profile, result.answers, options)
+
+
+def _build_for_visit(profile: Path, answers: Profile, options: Options) -> Outcome:
+    """Print ``answers``, compared with the last visit kept, and keep them for this visit."""
+    from prepkit.build import build_documents
+    from prepkit.profile_files import keep_visit_copy, last_visit
+
+    previous, problem = last_visit(profile, answers)
+    if problem is not None:
+        say(f"Note: {problem}; the worksheet has no 'Since my last visit' section this time.")
+    outcome = build_documents(answers, options, source=str(profile), previous=previous)
+    try:
+        kept = keep_visit_copy(profile, answers)
+    except UserError as error:  # the documents are printed; only the history misses a visit
+        say(f"Note: no copy kept for the visit history: {error.message}")
+    else:
+        outcome.kept_for_history = kept
+    return outcome
 
 
 def _notices(answers: Profile, source: str, *, card: bool) -> None:
@@ -181,6 +198,8 @@ def _report(outcome: Outcome) -> None:
             f"Removed the older wallet card {path} (made {mark.made} from {mark.profile}): "
             "it would not match this worksheet."
         )
+    if outcome.kept_for_history is not None:
+        say(f"Kept this visit's answers in {outcome.kept_for_history} (the visit history)")
 
 
 @main.command()
@@ -199,12 +218,11 @@ def build(
     no_card: bool,
 ) -> None:
     """Render the worksheet and wallet card from your PROFILE file."""
-    from prepkit.build import build_documents
     from prepkit.content.rules import read_profile
 
     options = _options(output_dir, paper, large_print, None if no_card else card_layout)
     answers = read_profile(profile)
-    outcome = build_documents(answers, options, source=str(profile))
+    outcome = _build_for_visit(profile, answers, options)
     _report(outcome)
     _notices(answers, str(profile), card=not no_card and outcome.card_problem is None)
     if outcome.card_problem is not None:
@@ -362,6 +380,31 @@ def wizard(
     if open_files:
         for path in outcome.written:
             click.launch(str(path))
+
+
+@main.command()
+@click.argument(
+    "profile",
+    type=click.Path(path_type=Path, dir_okay=True, readable=False),
+    default=DEFAULT_PROFILE,
+)
+def history(profile: Path) -> None:
+    """List the copies of PROFILE kept for each visit, oldest first.
+
+    One is kept each time the wizard saves the profile or build prints it for a
+    visit date; the next worksheet says what changed since the last one.
+    """
+    from prepkit.profile.history import history_folder, kept_visits
+
+    visits = kept_visits(profile)
+    if not visits:
+        say(
+            f"No visits kept yet for {profile}. A copy goes into {history_folder(profile)} "
+            "each time the wizard saves it or 'prepkit build' prints it for a visit date."
+        )
+        return
+    for day, path in visits:
+        say(f"{day.isoformat()}  {path}")
 
 
 @main.command()

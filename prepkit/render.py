@@ -70,9 +70,17 @@ def check_printable(profile: Profile, source: str) -> None:
 
 
 def render_worksheet(
-    profile: Profile, *, paper: str = "letter", source: str = "profile", large_print: bool = False
+    profile: Profile,
+    *,
+    paper: str = "letter",
+    source: str = "profile",
+    large_print: bool = False,
+    previous: Profile | None = None,
 ) -> bytes:
-    """The visit worksheet for ``profile`` as PDF bytes (in large print if asked)."""
+    """The visit worksheet for ``profile`` as PDF bytes (in large print if asked).
+
+    With ``previous`` (the profile kept for the last visit) it says what changed since.
+    """
     from prepkit.content.catalog import load_catalog
     from prepkit.content.environment import make_environment
     from prepkit.content.worksheet import worksheet_context
@@ -89,7 +97,7 @@ def render_worksheet(
     catalog = load_catalog()
     prepared = prepared_date()
     env = make_environment()
-    context = worksheet_context(profile, catalog, prepared=prepared)
+    context = worksheet_context(profile, catalog, prepared=prepared, previous=previous)
     root = parse_blocks(env.get_template("worksheet/worksheet.xml.j2").render(context))
 
     footer_template = env.get_template("worksheet/footer.xml.j2")

@@ -34,6 +34,9 @@ def test_every_catalog_sentence_is_printed_somewhere(tmp_path: Path) -> None:
             _flat(render_worksheet(blank)),
             _flat(render_worksheet(suspected)),
             _flat(render_card(suspected).pdf),
+            _flat(
+                render_worksheet(to_profile({"schema_version": 1, "visit": {"kind": "follow-up"}}))
+            ),
         ]
     )
     answers = [step for answer in FIRST_RUN for step in ("?", answer)]
@@ -100,7 +103,7 @@ def test_the_wizard_says_it_is_not_medical_advice_and_asks_when_a_type_unknown_w
     tmp_path: Path,
 ) -> None:
     runner = CliRunner()
-    typed = ["Ann", "", "", "", "", "", "", "8", "2024-05"]  # 8: diagnosed, type not known yet
+    typed = ["Ann", "", "", "", "", "", "", "", "8", "2024-05"]  # 8: diagnosed, type not known yet
     result = runner.invoke(main, ["wizard", str(tmp_path / "p.yaml")], input="\n".join(typed))
     first_screen = result.output.split("==")[0]
     assert "a preparation aid for your visit, not medical advice" in first_screen

@@ -42,6 +42,7 @@ FIRST_RUN = [
     "Ann Lee",  # name
     "1980-02-29",  # date of birth
     "2026-12-03",  # visit date
+    "1",  # first visit
     "1",  # in person
     "Dr. Okafor",  # provider
     "Mast Cell Clinic",  # clinic
@@ -109,6 +110,7 @@ FIRST_RUN_SCRIPT: dict[str, Any] = {
     "Your name": "Ann Lee",
     "Date of birth": "1980-02-29",
     "Visit date": "2026-12-03",
+    "First visit or follow-up": "First visit",
     "In person or virtual": "In person",
     "Provider": "Dr. Okafor",
     "Clinic": "Mast Cell Clinic",
@@ -155,6 +157,7 @@ SECTION_LABELS = {
         "Your name",
         "Date of birth",
         "Visit date",
+        "First visit or follow-up",
         "In person or virtual",
         "Provider",
         "Clinic",
@@ -211,6 +214,7 @@ def test_about_you_and_the_visit() -> None:
     assert data["patient"] == {"name": "Ann Lee", "date_of_birth": "1980-02-29"}
     assert data["visit"] == {
         "date": "2026-12-03",
+        "kind": "first",
         "mode": "in-person",
         "provider": "Dr. Okafor",
         "clinic": "Mast Cell Clinic",

@@ -41,7 +41,7 @@ def test_ctrl_c_keeps_a_private_draft_and_the_next_run_resumes_it(tmp_path: Path
     child = spawn(tmp_path)
     child.expect("Your name")
     answer(child, FIRST_RUN[:3])  # name, date of birth, visit date
-    child.expect("In person or virtual")
+    child.expect("First visit or follow-up")
     child.expect(PROMPT)
     child.sendintr()
     child.expect("Your answers so far are saved in")

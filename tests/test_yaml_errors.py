@@ -92,3 +92,12 @@ def test_a_very_long_line_is_shown_cut_and_says_so(tmp_path: Path) -> None:
     message = caught.value.format_message()
     assert 'a value with a colon needs quotes: reason: "word word' in message
     assert message.endswith("…")
+
+
+def test_a_missing_space_that_yaml_reads_as_text_still_says_how_to_fix_it(tmp_path: Path) -> None:
+    """'name:Ann' alone under a section is valid YAML (one piece of text), not a key."""
+    with pytest.raises(UserError) as caught:
+        read_profile(write_profile(tmp_path, "schema_version: 1\npatient:\n  name:Ann\n"))
+    assert "patient: must be a group of 'key: value' lines; put a space after the colon: " in (
+        caught.value.format_message()
+    )

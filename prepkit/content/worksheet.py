@@ -156,9 +156,19 @@ def diagnosis_item(profile: Profile, catalog: Catalog) -> Described | None:
     return next((d for d in catalog.diagnoses() if d.id == chosen), None)
 
 
-def worksheet_context(profile: Profile, catalog: Catalog, *, prepared: dt.date) -> dict[str, Any]:
-    """Everything the worksheet templates may use, and nothing they must compute."""
+def worksheet_context(
+    profile: Profile, catalog: Catalog, *, prepared: dt.date, previous: Profile | None = None
+) -> dict[str, Any]:
+    """Everything the worksheet templates may use, and nothing they must compute.
+
+    ``previous`` is the profile kept for the last visit before this one, if any:
+    the worksheet then says what changed since (none on a first visit).
+    """
+    from prepkit.content.changes import changes_since
+
     return {
+        "since": None if previous is None else changes_since(previous, profile, catalog),
+        "last_visit": None if previous is None else previous.visit.date,
         "profile": profile,
         "catalog": catalog,
         "diagnosis": diagnosis_item(profile, catalog),

@@ -240,6 +240,12 @@ def _describe(info: mi.Type | None, value: Any) -> str:
     if isinstance(info, mi.LiteralType):
         return "must be one of: " + ", ".join(str(v) for v in info.values)
     if isinstance(info, mi.StructType):
+        # "name:Ann" under a section is one piece of text to YAML, not a key and value.
+        if isinstance(value, str) and re.match(r"[A-Za-z_][\w-]*:\S", value):
+            key, _, rest = value.partition(":")
+            return (
+                f"must be a group of 'key: value' lines; put a space after the colon: {key}: {rest}"
+            )
         return "must be a group of 'key: value' lines"
     return ""
 

@@ -54,6 +54,8 @@ class Patient(_Section, frozen=True):
 
 class Visit(_Section, frozen=True):
     date: dt.date | None = None
+    # A follow-up's worksheet says "since my last visit" where a first one does not.
+    kind: Literal["first", "follow-up"] | None = None
     mode: Literal["in-person", "virtual"] | None = None
     provider: Text = ""
     clinic: Text = ""
@@ -80,6 +82,9 @@ class SymptomEntry(_Section, frozen=True):
 class QuestionEntry(_Section, frozen=True):
     catalog: str | None = None
     own: LongText = ""
+    # What the provider said, noted after the visit; a question left without one is
+    # offered again on the next worksheet.
+    answer: Text = ""
 
 
 class Attacks(_Section, frozen=True):
@@ -103,6 +108,14 @@ class Medication(_Section, frozen=True):
     # The wallet card lists current medications unless the patient says "no" here:
     # leaving one off the card is always their explicit choice.
     on_card: bool | None = None
+
+
+class StoppedMedication(_Section, frozen=True):
+    """A medication no longer taken: kept so the next visit knows when and why."""
+
+    name: RequiredText
+    stopped: Text = ""
+    why: Text = ""
 
 
 class AvoidItem(_Section, frozen=True):
@@ -156,6 +169,7 @@ class Profile(_Section, frozen=True):
     daily_life: LongText = ""
     triggers: Triggers = Triggers()
     medications: Annotated[list[Medication], Items] = []
+    stopped_medications: Annotated[list[StoppedMedication], Items] = []
     avoid: Annotated[list[AvoidItem], Items] = []
     tests: Annotated[list[TestRecord], Items] = []
     questions: Annotated[list[QuestionEntry], Items] = []

@@ -41,6 +41,13 @@ ABOUT = (
         note=_past_visit,
     ),
     Question(
+        "visit.kind",
+        "First visit or follow-up",
+        "Pick a number. A follow-up's worksheet says what changed since your last visit.",
+        kind="choice",
+        options=(("first", "First visit about SM with this provider"), ("follow-up", "Follow-up")),
+    ),
+    Question(
         "visit.mode",
         "In person or virtual",
         "Pick a number.",

@@ -1,0 +1,154 @@
+"""What changed between the profile kept for the last visit and today's: facts, not judgements.
+
+Every line says what the two profiles say ("severity 6 → 8"), never what it
+means ("worse"): reading the change is the care team's job. Items are matched
+the way a patient names them: a catalog symptom by its id, anything in the
+patient's own words (medications, drugs to avoid, own symptoms) by its text,
+ignoring case and spacing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from prepkit.content.catalog import Catalog
+from prepkit.profile.schema import Profile, SymptomEntry
+
+ARROW = "→"
+
+
+@dataclass(frozen=True)
+class ChangeGroup:
+    """One part of the "Since my last visit" section: a heading and its lines."""
+
+    heading: str
+    lines: tuple[str, ...]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _was(before: object, now: object) -> str:
+    shown = [str(v) if v not in (None, "") else "not given" for v in (before, now)]
+    return f"{shown[0]} {ARROW} {shown[1]}"
+
+
+def _symptom_name(entry: SymptomEntry, catalog: Catalog) -> str:
+    names = {s.id: s.name for s in catalog.symptoms}
+    return names.get(entry.catalog or "", "") or entry.own
+
+
+def _symptom_key(entry: SymptomEntry) -> str:
+    return f"catalog:{entry.catalog}" if entry.catalog else f"own:{_key(entry.own)}"
+
+
+def _symptoms(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
+    old = {_symptom_key(e): e for e in before.symptoms}
+    new = {_symptom_key(e): e for e in now.symptoms}
+    lines = []
+    for key, entry in new.items():
+        name = _symptom_name(entry, catalog)
+        if key not in old:
+            severity = "" if entry.severity is None else f" (severity {entry.severity})"
+            lines.append(f"New: {name}{severity}")
+            continue
+        was = old[key]
+        if was.severity != entry.severity:
+            lines.append(f"{name}: severity {_was(was.severity, entry.severity)}")
+        if _key(was.how_often) != _key(entry.how_often):
+            lines.append(f"{name}: how often {_was(was.how_often, entry.how_often)}")
+    lines += [
+        f"No longer listed: {_symptom_name(entry, catalog)}"
+        for key, entry in old.items()
+        if key not in new
+    ]
+    return lines
+
+
+def _dose(dose: str, how_often: str) -> str:
+    return ", ".join(part for part in (dose, how_often) if part)
+
+
+def _medications(before: Profile, now: Profile) -> list[str]:
+    old = {_key(m.name): m for m in before.medications}
+    new = {_key(m.name): m for m in now.medications}
+    stopped_notes = {_key(s.name): s for s in now.stopped_medications}
+    lines = []
+    for key, med in new.items():
+        if key not in old:
+            detail = _dose(med.dose, med.how_often)
+            lines.append(f"Started: {med.name}" + (f" ({detail})" if detail else ""))
+            continue
+        was = old[key]
+        if _key(was.dose) != _key(med.dose):
+            lines.append(f"{med.name}: dose {_was(was.dose, med.dose)}")
+        if _key(was.how_often) != _key(med.how_often):
+            lines.append(f"{med.name}: how often {_was(was.how_often, med.how_often)}")
+    for key, was in old.items():
+        if key in new:
+            continue
+        note = stopped_notes.get(key)
+        said = [] if note is None else [part for part in (note.stopped, note.why) if part]
+        lines.append(f"Stopped: {was.name}" + (f" ({'; '.join(said)})" if said else ""))
+    return lines
+
+
+def _avoid(before: Profile, now: Profile) -> list[str]:
+    old = {_key(a.name) for a in before.avoid}
+    new = {_key(a.name) for a in now.avoid}
+    lines = [
+        f"New: {a.name}" + (f" ({a.reaction})" if a.reaction else "")
+        for a in now.avoid
+        if _key(a.name) not in old
+    ]
+    lines += [f"No longer listed: {a.name}" for a in before.avoid if _key(a.name) not in new]
+    return lines
+
+
+def _tests(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
+    names = {t.id: t.name for t in catalog.tests}
+    old = {r.test: r for r in before.tests}
+    lines = []
+    for record in now.tests:
+        if not record.value:
+            continue
+        was = old.get(record.test)
+        if was is not None and (was.value, was.date) == (record.value, record.date):
+            continue
+        result = record.value + (f" ({record.date})" if record.date else "")
+        previous = ""
+        if was is not None and was.value:
+            previous = f"; before: {was.value}" + (f" ({was.date})" if was.date else "")
+        lines.append(f"{names.get(record.test, record.test)}: {result}{previous}")
+    return lines
+
+
+def _attacks(before: Profile, now: Profile) -> list[str]:
+    pairs = (
+        ("Attacks in the last year", before.attacks.last_year, now.attacks.last_year),
+        ("Emergency room visits", before.attacks.emergency_visits, now.attacks.emergency_visits),
+        ("Last attack", before.attacks.last_attack, now.attacks.last_attack),
+    )
+    return [f"{label}: {_was(old, new)}" for label, old, new in pairs if old != new]
+
+
+def _open_questions(before: Profile, catalog: Catalog) -> list[str]:
+    texts = {q.id: q.text for q in catalog.questions}
+    return [
+        texts.get(q.catalog or "", "") or q.own for q in before.questions if not q.answer.strip()
+    ]
+
+
+def changes_since(before: Profile, now: Profile, catalog: Catalog) -> list[ChangeGroup]:
+    """The "Since my last visit" section, group by group; a group with nothing is left out."""
+    groups: Iterable[tuple[str, list[str]]] = (
+        ("Symptoms", _symptoms(before, now, catalog)),
+        ("Medications", _medications(before, now)),
+        ("To avoid", _avoid(before, now)),
+        ("Test results", _tests(before, now, catalog)),
+        ("Attacks", _attacks(before, now)),
+        ("Asked last time, no answer noted", _open_questions(before, catalog)),
+    )
+    return [ChangeGroup(heading, tuple(lines)) for heading, lines in groups if lines]

@@ -1,0 +1,48 @@
+"""Where the copies kept for each visit live, and which one was the last visit.
+
+Each time the wizard saves a profile or ``build`` prints it for a visit date, a
+copy is kept as ``<profile>-history/<visit date>.yaml`` beside the profile (one
+per visit date; printing again for the same date replaces it). The next visit's
+worksheet compares itself with the latest copy from an earlier date. Writing the
+copies is the CLI's job; this module only names and finds them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+HISTORY_SUFFIX = "-history"
+
+
+def history_folder(profile: Path) -> Path:
+    return profile.with_name(f"{profile.stem}{HISTORY_SUFFIX}")
+
+
+def visit_copy(profile: Path, visit: dt.date) -> Path:
+    return history_folder(profile) / f"{visit.isoformat()}.yaml"
+
+
+def kept_visits(profile: Path) -> list[tuple[dt.date, Path]]:
+    """Every kept copy, oldest first; anything else in the folder is ignored."""
+    try:
+        entries = list(history_folder(profile).iterdir())
+    except OSError:  # no folder yet (a first visit), or one that cannot be read
+        return []
+    found = []
+    for entry in entries:
+        if entry.suffix != ".yaml":
+            continue
+        try:
+            day = dt.date.fromisoformat(entry.stem)
+        except ValueError:
+            continue
+        if entry.stem == day.isoformat() and entry.is_file():
+            found.append((day, entry))
+    return sorted(found)
+
+
+def last_visit_before(profile: Path, visit: dt.date) -> Path | None:
+    """The copy kept for the latest visit before ``visit``, or None (a first visit)."""
+    earlier = [path for day, path in kept_visits(profile) if day < visit]
+    return earlier[-1] if earlier else None
