@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from prepkit.errors import UserError
 from prepkit.output import remove_leftovers, write_private
-from prepkit.profile.writer import DRAFT_HEADER, profile_text
+from prepkit.profile.writer import DRAFT_HEADER, profile_text, saved_text
 from prepkit.wizard.session import draft_path
 
 if TYPE_CHECKING:
@@ -68,13 +68,24 @@ def save_profile(path: Path, data: dict[str, Any], *, draft_for: Path | None = N
     if target is not path and not target.parent.is_dir():
         # Never create folders for a link's target: the link may be stale, or planted.
         raise UserError(f"is a link to {target}, in a folder that does not exist", file=str(path))
-    text = (
-        profile_text(data, path.name)
-        if draft_for is None
-        else profile_text(data, draft_for.name, header=DRAFT_HEADER)
-    )
+    if draft_for is None:  # the patient's own file: their comments and order are kept
+        text = saved_text(data, path.name, _current_text(target))
+    else:
+        text = profile_text(data, draft_for.name, header=DRAFT_HEADER)
     write_private(target, text.encode("utf-8"))
     return path
+
+
+def _current_text(path: Path) -> str | None:
+    """The file as it is now, if it is a profile prepkit can read; else None."""
+    from prepkit.profile.loader import read_profile_text
+
+    if not path.exists():
+        return None
+    try:
+        return read_profile_text(path)
+    except UserError:
+        return None
 
 
 def set_aside(draft: Path) -> Path:

@@ -59,11 +59,14 @@ def _prune(value: Any) -> Any:
     return str(value)
 
 
-def profile_text(data: dict[str, Any], name: str, *, header: str = HEADER) -> str:
+def _body(data: dict[str, Any]) -> dict[str, Any]:
     body = {**_prune(data), "schema_version": "1"}
-    body = {"schema_version": "1", **body}  # first in the file, whatever data holds
+    return {"schema_version": "1", **body}  # first in the file, whatever data holds
+
+
+def profile_text(data: dict[str, Any], name: str, *, header: str = HEADER) -> str:
     dumped = yaml.dump(
-        body,
+        _body(data),
         Dumper=_PlainDumper,
         sort_keys=False,
         allow_unicode=True,
@@ -72,3 +75,32 @@ def profile_text(data: dict[str, Any], name: str, *, header: str = HEADER) -> st
     )
     # The file name is only in comments: escaped, so a line break in it cannot end one.
     return header.format(name=printable(name)) + dumped
+
+
+def saved_text(data: dict[str, Any], name: str, previous: str | None) -> str:
+    """The text to save: written into ``previous`` (the file as it was) when there is one.
+
+    The patient's comments and key order then survive (see :mod:`round_trip`). It
+    is used only if prepkit reads it back as exactly the same answers as a file
+    written afresh; otherwise the file is written afresh.
+    """
+    fresh = profile_text(data, name)
+    if previous is None:
+        return fresh
+    from prepkit.errors import UserError
+    from prepkit.profile.convert import ProfileProblem, to_profile
+    from prepkit.profile.loader import parse_yaml
+    from prepkit.profile.round_trip import updated_text
+
+    try:  # prepkit's own reader first: no aliases, no deep nesting reach ruamel
+        parse_yaml(previous, name)
+    except UserError:
+        return fresh
+    kept = updated_text(previous, _body(data))
+    if kept is None:
+        return fresh
+    try:
+        same = to_profile(parse_yaml(kept, name)[0]) == to_profile(parse_yaml(fresh, name)[0])
+    except (UserError, ProfileProblem):
+        same = False
+    return kept if same else fresh

@@ -1,0 +1,66 @@
+"""A wizard save keeps what the patient wrote into the file besides the answers (#18).
+
+Before, the wizard wrote the profile afresh: every comment (``# UK``, notes to
+self) and the patient's own order and layout were deleted without a word.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from prepkit.cli import main
+from prepkit.content.rules import read_profile
+from prepkit.profile.round_trip import updated_text
+from tests.conftest import EXAMPLE
+
+
+def test_a_hand_written_comment_survives_a_wizard_save(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = text.replace("  date: 2026-12-03\n", "  date: 2026-12-03   # moved from November\n")
+    text = text.replace(
+        "\nmedications:\n", "\n# notes to self: ask about the inhaler\nmedications:\n"
+    )
+    profile = tmp_path / "p.yaml"
+    profile.write_text(text, encoding="utf-8")
+    typed = "y\n20 mg\n" + "\n" * 40  # keep Cetirizine at 20 mg; Enter through the rest
+    result = CliRunner().invoke(
+        main, ["wizard", str(profile), "--section", "medications"], input=typed
+    )
+    assert result.exit_code == 0, result.output
+    after = profile.read_text(encoding="utf-8")
+    changed = [
+        line
+        for line in difflib.unified_diff(text.splitlines(), after.splitlines(), n=0, lineterm="")
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    ]
+    assert changed == ["-    dose: 10 mg", "+    dose: 20 mg"]
+    assert read_profile(profile).medications[0].dose == "20 mg"
+
+
+def test_an_empty_placeholder_and_its_comment_stay() -> None:
+    old = "schema_version: 1\nvisit:\n  clinic:    # ask the GP which clinic\n  provider: Dr Roe\n"
+    new = updated_text(old, {"schema_version": "1", "visit": {"provider": "Dr Poe"}})
+    assert new == old.replace("Dr Roe", "Dr Poe")
+
+
+def test_removed_answers_go_and_new_ones_are_added() -> None:
+    old = "schema_version: 1\n# my drugs\nmedications:\n  - name: A\n  - name: B\n"
+    new = updated_text(old, {"schema_version": "1", "medications": [{"name": "A", "dose": "5 mg"}]})
+    assert new == "schema_version: 1\n# my drugs\nmedications:\n  - name: A\n    dose: 5 mg\n"
+
+
+def test_a_file_that_is_not_a_mapping_is_written_afresh() -> None:
+    assert updated_text("- just\n- a list\n", {"schema_version": "1"}) is None
+    assert updated_text("a: [unclosed\n", {"schema_version": "1"}) is None
+
+
+def test_a_hostile_old_file_is_never_handed_to_the_round_trip_reader(tmp_path: Path) -> None:
+    """30,000 nested brackets would exhaust ruamel's recursion: prepkit's reader refuses first."""
+    from prepkit.profile.writer import saved_text
+
+    hostile = "patient: " + "[" * 30000 + "]" * 30000 + "\n"
+    text = saved_text({"schema_version": 1, "patient": {"name": "Ann"}}, "p.yaml", hostile)
+    assert "name: Ann" in text and "[" not in text
