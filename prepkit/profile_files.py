@@ -22,6 +22,7 @@ from prepkit.wizard.session import draft_path
 
 if TYPE_CHECKING:
     from prepkit.profile.schema import Profile
+    from prepkit.wizard.resume import Place
 
 
 class ProfileFiles:
@@ -40,11 +41,16 @@ class ProfileFiles:
         # no run is still writing it.
         remove_leftovers(self.profile.parent, [self.profile.name, self.draft.name], older_than=60)
 
-    def keep_draft(self, data: dict[str, Any]) -> None:
+    def keep_draft(self, data: dict[str, Any], place: Place | None = None) -> None:
         # A second Ctrl-C (or the terminal closing) while the draft is written would
         # lose it: those signals wait until it is safely in place.
         with _signals_held():
-            save_profile(self.draft, data, draft_for=self.profile)
+            save_profile(
+                self.draft,
+                data,
+                draft_for=self.profile,
+                note="" if place is None else place.comment(),
+            )
 
     def set_aside_draft(self) -> Path:
         return set_aside(self.draft)
@@ -57,7 +63,9 @@ class ProfileFiles:
         self.discard_draft()
 
 
-def save_profile(path: Path, data: dict[str, Any], *, draft_for: Path | None = None) -> Path:
+def save_profile(
+    path: Path, data: dict[str, Any], *, draft_for: Path | None = None, note: str = ""
+) -> Path:
     """Write ``data`` to ``path`` atomically, readable by the user only.
 
     A profile that is a symbolic link (kept in a synced folder, say) is written
@@ -71,7 +79,7 @@ def save_profile(path: Path, data: dict[str, Any], *, draft_for: Path | None = N
     if draft_for is None:  # the patient's own file: their comments and order are kept
         text = saved_text(data, path.name, _current_text(target))
     else:
-        text = profile_text(data, draft_for.name, header=DRAFT_HEADER)
+        text = profile_text(data, draft_for.name, header=DRAFT_HEADER, note=note)
     write_private(target, text.encode("utf-8"))
     return path
 

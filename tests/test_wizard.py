@@ -420,16 +420,29 @@ def test_stopping_keeps_a_private_draft_and_the_next_run_resumes_it(
         "first_noticed": "spring 2019",
     }
 
+    # The draft records the question it stopped at: the first symptom's "How often".
+    assert '# prepkit resume at: {"section": "symptoms", "label": "How often", "seen": 1}' in text
+
+    # Resuming carries on at that very question (#18): nothing before it is asked again.
+    before = {*FIRST_RUN_SCRIPT_FOR["about"], "Diagnosis"}
     resume = {
         f"You have unfinished answers in {draft}. Resume them?": True,
-        **{k: v for k, v in FIRST_RUN_SCRIPT.items() if k not in FIRST_RUN_SCRIPT_FOR["about"]},
-        "When did it start": [ENTER, "2021-03", "2023"],  # the first was kept in the draft
+        **{k: v for k, v in FIRST_RUN_SCRIPT.items() if k not in before},
+        "When did it start": ["2021-03", "2023"],  # the first was kept in the draft
     }
-    del resume["Diagnosis"]  # kept in the draft: Enter
-    session(tmp_path, resume)
+    del resume["Which have you had"]  # answered before the stop
+    p = session(tmp_path, resume)
+    assert p.asked[:2] == [f"You have unfinished answers in {draft}. Resume them?", "How often"]
+    assert "Your name" not in p.asked and "Which have you had" not in p.asked
     profile = read_profile(tmp_path / "p.yaml")
     assert profile.patient.name == "Ann Lee" and profile.carries_epinephrine is True
     assert profile.symptoms[0].first_noticed == "spring 2019"
+    assert profile.symptoms[0].how_often == "daily"
+    assert [s.catalog for s in profile.symptoms] == [
+        "urticaria-pigmentosa",
+        "flushing",
+        "palpitations",
+    ]
     assert not draft.exists()
 
 
@@ -684,3 +697,38 @@ def test_a_draft_that_is_a_pipe_is_set_aside_not_read(tmp_path: Path) -> None:
     assert "cannot be read as a profile any more" in result.stdout
     assert "Traceback" not in result.stderr and result.returncode == 2
     assert (tmp_path / "p.draft-kept-1.yaml").is_fifo()
+
+
+def test_a_resume_place_that_no_longer_comes_up_asks_everything_after_its_section(
+    tmp_path: Path,
+) -> None:
+    """A hand-edited draft (the medication gone): the rest of the wizard is asked as usual."""
+    from prepkit.profile_files import ProfileFiles
+    from prepkit.wizard.resume import Place, place_in
+
+    profile = tmp_path / "p.yaml"
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    data = yaml.safe_load(profile.read_text(encoding="utf-8"))
+    ProfileFiles(profile).keep_draft(data, Place("medications", "Still taking Nothing?", 1))
+    assert place_in(draft_path(profile).read_text(encoding="utf-8")) == Place(
+        "medications", "Still taking Nothing?", 1
+    )
+    p = session(
+        tmp_path, {f"You have unfinished answers in {draft_path(profile)}. Resume them?": True}
+    )
+    assert "Which of these do you have results for?" in p.asked  # the tests section, after it
+    assert "Your name" not in p.asked
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '# prepkit resume at: {"section": "symptoms"}',
+        "# prepkit resume at: not json",
+        '# prepkit resume at: {"section": "symptoms", "label": "How often", "seen": 0}',
+    ],
+)
+def test_a_damaged_resume_line_is_ignored(line: str) -> None:
+    from prepkit.wizard.resume import place_in
+
+    assert place_in(f"# prepkit draft\n{line}\npatient:\n  name: Ann\n") is None

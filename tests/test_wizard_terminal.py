@@ -58,7 +58,8 @@ def test_ctrl_c_keeps_a_private_draft_and_the_next_run_resumes_it(tmp_path: Path
     child = spawn(tmp_path)
     child.expect("Resume them")
     child.sendline("y")
-    answer(child, ["", "", ""])  # keep name, date of birth and visit date from the draft
+    # It carries on at the question it stopped at: no Enter through the first three.
+    child.expect("Carrying on at the question where you stopped")
     answer(child, FIRST_RUN[3:])
     child.expect("Wrote .*wallet-card.pdf")
     child.expect(pexpect.EOF)

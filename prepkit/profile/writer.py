@@ -64,7 +64,8 @@ def _body(data: dict[str, Any]) -> dict[str, Any]:
     return {"schema_version": "1", **body}  # first in the file, whatever data holds
 
 
-def profile_text(data: dict[str, Any], name: str, *, header: str = HEADER) -> str:
+def profile_text(data: dict[str, Any], name: str, *, header: str = HEADER, note: str = "") -> str:
+    """The profile as prepkit writes it afresh; ``note`` is comment lines after the header."""
     dumped = yaml.dump(
         _body(data),
         Dumper=_PlainDumper,
@@ -74,7 +75,7 @@ def profile_text(data: dict[str, Any], name: str, *, header: str = HEADER) -> st
         default_flow_style=False,
     )
     # The file name is only in comments: escaped, so a line break in it cannot end one.
-    return header.format(name=printable(name)) + dumped
+    return header.format(name=printable(name)) + note + dumped
 
 
 def saved_text(data: dict[str, Any], name: str, previous: str | None) -> str:

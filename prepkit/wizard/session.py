@@ -19,7 +19,8 @@ from prepkit.profile.loader import parse_yaml, read_profile_text
 from prepkit.profile.schema import Profile
 from prepkit.wizard.answers import Data
 from prepkit.wizard.prompts import InputEnded, Interrupted, Prompter
-from prepkit.wizard.sections import SECTIONS, Section
+from prepkit.wizard.resume import Place, Replaying, Tracking, place_in
+from prepkit.wizard.sections import SECTION_NAMES, SECTIONS, Section
 
 
 def draft_path(profile: Path) -> Path:
@@ -44,7 +45,8 @@ class ProfileKeeper(Protocol):
     def prepare(self) -> None:
         """Check, before the first question, that the answers can be kept at all."""
 
-    def keep_draft(self, data: Data) -> None: ...
+    def keep_draft(self, data: Data, place: Place | None = None) -> None:
+        """Keep unfinished answers, and the question the patient stopped at."""
 
     def set_aside_draft(self) -> Path:
         """Move the draft to a name the next run will not reuse; where it went."""
@@ -67,38 +69,41 @@ def _load(path: Path) -> Data:
     return data
 
 
-def _load_draft(path: Path) -> Data | None:
-    """The draft's answers, or None if it cannot be read as a profile any more."""
+def _load_draft(path: Path) -> tuple[Data, Place | None] | None:
+    """The draft's answers and where it stopped, or None if it cannot be read any more."""
     try:
         # Read as a profile is read: a pipe or device in its place is refused, not read.
-        raw, lines = parse_yaml(read_profile_text(path), str(path))
+        text = read_profile_text(path)
+        raw, lines = parse_yaml(text, str(path))
         data: Data = profile_data(validate_profile(raw, lines, str(path)))
     except (OSError, UnicodeDecodeError, UserError):
         return None
-    return data
+    return data, place_in(text)
 
 
-def starting_answers(profile: Path, p: Prompter, keeper: ProfileKeeper) -> Data:
-    """Last time's answers (or an unfinished draft) as every prompt's default."""
+def starting_answers(
+    profile: Path, p: Prompter, keeper: ProfileKeeper
+) -> tuple[Data, Place | None]:
+    """Last time's answers (or an unfinished draft, and where it stopped) as the defaults."""
     draft = draft_path(profile)
     if draft.exists():
-        data = _load_draft(draft)
-        if data is None:
+        loaded = _load_draft(draft)
+        if loaded is None:
             kept = keeper.set_aside_draft()
             p.say(
                 f"Your unfinished answers in {draft} cannot be read as a profile any more; "
                 f"they are kept in {kept} (open it in a text editor to copy from it)."
             )
         elif p.confirm(f"You have unfinished answers in {draft}. Resume them?"):
-            return data
+            return loaded
         elif p.confirm("Throw those unfinished answers away?", default=False):
             keeper.discard_draft()
         else:
             p.say(f"They are kept in {keeper.set_aside_draft()}.")
     if profile.exists():
         p.say(f"Starting from your saved answers in {profile}: press Enter to keep each one.")
-        return _load(profile)
-    return {"schema_version": 1}
+        return _load(profile), None
+    return {"schema_version": 1}, None
 
 
 def review(p: Prompter, data: Data, catalog: Catalog) -> None:
@@ -146,11 +151,22 @@ def run_wizard(
     p.say(f"then print your visit worksheet and wallet card. Answers are saved in {profile}.")
     p.say("They are a preparation aid for your visit, not medical advice.")
     p.say("Press Ctrl-C at any time: what you have typed so far is kept.")
+    asking = Tracking(p)  # which question is open, for the draft to record at a stop
     try:
-        data = starting_answers(profile, p, keeper)
-        for step in [_section(section)] if section else SECTIONS:
-            step.ask(p, data, catalog)
-        review(p, data, catalog)
+        data, place = starting_answers(profile, p, keeper)
+        steps = [_section(section)] if section else list(SECTIONS)
+        if place is not None and section is None and place.section in SECTION_NAMES:
+            stopped_in = SECTION_NAMES.index(place.section)
+            p.say(f"Carrying on at the question where you stopped ({place.label}).")
+            asking = Replaying(p, place)
+            SECTIONS[stopped_in].ask(asking, data, catalog)
+            asking = Tracking(p)
+            steps = list(SECTIONS[stopped_in + 1 :])
+        for step in steps:
+            asking.section = step.name
+            step.ask(asking, data, catalog)
+        asking.section = "review"
+        review(asking, data, catalog)
         # Kept as a draft first: if the final check refuses an answer, nothing is lost.
         keeper.keep_draft(data)
     # Ctrl-C is not only pressed at a prompt: while an answer is checked (the first
@@ -158,7 +174,7 @@ def run_wizard(
     # must be kept just the same.
     except (Interrupted, InputEnded, KeyboardInterrupt) as stop:
         if data is not None:
-            keeper.keep_draft(data)
+            keeper.keep_draft(data, asking.asking if asking.section in SECTION_NAMES else None)
         raise WizardStopped(
             draft_path(profile), ended=isinstance(stop, InputEnded), saved=data is not None
         ) from None

@@ -1,0 +1,141 @@
+"""Resuming an unfinished wizard at the question where it stopped.
+
+Before, resuming a draft started again at question 1: every earlier answer was
+offered as a default, but it took some fifty presses of Enter to get back. Now
+the draft records where the patient stopped (the section, the question's label
+and how many times that label had come up in the section: "Dose" is asked once
+per medication), in a comment line. Resuming skips the finished sections, then
+walks the stopped section silently, taking each saved answer as it stands, until
+it reaches that question, which is asked for real; every later question is asked
+as usual. If the section has changed so that the question never comes, nothing
+is skipped after the section ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from prepkit.wizard.prompts import Prompter
+
+MARK = "# prepkit resume at: "
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A question in the wizard: its section, label, and which time the label came up."""
+
+    section: str
+    label: str
+    seen: int
+
+    def comment(self) -> str:
+        """The draft's comment line that records this place (JSON: any label is safe)."""
+        fields = {"section": self.section, "label": self.label, "seen": self.seen}
+        return MARK + json.dumps(fields, ensure_ascii=True) + "\n"
+
+
+def place_in(draft_text: str) -> Place | None:
+    """The place a draft records, or None (an older draft, or a hand-edited line)."""
+    for line in draft_text.splitlines():
+        if not line.startswith(MARK):
+            continue
+        try:
+            fields = json.loads(line[len(MARK) :])
+            place = Place(str(fields["section"]), str(fields["label"]), int(fields["seen"]))
+        except (ValueError, KeyError, TypeError):
+            return None
+        return place if place.seen >= 1 else None
+    return None
+
+
+class Tracking:
+    """A prompter that remembers which question it is asking, for the draft to record."""
+
+    def __init__(self, prompter: Prompter) -> None:
+        self._p = prompter
+        self.section = ""
+        self.asking: Place | None = None
+        self._seen: Counter[tuple[str, str]] = Counter()
+
+    def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
+        self._seen[(self.section, label)] += 1
+        self.asking = Place(self.section, label, self._seen[(self.section, label)])
+        answer = ask()
+        self.asking = None
+        return answer
+
+    def say(self, text: str = "") -> None:
+        self._p.say(text)
+
+    def text(self, label: str, help: str, default: str = "", **kw: Any) -> str:
+        return self._ask(label, lambda: self._p.text(label, help, default, **kw), default)
+
+    def number(self, label: str, help: str, default: int | None, **kw: Any) -> int | None:
+        return self._ask(label, lambda: self._p.number(label, help, default, **kw), default)
+
+    def date(
+        self, label: str, help: str, default: dt.date | None, more_help: str = ""
+    ) -> dt.date | None:
+        return self._ask(label, lambda: self._p.date(label, help, default, more_help), default)
+
+    def yes_no(self, label: str, help: str, default: bool | None) -> bool | None:
+        return self._ask(label, lambda: self._p.yes_no(label, help, default), default)
+
+    def choice(
+        self,
+        label: str,
+        help: str,
+        options: Sequence[str],
+        default: int | None,
+        more_help: str = "",
+    ) -> int | None:
+        return self._ask(
+            label, lambda: self._p.choice(label, help, options, default, more_help), default
+        )
+
+    def selection(
+        self, label: str, help: str, count: int, default: Sequence[int], more_help: str = ""
+    ) -> list[int]:
+        return self._ask(
+            label, lambda: self._p.selection(label, help, count, default, more_help), list(default)
+        )
+
+    def confirm(self, label: str, default: bool = True) -> bool:
+        return self._ask(label, lambda: self._p.confirm(label, default), default)
+
+
+class Replaying(Tracking):
+    """Takes every saved answer as it stands, silently, until the question at ``place``."""
+
+    def __init__(self, prompter: Prompter, place: Place) -> None:
+        super().__init__(prompter)
+        self.section = place.section
+        self._place = place
+        self.reached = False
+        # What the section said since the last question taken silently: the list a
+        # selection picks from is shown again before it is asked for real.
+        self._said: list[str] = []
+
+    def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
+        if not self.reached:
+            seen = self._seen[(self.section, label)] + 1
+            if (label, seen) != (self._place.label, self._place.seen):
+                self._seen[(self.section, label)] = seen
+                self._said.clear()
+                return default
+            self.reached = True
+            for line in self._said:
+                super().say(line)
+        return super()._ask(label, ask, default)
+
+    def say(self, text: str = "") -> None:
+        if self.reached:
+            super().say(text)
+        else:
+            self._said.append(text)
