@@ -25,7 +25,7 @@ def test_a_hand_written_comment_survives_a_wizard_save(tmp_path: Path) -> None:
     )
     profile = tmp_path / "p.yaml"
     profile.write_text(text, encoding="utf-8")
-    typed = "y\n20 mg\n" + "\n" * 40  # keep Cetirizine at 20 mg; Enter through the rest
+    typed = "\n1\n20 mg\n" + "\n" * 40  # none stopped; Cetirizine changed to 20 mg
     result = CliRunner().invoke(
         main, ["wizard", str(profile), "--section", "medications"], input=typed
     )

@@ -292,17 +292,25 @@ def test_medications_kept_stopped_and_added() -> None:
         {"name": "Famotidine", "dose": "20 mg", "how_often": "twice a day", "what_for": "stomach"},
     ]
     assert data["avoid"] == [{"name": "Ibuprofen", "reaction": "hives"}]
-    # Next visit: Cetirizine stopped, Famotidine kept as it was, codeine added to avoid.
+    # Next visit: Cetirizine stopped (when and why kept), Famotidine's dose changed,
+    # codeine added to avoid. One question each for the whole list, not one per item.
     script = {
-        "Still taking Cetirizine?": False,
-        "Still taking Famotidine?": True,
-        "Still avoiding Ibuprofen?": True,
+        "Which have you stopped taking": "1",
+        "Which changed (dose, how often, what for)": "2",
+        "Dose": "40 mg",
+        "When did you stop it": "2026-10",
+        "Why did you stop it": "it did not help",
+        "Which no longer need avoiding": ENTER,
+        "Which reaction changed": ENTER,
         "Medication or substance to avoid": "Codeine",
-        "Reaction": [ENTER, "severe flushing"],  # Ibuprofen's is asked again first
+        "Reaction": "severe flushing",
     }
     data = ask("medications", script, data)
     assert [m["name"] for m in data["medications"]] == ["Famotidine"]
-    assert data["medications"][0]["dose"] == "20 mg"
+    assert data["medications"][0]["dose"] == "40 mg"
+    assert data["stopped_medications"] == [
+        {"name": "Cetirizine", "stopped": "2026-10", "why": "it did not help"}
+    ]
     assert data["avoid"] == [
         {"name": "Ibuprofen", "reaction": "hives"},
         {"name": "Codeine", "reaction": "severe flushing"},
@@ -375,12 +383,14 @@ def test_rerun_prefills_every_answer_so_enter_keeps_them(tmp_path: Path) -> None
 def test_section_goes_straight_to_one_section(tmp_path: Path) -> None:
     session(tmp_path, FIRST_RUN_SCRIPT)
     before = saved(tmp_path)
-    p = session(tmp_path, {"Still taking Cetirizine?": False}, section="medications")
+    p = session(tmp_path, {"Which have you stopped taking": "1"}, section="medications")
     assert "Your name" not in p.asked
     after = saved(tmp_path)
     assert [m["name"] for m in after["medications"]] == ["Famotidine"]
-    assert {k: v for k, v in after.items() if k != "medications"} == {
-        k: v for k, v in before.items() if k != "medications"
+    assert after["stopped_medications"] == [{"name": "Cetirizine"}]
+    changed = {"medications", "stopped_medications"}
+    assert {k: v for k, v in after.items() if k not in changed} == {
+        k: v for k, v in before.items() if k not in changed
     }
 
 

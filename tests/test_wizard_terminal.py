@@ -123,3 +123,45 @@ def test_a_byte_that_is_not_utf8_is_asked_again_not_a_crash(tmp_path: Path) -> N
     assert b"Traceback" not in result.stderr and result.returncode == 2  # input then ended
     draft = read_profile(tmp_path / "p.draft.yaml")
     assert draft.patient.name == "Ann Lee"
+
+
+def test_a_follow_up_that_changes_one_medication_takes_a_few_lines(tmp_path: Path) -> None:
+    """#18: re-running with a saved profile took ~92 Enters; now the visit, then what changed."""
+    from prepkit.profile.convert import profile_data
+    from prepkit.profile_files import save_profile
+    from tests.conftest import EXAMPLE
+
+    data = profile_data(read_profile(EXAMPLE))
+    save_profile(tmp_path / "p.yaml", data)
+    child = spawn(tmp_path)
+    child.expect("Your name")
+    answer(child, ["", "", "2027-03-04", "2", "", "", "", ""])  # the visit: a follow-up
+    child.expect("What changed since your last visit")
+    after_visit = [
+        "6",  # medications
+        "",  # none stopped
+        "2",  # Famotidine changed
+        "40 mg",  # its dose
+        "",  # how often: as before
+        "",  # what for: as before
+        "",  # no new medication
+        "",  # nothing to avoid taken off
+        "",  # no reaction changed
+        "",  # nothing new to avoid
+        "",  # review: save
+    ]
+    answer(child, after_visit)
+    child.expect("Wrote .*wallet-card.pdf")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert len(after_visit) < 15
+    profile = read_profile(tmp_path / "p.yaml")
+    assert [(m.name, m.dose) for m in profile.medications] == [
+        ("Cetirizine", "10 mg"),
+        ("Famotidine", "40 mg"),
+        ("Epinephrine auto-injector", "0.3 mg"),
+    ]
+    assert profile.visit.kind == "follow-up" and str(profile.visit.date) == "2027-03-04"
+    before = read_profile(EXAMPLE)
+    assert profile.symptoms == before.symptoms and profile.avoid == before.avoid

@@ -75,26 +75,40 @@ def edit_list(
     p: Prompter,
     data: Data,
     key: str,
-    keep: str,
+    *,
+    listed: Callable[[Data], str],
+    gone: str,
+    changed: str,
     new: str,
     ask_item: Callable[[Prompter, Data], object],
-) -> None:
-    """Offer to keep each saved item (re-asking its details), then add new ones by name.
+) -> list[Data]:
+    """Saved items shown once, numbered; the patient names those gone and those changed
+    (their details asked again), then adds new ones by name. Returns the items taken off.
 
-    ``keep`` is a question with ``{name}`` in it; ``new`` labels the name prompt.
+    One question for the whole list, not one per item: at a follow-up most of the
+    list has not changed, and Enter says so.
     """
     entries = live_items(data, key)
-    for entry in list(entries):
-        if p.confirm(keep.format(name=entry.get("name"))):
-            ask_item(p, entry)
-        else:
-            entries.remove(entry)
+    removed: list[Data] = []
+    if entries:
+        original = list(entries)
+        numbered(p, [listed(entry) for entry in original])
+        picks = "Numbers like 1,3; Enter for none."
+        for index in p.selection(gone, picks, len(original), []):
+            entries.remove(original[index])
+            removed.append(original[index])
+        if entries:
+            for index in p.selection(changed, picks, len(original), []):
+                if original[index] in entries:
+                    p.say(f"-- {listed(original[index])}")
+                    ask_item(p, original[index])
     while room_for_more(p, entries):
         name = p.text(new, "Press Enter on an empty line when done.")
         if not name:
-            return
+            break
         entries.append({"name": name})
         ask_item(p, entries[-1])
+    return removed
 
 
 def keep_picked(entries: list[Data], chosen_ids: list[str]) -> None:

@@ -7,7 +7,7 @@ the care team's steps for a severe reaction are printed as theirs.
 from __future__ import annotations
 
 from prepkit.content.catalog import Catalog
-from prepkit.wizard.answers import Data, edit_list, heading, items_at
+from prepkit.wizard.answers import Data, as_text, edit_list, heading, items_at
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
 
@@ -57,15 +57,22 @@ EMERGENCY = (
 )
 
 
+def _member(entry: Data) -> str:
+    parts = [as_text(entry.get(key)) for key in ("name", "role", "phone")]
+    return ", ".join(part for part in parts if part)
+
+
 def ask_care(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(p, "Care team and emergencies")
     edit_list(
         p,
         data,
         "care_team",
-        "Keep {name} in your care team?",
-        "Care team member's name",
-        lambda p, entry: ask_all(p, MEMBER_DETAILS, entry),
+        listed=_member,
+        gone="Who is no longer in your care team",
+        changed="Whose role or phone changed",
+        new="Care team member's name",
+        ask_item=lambda p, entry: ask_all(p, MEMBER_DETAILS, entry),
     )
     ask_all(p, EMERGENCY, data)
 

@@ -7,7 +7,7 @@ again by name ("Still taking ...?") rather than dropped without asking.
 from __future__ import annotations
 
 from prepkit.content.catalog import Catalog
-from prepkit.wizard.answers import Data, as_text, edit_list, heading, items_at
+from prepkit.wizard.answers import Data, as_text, edit_list, heading, items_at, live_items
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
 
@@ -17,27 +17,50 @@ MEDICATION_DETAILS = (
     Question("what_for", "What for", "The symptom or reason."),
 )
 AVOID_DETAILS = (Question("reaction", "Reaction", "What happened."),)
+STOPPED_DETAILS = (
+    Question("stopped", "When did you stop it", "A month and year is enough: 2026-10."),
+    Question("why", "Why did you stop it", "In a few words: it did not help, side effects..."),
+)
+
+
+def _medication(entry: Data) -> str:
+    parts = [as_text(entry.get(key)) for key in ("name", "dose", "how_often")]
+    return ", ".join(part for part in parts if part)
+
+
+def _avoided(entry: Data) -> str:
+    reaction = as_text(entry.get("reaction"))
+    return as_text(entry.get("name")) + (f" ({reaction})" if reaction else "")
 
 
 def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(p, "Medications", "Medications you take now, one at a time.")
-    edit_list(
+    stopped = edit_list(
         p,
         data,
         "medications",
-        "Still taking {name}?",
-        "Medication name",
-        lambda p, entry: ask_all(p, MEDICATION_DETAILS, entry),
+        listed=_medication,
+        gone="Which have you stopped taking",
+        changed="Which changed (dose, how often, what for)",
+        new="Medication name",
+        ask_item=lambda p, entry: ask_all(p, MEDICATION_DETAILS, entry),
     )
+    history = live_items(data, "stopped_medications")
+    for medication in stopped:  # kept, so the next visit knows when and why
+        p.say(f"-- Stopped: {as_text(medication.get('name'))}")
+        history.append({"name": medication.get("name")})
+        ask_all(p, STOPPED_DETAILS, history[-1])
     p.say()
     p.say("Medications or substances you must avoid (anything that caused a reaction).")
     edit_list(
         p,
         data,
         "avoid",
-        "Still avoiding {name}?",
-        "Medication or substance to avoid",
-        lambda p, entry: ask_all(p, AVOID_DETAILS, entry),
+        listed=_avoided,
+        gone="Which no longer need avoiding",
+        changed="Which reaction changed",
+        new="Medication or substance to avoid",
+        ask_item=lambda p, entry: ask_all(p, AVOID_DETAILS, entry),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from prepkit.content.catalog import Catalog, load_catalog
 from prepkit.content.rules import read_profile, validate_profile
@@ -81,9 +81,13 @@ def _load_draft(path: Path) -> tuple[Data, Place | None] | None:
     return data, place_in(text)
 
 
-def starting_answers(
-    profile: Path, p: Prompter, keeper: ProfileKeeper
-) -> tuple[Data, Place | None]:
+class Start(NamedTuple):
+    data: Data
+    place: Place | None = None  # where an unfinished draft stopped
+    saved: bool = False  # True: last time's profile, so only what changed is asked
+
+
+def starting_answers(profile: Path, p: Prompter, keeper: ProfileKeeper) -> Start:
     """Last time's answers (or an unfinished draft, and where it stopped) as the defaults."""
     draft = draft_path(profile)
     if draft.exists():
@@ -95,15 +99,30 @@ def starting_answers(
                 f"they are kept in {kept} (open it in a text editor to copy from it)."
             )
         elif p.confirm(f"You have unfinished answers in {draft}. Resume them?"):
-            return loaded
+            return Start(*loaded)
         elif p.confirm("Throw those unfinished answers away?", default=False):
             keeper.discard_draft()
         else:
             p.say(f"They are kept in {keeper.set_aside_draft()}.")
     if profile.exists():
         p.say(f"Starting from your saved answers in {profile}: press Enter to keep each one.")
-        return _load(profile), None
-    return {"schema_version": 1}, None
+        return Start(_load(profile), saved=True)
+    return Start({"schema_version": 1})
+
+
+def what_changed(p: Prompter, data: Data, catalog: Catalog) -> list[Section]:
+    """Every section on one screen; the patient picks the ones that changed since last time."""
+    p.say()
+    p.say("== Since your last visit ==")
+    for number, section in enumerate(SECTIONS[1:], start=2):
+        p.say(f"  {number}. {section.title}: {section.summary(data, catalog)}")
+    picked = p.selection(
+        "What changed since your last visit",
+        "Type section numbers, like 3,6; Enter for none.",
+        len(SECTIONS),
+        [],
+    )
+    return [SECTIONS[index] for index in sorted(picked) if index > 0]
 
 
 def review(p: Prompter, data: Data, catalog: Catalog) -> None:
@@ -153,8 +172,13 @@ def run_wizard(
     p.say("Press Ctrl-C at any time: what you have typed so far is kept.")
     asking = Tracking(p)  # which question is open, for the draft to record at a stop
     try:
-        data, place = starting_answers(profile, p, keeper)
+        data, place, saved = starting_answers(profile, p, keeper)
         steps = [_section(section)] if section else list(SECTIONS)
+        if saved and section is None:  # a follow-up: the visit, then only what changed
+            asking.section = SECTIONS[0].name
+            SECTIONS[0].ask(asking, data, catalog)
+            asking.section = "changed"
+            steps = what_changed(asking, data, catalog)
         if place is not None and section is None and place.section in SECTION_NAMES:
             stopped_in = SECTION_NAMES.index(place.section)
             p.say(f"Carrying on at the question where you stopped ({place.label}).")
