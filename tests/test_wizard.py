@@ -742,3 +742,35 @@ def test_a_damaged_resume_line_is_ignored(line: str) -> None:
     from prepkit.wizard.resume import place_in
 
     assert place_in(f"# prepkit draft\n{line}\npatient:\n  name: Ann\n") is None
+
+
+def test_a_stop_inside_a_changed_medication_loses_nothing_and_skips_nothing(
+    tmp_path: Path,
+) -> None:
+    """Found in the terminal: the resumed section replayed past the question, to Tests."""
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    follow_up = {
+        "What changed since your last visit": "6",
+        "Which have you stopped taking": "1",
+        "Which changed (dose, how often, what for)": "2",
+        "When did you stop it": "2026-10",
+        "Dose": "40 mg",
+        "How often": CTRL_C,
+    }
+    with pytest.raises(WizardStopped):
+        session(tmp_path, follow_up)
+    kept = yaml.safe_load(draft_path(tmp_path / "p.yaml").read_text(encoding="utf-8"))
+    assert kept["stopped_medications"] == [{"name": "Cetirizine", "stopped": "2026-10"}]
+    assert [(m["name"], m["dose"]) for m in kept["medications"]] == [("Famotidine", "40 mg")]
+
+    resume = {
+        f"You have unfinished answers in {draft_path(tmp_path / 'p.yaml')}. Resume them?": True,
+    }
+    p = session(tmp_path, resume)
+    # "Which changed" now defaults to none, so "How often" never comes: the section is
+    # asked again from its start rather than skipped.
+    assert "Which have you stopped taking" in p.asked and "Medication name" in p.asked
+    assert "That question does not come up the same way now; the whole section again:" in p.said
+    profile = read_profile(tmp_path / "p.yaml")
+    assert [(m.name, m.dose) for m in profile.medications] == [("Famotidine", "40 mg")]
+    assert [(s.name, s.stopped) for s in profile.stopped_medications] == [("Cetirizine", "2026-10")]

@@ -81,9 +81,11 @@ def edit_list(
     changed: str,
     new: str,
     ask_item: Callable[[Prompter, Data], object],
+    taken_off: Callable[[Data], object] = lambda entry: None,
 ) -> list[Data]:
     """Saved items shown once, numbered; the patient names those gone and those changed
-    (their details asked again), then adds new ones by name. Returns the items taken off.
+    (their details asked again), then adds new ones by name. Returns the items taken off;
+    ``taken_off`` hears of each the moment it goes, so a draft kept at a stop has it.
 
     One question for the whole list, not one per item: at a follow-up most of the
     list has not changed, and Enter says so.
@@ -97,6 +99,7 @@ def edit_list(
         for index in p.selection(gone, picks, len(original), []):
             entries.remove(original[index])
             removed.append(original[index])
+            taken_off(original[index])
         if entries:
             for index in p.selection(changed, picks, len(original), []):
                 if original[index] in entries:

@@ -35,7 +35,15 @@ def _avoided(entry: Data) -> str:
 
 def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(p, "Medications", "Medications you take now, one at a time.")
-    stopped = edit_list(
+    history = live_items(data, "stopped_medications")
+
+    def stopped(medication: Data) -> None:
+        """Kept at once (a draft kept at a stop has it), with when and why for next time."""
+        history.append({"name": medication.get("name")})
+        p.say(f"-- Stopped: {as_text(medication.get('name'))}")
+        ask_all(p, STOPPED_DETAILS, history[-1])
+
+    edit_list(
         p,
         data,
         "medications",
@@ -44,12 +52,8 @@ def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
         changed="Which changed (dose, how often, what for)",
         new="Medication name",
         ask_item=lambda p, entry: ask_all(p, MEDICATION_DETAILS, entry),
+        taken_off=stopped,
     )
-    history = live_items(data, "stopped_medications")
-    for medication in stopped:  # kept, so the next visit knows when and why
-        p.say(f"-- Stopped: {as_text(medication.get('name'))}")
-        history.append({"name": medication.get("name")})
-        ask_all(p, STOPPED_DETAILS, history[-1])
     p.say()
     p.say("Medications or substances you must avoid (anything that caused a reaction).")
     edit_list(

@@ -182,10 +182,13 @@ def run_wizard(
         if place is not None and section is None and place.section in SECTION_NAMES:
             stopped_in = SECTION_NAMES.index(place.section)
             p.say(f"Carrying on at the question where you stopped ({place.label}).")
-            asking = Replaying(p, place)
+            replay = asking = Replaying(p, place)
             SECTIONS[stopped_in].ask(asking, data, catalog)
             asking = Tracking(p)
             steps = list(SECTIONS[stopped_in + 1 :])
+            if not replay.reached:  # the answers so far lead elsewhere now: never skip
+                p.say("That question does not come up the same way now; the whole section again:")
+                steps.insert(0, SECTIONS[stopped_in])
         for step in steps:
             asking.section = step.name
             step.ask(asking, data, catalog)
