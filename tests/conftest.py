@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +13,20 @@ from prepkit.content.rules import read_profile
 from prepkit.profile.schema import Profile
 from prepkit.render import render_worksheet
 
-EXAMPLE = CATALOG_FILE.with_name("example-profile.yaml")
+BUNDLED_EXAMPLE = CATALOG_FILE.with_name("example-profile.yaml")
+# Tests build from a copy: a build keeps a visit copy beside its profile, and the
+# package's own folder must never be written to (a non-editable install is read-only).
+EXAMPLE = Path(tempfile.mkdtemp(prefix="prepkit-example-")) / BUNDLED_EXAMPLE.name
+shutil.copyfile(BUNDLED_EXAMPLE, EXAMPLE)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _nothing_written_into_the_package() -> Iterator[None]:
+    package = Path(CATALOG_FILE).resolve().parents[1]
+    before = sorted(str(p) for p in package.rglob("*") if "__pycache__" not in p.parts)
+    yield
+    after = sorted(str(p) for p in package.rglob("*") if "__pycache__" not in p.parts)
+    assert after == before, f"tests wrote into the package: {set(after) - set(before)}"
 
 
 # The full-size property and hostile-input runs: in CI (which sets CI), or when

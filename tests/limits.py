@@ -17,7 +17,7 @@ from typing import Any
 import msgspec.inspect as mi
 
 from prepkit.content.catalog import load_catalog
-from prepkit.profile.schema import LONG_TEXT_LINES, Profile, TestRecord
+from prepkit.profile.schema import LONG_TEXT_LINES, MAX_ITEMS, Profile, TestRecord
 
 # Where the schema wants a catalog id rather than text, and which list it comes from.
 _CATALOG_GROUPS = {
@@ -36,7 +36,10 @@ def maxed_profile(pattern: str = "x") -> dict[str, Any]:
     catalog = load_catalog()
     data["diagnosis"]["type"] = catalog.diagnoses()[0].id
     data["triggers"]["catalog"] = [item.id for item in catalog.triggers]
-    data["tests"] = [_test_record(item.id, pattern) for item in catalog.tests]
+    listed = [_test_record(item.id, pattern) for item in catalog.tests]
+    # The rest of the list: tests in the patient's own words, each result its own date.
+    own = [_own_test(pattern, number) for number in range(MAX_ITEMS - len(listed))]
+    data["tests"] = listed + own
     for key in _ONE_OF:
         for entry in data[key]:
             entry.pop("catalog", None)
@@ -45,7 +48,15 @@ def maxed_profile(pattern: str = "x") -> dict[str, Any]:
 
 def _test_record(test: str, pattern: str) -> dict[str, Any]:
     record = _fill(mi.type_info(TestRecord), ("tests",), pattern)
+    record.pop("own", None)
     return {**record, "test": test, "status": ["have-result", "will-bring"]}
+
+
+def _own_test(pattern: str, number: int) -> dict[str, Any]:
+    record = _fill(mi.type_info(TestRecord), ("tests",), pattern)
+    record.pop("test", None)
+    tag = str(number)
+    return {**record, "date": record["date"][: -len(tag)] + tag, "status": "have-result"}
 
 
 def _text(pattern: str, length: int) -> str:

@@ -116,7 +116,8 @@ def test_unknown_catalog_id_suggests_the_nearest(tmp_path: Path) -> None:
         ),
         (
             "schema_version: 1\ntests:\n  - test: tryptase\n  - test: tryptase\n",
-            "tests[2].test: test 'tryptase' is listed more than once",
+            "tests[2].test: this test is listed more than once without a date; "
+            "give each result its own date",
         ),
         (
             "schema_version: 1\ntriggers: {catalog: [exercise, exercise]}\n",

@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -199,10 +200,25 @@ def test_a_ctrl_c_that_lands_before_the_read_starts_still_stops_the_question(
     prompt and the read. A line arrives after 5 s so that a reader that missed
     the signal does not hang the tests: it is released by that line, too late.
     """
-    line_sent = threading.Event()
+    sent: list[bool] = []
+    finished: list[bool] = []
+
+    # Plain sleeping threads, not threading.Timer: a Timer waits on a condition that
+    # never wakes under a faked clock (faketime), and the suite must pass on any date.
+    def after(seconds: float, action: Callable[[], object]) -> threading.Thread:
+        def run() -> None:
+            deadline = time.monotonic() + seconds
+            while time.monotonic() < deadline and not finished:
+                time.sleep(0.05)
+            if not finished:
+                action()
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        return thread
 
     def send_a_line() -> None:
-        line_sent.set()
+        sent.append(True)
         os.write(write_end, b"late answer\n")
 
     def interrupt(number: int, frame: object) -> None:
@@ -211,19 +227,18 @@ def test_a_ctrl_c_that_lands_before_the_read_starts_still_stops_the_question(
     read_end, write_end = os.pipe()
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.FileIO(read_end, closefd=False)))
     previous = signal.signal(signal.SIGUSR1, interrupt)
-    stop = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGUSR1))
-    rescue = threading.Timer(5, send_a_line)
-    stop.start()
-    rescue.start()
+    stop = after(0.2, lambda: os.kill(os.getpid(), signal.SIGUSR1))
+    rescue = after(5, send_a_line)
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
     try:
         with pytest.raises(Interrupted):
             TerminalPrompter().text("Name", "help")
-        assert not line_sent.is_set(), "the Ctrl-C waited for the next line"
+        assert not sent, "the Ctrl-C waited for the next line"
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGUSR1})
-        rescue.cancel()
+        finished.append(True)
         stop.join()
+        rescue.join()
         signal.signal(signal.SIGUSR1, previous)
         os.close(read_end)
         os.close(write_end)

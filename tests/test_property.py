@@ -22,7 +22,7 @@ from prepkit.content.catalog import load_catalog
 from prepkit.content.rules import validate_profile
 from prepkit.errors import CardDoesNotFit, UserError
 from prepkit.profile.convert import field_path
-from prepkit.profile.schema import LONG_TEXT, SHORT_TEXT
+from prepkit.profile.schema import DATE_TEXT, LONG_TEXT, SHORT_TEXT
 from prepkit.render import render_card, render_worksheet
 from tests.conftest import FULL_RUN
 from tests.pdf_tools import flat_text, reader
@@ -198,7 +198,7 @@ VALID_PROFILES = st.fixed_dictionaries(
                     {"test": ids(CATALOG.tests)},
                     optional={
                         "status": st.sampled_from(["have-result", "will-bring"]),
-                        "date": SHORT,
+                        "date": st.text(alphabet=TYPED, max_size=DATE_TEXT),
                         "value": SHORT,
                     },
                 ),

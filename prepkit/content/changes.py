@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from prepkit.content.catalog import Catalog
-from prepkit.profile.schema import Profile, SymptomEntry
+from prepkit.content.worksheet import test_key, test_name
+from prepkit.profile.schema import Profile, SymptomEntry, TestRecord
 
 ARROW = "→"
 
@@ -108,20 +109,22 @@ def _avoid(before: Profile, now: Profile) -> list[str]:
 
 
 def _tests(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
-    names = {t.id: t.name for t in catalog.tests}
-    old = {r.test: r for r in before.tests}
+    """Each result not in the last visit's profile, beside that test's latest result then."""
+    old = {(test_key(r), r.date, r.value) for r in before.tests}
+    latest: dict[str, TestRecord] = {}
+    for record in sorted(before.tests, key=lambda r: r.date):
+        if record.value:
+            latest[test_key(record)] = record
     lines = []
-    for record in now.tests:
-        if not record.value:
-            continue
-        was = old.get(record.test)
-        if was is not None and (was.value, was.date) == (record.value, record.date):
+    for record in sorted(now.tests, key=lambda r: r.date):
+        if not record.value or (test_key(record), record.date, record.value) in old:
             continue
         result = record.value + (f" ({record.date})" if record.date else "")
+        was = latest.get(test_key(record))
         previous = ""
-        if was is not None and was.value:
+        if was is not None:
             previous = f"; before: {was.value}" + (f" ({was.date})" if was.date else "")
-        lines.append(f"{names.get(record.test, record.test)}: {result}{previous}")
+        lines.append(f"{test_name(record, catalog)}: {result}{previous}")
     return lines
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from msgspec import Struct
 
 from prepkit.content.catalog import Catalog, Described
-from prepkit.profile.schema import Profile
+from prepkit.profile.schema import Profile, TestRecord
 
 _MONTHS = {
     name: number
@@ -128,21 +128,98 @@ def trigger_items(profile: Profile, catalog: Catalog) -> list[CheckItem]:
     return items + [CheckItem(own, True) for own in profile.triggers.own]
 
 
+def test_key(record: TestRecord) -> str:
+    """What makes two results the same test: its id, or the patient's words for it."""
+    return record.test or "own:" + " ".join(record.own.split()).casefold()
+
+
+def test_name(record: TestRecord, catalog: Catalog) -> str:
+    names = {t.id: t.name for t in catalog.tests}
+    return names.get(record.test or "", "") or record.own
+
+
+def _by_date(records: list[TestRecord]) -> list[TestRecord]:
+    return sorted(records, key=lambda r: r.date)  # year-month(-day) text sorts by time
+
+
 def test_rows(profile: Profile, catalog: Catalog) -> list[TestRow]:
-    """Every catalog test, with the patient's status and result where they gave one."""
-    records = {r.test: r for r in profile.tests}
+    """Every catalog test, then the patient's own; a row for each result, oldest first."""
+    groups: dict[str, list[TestRecord]] = {t.id: [] for t in catalog.tests}
+    for record in profile.tests:
+        groups.setdefault(test_key(record), []).append(record)
+    names = {t.id: t.name for t in catalog.tests}
     rows = []
-    for test in catalog.tests:
-        record = records.get(test.id)
-        rows.append(
-            TestRow(
-                name=test.name,
-                statuses=record.statuses if record else (),
-                date=record.date if record else "",
-                value=record.value if record else "",
+    for key, records in groups.items():
+        if not records:
+            rows.append(TestRow(name=names[key], statuses=(), date="", value=""))
+        for record in _by_date(records):
+            rows.append(
+                TestRow(
+                    name=test_name(record, catalog),
+                    statuses=record.statuses,
+                    date=record.date,
+                    value=record.value,
+                )
             )
-        )
     return rows
+
+
+class ChartPoint(Struct, frozen=True):
+    day: int  # the date as a day number, for the time axis
+    number: float
+    label: str  # the date as the patient wrote it
+
+
+class ResultSeries(Struct, frozen=True):
+    """Two or more numeric results of one test, in one unit: drawn as a small chart."""
+
+    name: str
+    unit: str
+    points: tuple[ChartPoint, ...]
+
+
+_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(.*?)\s*$")
+
+
+def _when(text: str) -> dt.date | None:
+    parts = text.strip().split("-")
+    try:
+        numbers = [int(part) for part in parts]
+        if len(numbers) == 1:
+            return dt.date(numbers[0], 7, 1)
+        if len(numbers) == 2:
+            return dt.date(numbers[0], numbers[1], 15)
+        if len(numbers) == 3:
+            return dt.date(numbers[0], numbers[1], numbers[2])
+    except ValueError:
+        return None
+    return None
+
+
+def result_series(profile: Profile, catalog: Catalog) -> list[ResultSeries]:
+    """Tests with two or more dated numeric results in one unit, oldest result first.
+
+    A result that is not a plain number ("<1", "normal"), or has no date, is left
+    out of the chart (it is in the table); results in different units are never
+    drawn on one scale: such a test gets no chart.
+    """
+    groups: dict[str, list[TestRecord]] = {}
+    for record in profile.tests:
+        groups.setdefault(test_key(record), []).append(record)
+    series = []
+    for records in groups.values():
+        points, units = [], set()
+        for record in _by_date(records):
+            found = _NUMBER.fullmatch(record.value)
+            when = _when(record.date)
+            if found is None or when is None:
+                continue
+            number = float(found.group(1).replace(",", "."))
+            points.append(ChartPoint(when.toordinal(), number, record.date))
+            units.add(found.group(2))
+        if len(points) >= 2 and len(units) == 1:
+            series.append(ResultSeries(test_name(records[0], catalog), units.pop(), tuple(points)))
+    return series
 
 
 def question_texts(profile: Profile, catalog: Catalog) -> list[str]:
@@ -175,6 +252,7 @@ def worksheet_context(
         "symptoms": symptom_rows(profile, catalog),
         "triggers": trigger_items(profile, catalog),
         "tests": test_rows(profile, catalog),
+        "charts": result_series(profile, catalog),
         "questions": question_texts(profile, catalog),
         "prepared": prepared,
     }

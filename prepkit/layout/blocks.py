@@ -19,6 +19,8 @@ The elements, and what each becomes:
     a framed list under a shaded title (reminders from the references);
 ``<keep>``
     its blocks kept together on one page (a question and its answer lines);
+``<chart title= unit=>`` of ``<point day= value= label=>``
+    a test's results over time as a small line chart (see ``layout/chart.py``);
 ``<lines count=>`` or ``<lines fill="page"/>``
     ruled lines for handwriting.
 
@@ -169,6 +171,8 @@ class BlockBuilder:
             return [Spacer(1, self.sheet.ruled_lines.spacing * MM / 2), self.box(element)]
         if tag == "keep":
             return [KeepTogether(self.build(element))]
+        if tag == "chart":
+            return [Spacer(1, self.sheet.ruled_lines.spacing * MM / 2), self.chart(element)]
         if tag == "lines":
             fill = element.get("fill") == "page"
             return [RuledLines(self.sheet, None if fill else int(element.get("count", "3")))]
@@ -247,6 +251,24 @@ class BlockBuilder:
         )
         table.setStyle(TableStyle(commands))
         return table
+
+    def chart(self, element: ET.Element) -> Flowable:
+        from prepkit.layout.chart import results_chart
+
+        cell = self.style("cell")
+        points = [
+            (int(p.get("day", "0")), float(p.get("value", "0")), p.get("label", ""))
+            for p in element.findall("point")
+        ]
+        return results_chart(
+            element.get("title", ""),
+            element.get("unit", ""),
+            points,
+            width=self.text_width * self.sheet.chart.width_share,
+            spec=self.sheet.chart,
+            font=cell.fontName,
+            size=cell.fontSize,
+        )
 
     def table(self, element: ET.Element) -> Table:
         cell, head = self.style("cell"), self.style("cell_head")

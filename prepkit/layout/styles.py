@@ -55,6 +55,15 @@ class TableSpec(_Layout, frozen=True):
     header_fill: str
 
 
+class ChartSpec(_Layout, frozen=True):
+    height: float
+    width_share: float
+    line_pt: float
+    marker: float
+    grid_pt: float
+    grid_colour: str
+
+
 class RuledLinesSpec(_Layout, frozen=True):
     spacing: float
     width_pt: float
@@ -111,6 +120,7 @@ class StyleSheet(_Layout, frozen=True):
     tables: dict[str, tuple[float, ...]]
     table: TableSpec
     ruled_lines: RuledLinesSpec
+    chart: ChartSpec
     large_print: LargePrint
     language: str
     # The column plans in use: empty in standard print, large_print.tables when enlarged.

@@ -38,6 +38,9 @@ Text = Annotated[str, Meta(max_length=SHORT_TEXT, extra={"text": "line"})]
 LongText = Annotated[str, Meta(max_length=LONG_TEXT, extra={"text": "lines"})]
 RequiredText = Annotated[str, Meta(min_length=1, max_length=SHORT_TEXT, extra={"text": "line"})]
 PhoneNumber = Annotated[str, Meta(max_length=PHONE_TEXT, extra={"text": "line"})]
+# When a result was taken, as the patient writes it: 2026-03, March 2026, spring 2024.
+DATE_TEXT = 40
+DateText = Annotated[str, Meta(max_length=DATE_TEXT, extra={"text": "line"})]
 Count = Annotated[int, Meta(ge=0, le=10000)]
 Severity = Annotated[int, Meta(ge=0, le=10)]
 Items = Meta(max_length=MAX_ITEMS)
@@ -130,12 +133,18 @@ Statuses = Annotated[list[TestStatus], Meta(min_length=1, max_length=2)]
 
 
 class TestRecord(_Section, frozen=True):
-    """One test: its status, or two (``[have-result, will-bring]``), and the result."""
+    """One test result, or a test's status: one (or two: ``[have-result, will-bring]``).
 
-    test: str
+    A test from the list (``test``) or in the patient's words (``own``: a bone
+    density scan). The same test may come again with another date: its results
+    over time, which the worksheet charts when they are numbers.
+    """
+
+    test: str | None = None
+    own: Text = ""
     # None: not stated (a row with a value but no status is not called "don't know").
     status: TestStatus | Statuses | None = None
-    date: Text = ""
+    date: DateText = ""
     value: Text = ""
 
     @property
@@ -205,11 +214,18 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
     for index, trigger in enumerate(profile.triggers.catalog):
         if trigger in profile.triggers.catalog[:index]:
             yield ("triggers", "catalog", index), f"{trigger!r} is listed twice"
-    tests = [record.test for record in profile.tests]
-    for index, test in enumerate(tests):
-        if test in tests[:index]:
-            yield ("tests", index, "test"), f"test {test!r} is listed more than once"
-        yield from _test_status(index, profile.tests[index])
+    seen: list[tuple[str, str]] = []
+    for index, record in enumerate(profile.tests):
+        yield from _one_of(("tests", index), record.test, record.own, what="test")
+        key = (record.test or " ".join(record.own.split()).casefold(), record.date)
+        if key in seen:
+            when = f"for {record.date}" if record.date else "without a date"
+            yield (
+                ("tests", index, "test" if record.test else "own"),
+                f"this test is listed more than once {when}; give each result its own date",
+            )
+        seen.append(key)
+        yield from _test_status(index, record)
     for index, question in enumerate(profile.questions):
         yield from _one_of(("questions", index), question.catalog, question.own)
 
@@ -241,6 +257,8 @@ def _test_status(index: int, record: TestRecord) -> Iterator[tuple[Location, str
             )
 
 
-def _one_of(loc: Location, catalog: str | None, own: str) -> Iterator[tuple[Location, str]]:
+def _one_of(
+    loc: Location, catalog: str | None, own: str, *, what: str = "catalog"
+) -> Iterator[tuple[Location, str]]:
     if (catalog is None) == (not own):
-        yield loc, "give either 'catalog' (an item from the list) or 'own' (your own words)"
+        yield loc, f"give either '{what}' (an item from the list) or 'own' (your own words)"

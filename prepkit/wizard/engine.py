@@ -18,13 +18,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from prepkit.profile.schema import LONG_TEXT, PHONE_TEXT, SHORT_TEXT
+from prepkit.profile.schema import DATE_TEXT, LONG_TEXT, PHONE_TEXT, SHORT_TEXT
 from prepkit.wizard.answers import Data, as_date, as_text, iso, mapping_at
 from prepkit.wizard.prompts import Prompter, whole_number
 
-Kind = Literal["text", "long text", "phone", "number", "date", "yes/no", "choice"]
+Kind = Literal["text", "long text", "phone", "date text", "number", "date", "yes/no", "choice"]
 # The longest answer each kind of text takes: the profile's own limits.
-TEXT_LIMITS = {"text": SHORT_TEXT, "long text": LONG_TEXT, "phone": PHONE_TEXT}
+TEXT_LIMITS = {
+    "text": SHORT_TEXT,
+    "long text": LONG_TEXT,
+    "phone": PHONE_TEXT,
+    "date text": DATE_TEXT,  # a date as written ("March 2026"), not checked as a date
+}
 
 
 @dataclass(frozen=True)

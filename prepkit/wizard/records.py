@@ -24,7 +24,7 @@ STATUS_QUESTIONS = (
 )
 # Asked for each test with a result.
 RESULT_DETAILS = (
-    Question("date", "Date of the result", "A month is enough: 2026-03."),
+    Question("date", "Date of the result", "A month is enough: 2026-03.", kind="date text"),
     Question("value", "Result", "As printed on the report, with its unit."),
 )
 
@@ -34,12 +34,29 @@ def _statuses(record: Data) -> list[str]:
     return [as_text(s) for s in status] if isinstance(status, list) else [as_text(status)]
 
 
+def _split(records: list[Data], ids: list[str]) -> tuple[dict[str, Data], list[Data]]:
+    """Each listed test's latest record, and every other record (earlier results of a
+    test, tests in the patient's own words): those are kept as they are."""
+    latest: dict[str, Data] = {}
+    for record in sorted(records, key=lambda r: as_text(r.get("date"))):
+        if record.get("test") in ids:
+            latest[record["test"]] = record
+    chosen = {id(r) for r in latest.values()}
+    return latest, [r for r in records if id(r) not in chosen]
+
+
 def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
-    heading(p, "Tests and records", catalog.explain("first-visit-tests"))
+    follow_up = (data.get("visit") or {}).get("kind") == "follow-up"
+    heading(
+        p,
+        "Tests and records",
+        catalog.explain("follow-up-visits" if follow_up else "first-visit-tests"),
+    )
     numbered(p, [test.name for test in catalog.tests])
     ids = [t.id for t in catalog.tests]
     names = {t.id: t.name for t in catalog.tests}
-    previous = {r["test"]: r for r in items_at(data, "tests") if r.get("test") in ids}
+    records = live_items(data, "tests")
+    previous, kept = _split(records, ids)
     # A test can be in more than one answer: a result you have and will bring.
     chosen: dict[str, list[str]] = {}
     for code, question in STATUS_QUESTIONS:
@@ -55,8 +72,7 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
     for test_id, record in previous.items():
         if test_id not in chosen and "dont-know" in _statuses(record):
             chosen[test_id] = ["dont-know"]
-    records = live_items(data, "tests")
-    records[:] = [
+    latest = [
         {
             **previous.get(test_id, {}),
             "test": test_id,
@@ -65,19 +81,27 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
         for test_id in ids
         if (marked := chosen.get(test_id))
     ]
-    for record in records:
+    records[:] = latest + kept  # earlier results and the patient's own tests stay
+    for record in latest:
         if set(_statuses(record)) & {"not-done", "dont-know"}:
             record.pop("date", None)  # no result: an old one would contradict it
             record.pop("value", None)
         elif "have-result" in _statuses(record):
             p.say(f"-- {names[record['test']]}")
+            if record.get("value") and p.confirm(
+                f"A newer result than {record['value']}?", default=False
+            ):
+                # The one on file stays as an earlier result: results over time.
+                records.append(dict(record))
+                record.pop("date", None)
+                record.pop("value", None)
             ask_all(p, RESULT_DETAILS, record)
 
 
 def summary_tests(data: Data, catalog: Catalog) -> str:
     names = {t.id: t.name for t in catalog.tests}
     listed = [
-        f"{names.get(as_text(r.get('test')), '?')} "
+        f"{names.get(as_text(r.get('test')), '') or as_text(r.get('own'))} "
         f"({', '.join(STATUS_WORDS.get(s, s) for s in _statuses(r))})"
         for r in items_at(data, "tests")
     ]

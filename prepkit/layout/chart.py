@@ -1,0 +1,87 @@
+"""A test's results over time as a small line chart, drawn with ReportLab's own graphics.
+
+Black on white with each value written beside its point, so it reads the same in
+greyscale, on a poor copier and in large print; the axes are labelled (the date
+as the patient wrote it, the unit from the results). The value axis starts at
+zero, so a small change does not look like a large one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.graphics.charts.lineplots import LinePlot
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+
+from prepkit.layout.styles import ChartSpec
+from prepkit.layout.units import MM
+
+
+def _nice_top(highest: float) -> float:
+    """A round number just above ``highest`` for the top of the value axis."""
+    if highest <= 0:
+        return 1.0
+    step = 10 ** (len(str(int(highest))) - 1)
+    return float((int(highest / step) + 1) * step)
+
+
+def results_chart(
+    title: str,
+    unit: str,
+    points: Sequence[tuple[int, float, str]],
+    *,
+    width: float,
+    spec: ChartSpec,
+    font: str,
+    size: float,
+) -> Drawing:
+    """``points`` are (day number, value, date as written), oldest first."""
+    height = spec.height * MM + size * 3
+    drawing = Drawing(width, height)
+    drawing.add(
+        String(0, height - size, f"{title}, results over time", fontName=font, fontSize=size)
+    )
+    plot = LinePlot()
+    plot.x, plot.y = size * 5, size * 2.6
+    plot.width = width - plot.x - size * 3
+    plot.height = height - plot.y - size * 3.2
+    plot.data = [[(day, value) for day, value, _ in points]]
+    line = plot.lines[0]
+    line.strokeColor = colors.black
+    line.strokeWidth = spec.line_pt
+    line.symbol = makeMarker("FilledCircle", size=spec.marker * MM)
+    plot.lineLabelFormat = "%g"
+    plot.lineLabels.fontName, plot.lineLabels.fontSize = font, size * 0.85
+    plot.lineLabels.dy = size * 0.6
+
+    first, last = points[0][0], points[-1][0]
+    pad = max(10, (last - first) // 10)
+    written = {day: label for day, _, label in points}
+    x_axis = plot.xValueAxis
+    x_axis.valueMin, x_axis.valueMax = first - pad, last + pad
+    x_axis.valueSteps = list(written)
+    x_axis.labelTextFormat = lambda day: written.get(int(day), "")
+    x_axis.labels.fontName, x_axis.labels.fontSize = font, size * 0.85
+    y_axis = plot.yValueAxis
+    y_axis.valueMin, y_axis.valueMax = 0, _nice_top(max(v for _, v, _ in points) * 1.1)
+    y_axis.labels.fontName, y_axis.labels.fontSize = font, size * 0.85
+    y_axis.gridStrokeColor = colors.HexColor(spec.grid_colour)
+    y_axis.gridStrokeWidth = spec.grid_pt
+    y_axis.visibleGrid = True
+    drawing.add(plot)
+    drawing.add(
+        String(0, plot.y + plot.height + size * 0.4, unit, fontName=font, fontSize=size * 0.85)
+    )
+    drawing.add(
+        String(
+            plot.x + plot.width / 2,
+            0,
+            "Date of the result",
+            fontName=font,
+            fontSize=size * 0.85,
+            textAnchor="middle",
+        )
+    )
+    return drawing

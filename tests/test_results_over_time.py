@@ -1,0 +1,92 @@
+"""A test's results over time: several dated results, tests in the patient's words, a chart (#18).
+
+Before, a second tryptase result was refused ("listed more than once") and a test
+not in the catalog (a bone density scan) could not be written down at all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from prepkit.content import worksheet
+from prepkit.content.catalog import load_catalog
+from prepkit.content.rules import to_profile
+from prepkit.content.worksheet import result_series
+from prepkit.render import render_worksheet
+from prepkit.wizard.answers import Data
+from tests.pdf_tools import flat_text
+from tests.scripted import ScriptedPrompter
+
+TRYPTASE = [
+    {"test": "tryptase", "status": "have-result", "date": "2026-11", "value": "41 ng/mL"},
+    {"test": "tryptase", "status": "have-result", "date": "2026-03", "value": "35 ng/mL"},
+    {"test": "tryptase", "status": "have-result", "date": "2026-07", "value": "28,5 ng/mL"},
+]
+DEXA = {
+    "own": "Bone density scan (DEXA)",
+    "status": "have-result",
+    "date": "2026-09",
+    "value": "T-score -1.2",
+}
+
+
+def profile(tests: list[dict[str, Any]]) -> Any:
+    return to_profile({"schema_version": 1, "tests": tests})
+
+
+def test_results_of_one_test_are_kept_in_date_order_and_charted() -> None:
+    catalog = load_catalog()
+    answers = profile([*TRYPTASE, DEXA])
+    rows = [(r.name, r.date, r.value) for r in worksheet.test_rows(answers, catalog) if r.value]
+    assert rows == [
+        ("Tryptase blood test", "2026-03", "35 ng/mL"),
+        ("Tryptase blood test", "2026-07", "28,5 ng/mL"),
+        ("Tryptase blood test", "2026-11", "41 ng/mL"),
+        ("Bone density scan (DEXA)", "2026-09", "T-score -1.2"),
+    ]
+    (series,) = result_series(answers, catalog)  # one DEXA result: no chart for it
+    assert (series.name, series.unit) == ("Tryptase blood test", "ng/mL")
+    assert [(p.label, p.number) for p in series.points] == [
+        ("2026-03", 35.0),
+        ("2026-07", 28.5),
+        ("2026-11", 41.0),
+    ]
+
+
+def test_no_chart_mixes_units_or_guesses_at_words() -> None:
+    catalog = load_catalog()
+    mixed = [TRYPTASE[0], {**TRYPTASE[1], "value": "35 µg/L"}]
+    assert result_series(profile(mixed), catalog) == []
+    words = [TRYPTASE[0], {**TRYPTASE[1], "value": "normal"}, {**TRYPTASE[2], "value": "<1"}]
+    assert result_series(profile(words), catalog) == []
+
+
+def test_the_worksheet_draws_the_chart_with_its_labels() -> None:
+    text = flat_text(render_worksheet(profile([*TRYPTASE, DEXA])))
+    assert "Tryptase blood test, results over time" in text
+    for label in ("ng/mL", "2026-03", "2026-07", "2026-11", "Date of the result", "28.5"):
+        assert label in text
+    assert "Bone density scan (DEXA)" in text and "T-score -1.2" in text
+    large = flat_text(render_worksheet(profile(TRYPTASE), large_print=True))
+    assert "Tryptase blood test, results over time" in large
+    assert "results over time" not in flat_text(render_worksheet(profile(TRYPTASE[:1])))
+
+
+def test_the_wizard_keeps_earlier_results_and_own_tests_and_adds_a_newer_one() -> None:
+    from prepkit.wizard.records import ask_tests
+
+    data: Data = {"schema_version": 1, "tests": [TRYPTASE[1], DEXA]}
+    p = ScriptedPrompter(
+        {
+            "A newer result than 35 ng/mL?": True,
+            "Date of the result": "2026-11",
+            "Result": "41 ng/mL",
+        }
+    )
+    ask_tests(p, data, load_catalog())
+    assert data["tests"] == [
+        {"test": "tryptase", "status": "have-result", "date": "2026-11", "value": "41 ng/mL"},
+        DEXA,  # a test in the patient's own words: kept as it was
+        TRYPTASE[1],  # the earlier result: kept, for the chart and the comparison
+    ]
+    to_profile(data)  # and it is a valid profile
