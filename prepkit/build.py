@@ -7,6 +7,7 @@ the wallet card that does not fit comes back as a value in the :class:`Outcome`
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -59,6 +60,7 @@ def build_documents(
     names: DocumentNames = STANDARD_NAMES,
     only_replace_from: str | None = None,
     previous: Profile | None = None,
+    previous_date: dt.date | None = None,
 ) -> Outcome:
     """Render the worksheet and the card, then write them: one profile, one run.
 
@@ -78,6 +80,7 @@ def build_documents(
             source=source,
             large_print=options.large_print,
             previous=previous,
+            previous_date=previous_date,
         )
     }
     if options.card_layout is not None:

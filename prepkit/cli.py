@@ -147,28 +147,15 @@ def wizard_then_build(
     The profile is saved either way; the worksheet always carries everything.
     """
     from prepkit.profile_files import ProfileFiles
+    from prepkit.visits import build_for_visit
     from prepkit.wizard.session import run_wizard
 
     result = run_wizard(profile, prompter, ProfileFiles(profile), section=section)
-    return result, _build_for_visit(profile, result.answers, options)
-
-
-def _build_for_visit(profile: Path, answers: Profile, options: Options) -> Outcome:
-    """Print ``answers``, compared with the last visit kept, and keep them for this visit."""
-    from prepkit.build import build_documents
-    from prepkit.profile_files import keep_visit_copy, last_visit
-
-    previous, problem = last_visit(profile, answers)
-    if problem is not None:
-        say(f"Note: {problem}; the worksheet has no 'Since my last visit' section this time.")
-    outcome = build_documents(answers, options, source=str(profile), previous=previous)
     try:
-        kept = keep_visit_copy(profile, answers)
-    except UserError as error:  # the documents are printed; only the history misses a visit
-        say(f"Note: no copy kept for the visit history: {error.message}")
-    else:
-        outcome.kept_for_history = kept
-    return outcome
+        return result, build_for_visit(profile, result.answers, options)
+    except KeyboardInterrupt:  # stopped while printing: the answers are safe, say so
+        say(f"\nYour answers are saved in {profile}; print them with 'prepkit build {profile}'.")
+        raise
 
 
 def _notices(answers: Profile, source: str, *, card: bool) -> None:
@@ -219,10 +206,11 @@ def build(
 ) -> None:
     """Render the worksheet and wallet card from your PROFILE file."""
     from prepkit.content.rules import read_profile
+    from prepkit.visits import build_for_visit
 
     options = _options(output_dir, paper, large_print, None if no_card else card_layout)
     answers = read_profile(profile)
-    outcome = _build_for_visit(profile, answers, options)
+    outcome = build_for_visit(profile, answers, options)
     _report(outcome)
     _notices(answers, str(profile), card=not no_card and outcome.card_problem is None)
     if outcome.card_problem is not None:
@@ -345,8 +333,10 @@ def wizard(
     from last time's, so you can press Enter through what has not changed.
     """
     from prepkit.terminal import TerminalPrompter, terminal_problem
+    from prepkit.visits import check_profile_path
     from prepkit.wizard.session import WizardStopped
 
+    check_profile_path(profile)
     problem = terminal_problem()
     if problem is not None:
         raise UserError(problem)
@@ -394,17 +384,10 @@ def history(profile: Path) -> None:
     One is kept each time the wizard saves the profile or build prints it for a
     visit date; the next worksheet says what changed since the last one.
     """
-    from prepkit.profile.history import history_folder, kept_visits
+    from prepkit.visits import history_lines
 
-    visits = kept_visits(profile)
-    if not visits:
-        say(
-            f"No visits kept yet for {profile}. A copy goes into {history_folder(profile)} "
-            "each time the wizard saves it or 'prepkit build' prints it for a visit date."
-        )
-        return
-    for day, path in visits:
-        say(f"{day.isoformat()}  {path}")
+    for line in history_lines(profile):
+        say(line)
 
 
 @main.command()

@@ -21,7 +21,6 @@ from prepkit.profile.writer import DRAFT_HEADER, profile_text, saved_text
 from prepkit.wizard.session import draft_path
 
 if TYPE_CHECKING:
-    from prepkit.profile.schema import Profile
     from prepkit.wizard.resume import Place
 
 
@@ -167,39 +166,3 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def keep_visit_copy(profile: Path, answers: Profile) -> Path | None:
-    """Keep ``answers`` as the copy for their visit date (none without a date).
-
-    The copy is what was printed, in prepkit's own layout: the next visit's
-    worksheet compares itself with it. Private and atomic like every other file.
-    """
-    from prepkit.output import ensure_folder
-    from prepkit.profile.convert import profile_data
-    from prepkit.profile.history import history_folder, visit_copy
-
-    if answers.visit.date is None:
-        return None
-    ensure_folder(history_folder(profile))
-    return save_profile(visit_copy(profile, answers.visit.date), profile_data(answers))
-
-
-def last_visit(profile: Path, answers: Profile) -> tuple[Profile | None, str | None]:
-    """The profile kept for the latest visit before this one, or why there is none to use.
-
-    A copy that cannot be read (edited by hand, from an older prepkit) costs only
-    the "Since my last visit" section, with a note; the documents still print.
-    """
-    from prepkit.content.rules import read_profile
-    from prepkit.profile.history import last_visit_before
-
-    if answers.visit.date is None:
-        return None, None
-    path = last_visit_before(profile, answers.visit.date)
-    if path is None:
-        return None, None
-    try:
-        return read_profile(path), None
-    except UserError as problem:
-        return None, f"the copy of your last visit cannot be read ({problem.message})"

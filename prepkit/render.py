@@ -76,6 +76,7 @@ def render_worksheet(
     source: str = "profile",
     large_print: bool = False,
     previous: Profile | None = None,
+    previous_date: dt.date | None = None,
 ) -> bytes:
     """The visit worksheet for ``profile`` as PDF bytes (in large print if asked).
 
@@ -97,7 +98,9 @@ def render_worksheet(
     catalog = load_catalog()
     prepared = prepared_date()
     env = make_environment()
-    context = worksheet_context(profile, catalog, prepared=prepared, previous=previous)
+    context = worksheet_context(
+        profile, catalog, prepared=prepared, previous=previous, previous_date=previous_date
+    )
     root = parse_blocks(env.get_template("worksheet/worksheet.xml.j2").render(context))
 
     footer_template = env.get_template("worksheet/footer.xml.j2")

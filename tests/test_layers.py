@@ -36,6 +36,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "prepkit.start",
             "prepkit.cli",
             "prepkit.exits",
+            "prepkit.visits",
             "prepkit.terminal",
             "prepkit.line_input",
             "prepkit.profile_files",
@@ -120,7 +121,13 @@ def test_click_below_the_cli_is_caught() -> None:
 
 
 # Only the CLI (with the wizard's files) and the build step write files.
-WRITERS = ("prepkit.cli", "prepkit.profile_files", "prepkit.build", "prepkit.output")
+WRITERS = (
+    "prepkit.cli",
+    "prepkit.profile_files",
+    "prepkit.visits",
+    "prepkit.build",
+    "prepkit.output",
+)
 WRITING = {"write_private", "ensure_folder", "remove_leftovers", "folder_lock"}
 
 

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from prepkit.cli import main
@@ -51,7 +52,7 @@ def test_the_second_visit_lists_exactly_what_changed() -> None:
     before, now = to_profile(first), to_profile(second_visit(first))
     groups = {g.heading: list(g.lines) for g in changes_since(before, now, load_catalog())}
     assert groups == {
-        "Symptoms": ["Belly pain or stomach ulcers: severity 7 → 8", "New: Headaches (severity 5)"],
+        "Symptoms": ["New: Headaches (severity 5)", "Belly pain or stomach ulcers: severity 7 → 8"],
         "Medications": [
             "Famotidine: dose 20 mg → 40 mg",
             "Stopped: Cetirizine (October 2026; it did not help)",
@@ -126,6 +127,79 @@ def test_a_copy_that_cannot_be_read_costs_only_the_section(tmp_path: Path) -> No
 
 
 def test_history_without_copies_says_where_they_will_go(tmp_path: Path) -> None:
+    save_profile(tmp_path / "me.yaml", first_visit())
     result = CliRunner().invoke(main, ["history", str(tmp_path / "me.yaml")])
     assert result.exit_code == 0
     assert "No visits kept yet" in result.output and "me-history" in result.output
+    # A typo is not "no visits yet": the patient would think their history is gone.
+    result = CliRunner().invoke(main, ["history", str(tmp_path / "typo.yaml")])
+    assert result.exit_code == 2 and "file not found" in result.output
+
+
+@pytest.mark.parametrize("command", ["history", "wizard"])
+@pytest.mark.parametrize("path", [".", "/"])
+def test_a_folder_as_the_profile_is_one_line_not_a_traceback(command: str, path: str) -> None:
+    """Found by the review: ValueError tracebacks (a path with an empty name)."""
+    result = CliRunner().invoke(main, [command, path], input="")
+    assert result.exit_code == 2, result.output
+    assert "is a folder" in result.output and "Traceback" not in result.output
+
+
+def test_a_past_visits_copy_is_never_replaced_by_later_edits(tmp_path: Path) -> None:
+    """Found by the review: new prescriptions written after a visit replaced its record,
+    and the next worksheet then said nothing had changed."""
+    profile = tmp_path / "me.yaml"
+    data = first_visit()
+    data["visit"]["date"] = "2020-01-10"  # past on any day the tests run
+    save_profile(profile, data)
+    build(profile, tmp_path)
+    kept = tmp_path / "me-history" / "2020-01-10.yaml"
+    record = kept.read_bytes()
+    data["medications"][0]["dose"] = "20 mg"
+    save_profile(profile, data)
+    said = build(profile, tmp_path)
+    assert kept.read_bytes() == record
+    assert "the copy kept for the visit on 2020-01-10 (a past visit) stays as it was" in said
+    data["visit"]["date"] = "2020-06-01"  # the next visit: compared with the record as printed
+    save_profile(profile, data)
+    build(profile, tmp_path)
+    assert "Cetirizine: dose 10 mg → 20 mg" in flat_text((tmp_path / "worksheet.pdf").read_bytes())
+
+
+def test_two_entries_with_one_name_are_each_compared() -> None:
+    """Found by the review: entries keyed by name collapsed, and the worksheet said nothing."""
+    first = first_visit()
+    first["medications"] = [
+        {"name": "Prednisone", "dose": "10 mg", "how_often": "morning"},
+        {"name": "Prednisone", "dose": "5 mg", "how_often": "evening"},
+    ]
+    second = copy.deepcopy(first)
+    second["medications"][0]["dose"] = "40 mg"
+    groups = changes_since(to_profile(first), to_profile(second), load_catalog())
+    assert groups[0].lines == ("Prednisone: dose 10 mg → 40 mg",)
+
+
+def test_a_link_in_the_history_folder_is_replaced_not_followed(tmp_path: Path) -> None:
+    profile = tmp_path / "me.yaml"
+    save_profile(profile, second_visit(first_visit()))
+    folder = tmp_path / "me-history"
+    folder.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not yours")
+    (folder / "2026-12-03.yaml").symlink_to(victim)
+    build(profile, tmp_path)
+    assert victim.read_text() == "not yours"
+    assert not (folder / "2026-12-03.yaml").is_symlink()
+
+
+def test_a_copy_without_a_visit_date_is_dated_by_its_name(tmp_path: Path) -> None:
+    profile = tmp_path / "me.yaml"
+    save_profile(profile, second_visit(first_visit()))
+    folder = tmp_path / "me-history"
+    folder.mkdir()
+    old = first_visit()
+    del old["visit"]["date"]
+    save_profile(folder / "2026-01-05.yaml", old)
+    build(profile, tmp_path)
+    text = flat_text((tmp_path / "worksheet.pdf").read_bytes())
+    assert "the visit on 5 January 2026" in text

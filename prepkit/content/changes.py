@@ -9,14 +9,16 @@ ignoring case and spacing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from prepkit.content.catalog import Catalog
 from prepkit.content.worksheet import test_key, test_name
 from prepkit.profile.schema import Profile, SymptomEntry, TestRecord
 
 ARROW = "→"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -45,26 +47,38 @@ def _symptom_key(entry: SymptomEntry) -> str:
     return f"catalog:{entry.catalog}" if entry.catalog else f"own:{_key(entry.own)}"
 
 
+def _pair(
+    before: Sequence[T], now: Sequence[T], key: Callable[[T], str]
+) -> tuple[list[tuple[T, T]], list[T], list[T]]:
+    """Items matched by key, in order of occurrence (two entries may share a name:
+    prednisone morning and evening); then the new ones, then the ones gone."""
+    pool: dict[str, list[T]] = {}
+    for item in before:
+        pool.setdefault(key(item), []).append(item)
+    pairs, added = [], []
+    for item in now:
+        waiting = pool.get(key(item))
+        if waiting:
+            pairs.append((waiting.pop(0), item))
+        else:
+            added.append(item)
+    left = {id(item) for items in pool.values() for item in items}
+    return pairs, added, [item for item in before if id(item) in left]
+
+
 def _symptoms(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
-    old = {_symptom_key(e): e for e in before.symptoms}
-    new = {_symptom_key(e): e for e in now.symptoms}
+    pairs, added, gone = _pair(before.symptoms, now.symptoms, _symptom_key)
     lines = []
-    for key, entry in new.items():
+    for entry in added:
+        severity = "" if entry.severity is None else f" (severity {entry.severity})"
+        lines.append(f"New: {_symptom_name(entry, catalog)}{severity}")
+    for was, entry in pairs:
         name = _symptom_name(entry, catalog)
-        if key not in old:
-            severity = "" if entry.severity is None else f" (severity {entry.severity})"
-            lines.append(f"New: {name}{severity}")
-            continue
-        was = old[key]
         if was.severity != entry.severity:
             lines.append(f"{name}: severity {_was(was.severity, entry.severity)}")
         if _key(was.how_often) != _key(entry.how_often):
             lines.append(f"{name}: how often {_was(was.how_often, entry.how_often)}")
-    lines += [
-        f"No longer listed: {_symptom_name(entry, catalog)}"
-        for key, entry in old.items()
-        if key not in new
-    ]
+    lines += [f"No longer listed: {_symptom_name(entry, catalog)}" for entry in gone]
     return lines
 
 
@@ -73,39 +87,28 @@ def _dose(dose: str, how_often: str) -> str:
 
 
 def _medications(before: Profile, now: Profile) -> list[str]:
-    old = {_key(m.name): m for m in before.medications}
-    new = {_key(m.name): m for m in now.medications}
-    stopped_notes = {_key(s.name): s for s in now.stopped_medications}
+    pairs, added, gone = _pair(before.medications, now.medications, lambda m: _key(m.name))
+    notes = {_key(s.name): s for s in now.stopped_medications}
     lines = []
-    for key, med in new.items():
-        if key not in old:
-            detail = _dose(med.dose, med.how_often)
-            lines.append(f"Started: {med.name}" + (f" ({detail})" if detail else ""))
-            continue
-        was = old[key]
+    for med in added:
+        detail = _dose(med.dose, med.how_often)
+        lines.append(f"Started: {med.name}" + (f" ({detail})" if detail else ""))
+    for was, med in pairs:
         if _key(was.dose) != _key(med.dose):
             lines.append(f"{med.name}: dose {_was(was.dose, med.dose)}")
         if _key(was.how_often) != _key(med.how_often):
             lines.append(f"{med.name}: how often {_was(was.how_often, med.how_often)}")
-    for key, was in old.items():
-        if key in new:
-            continue
-        note = stopped_notes.get(key)
+    for was in gone:
+        note = notes.get(_key(was.name))
         said = [] if note is None else [part for part in (note.stopped, note.why) if part]
         lines.append(f"Stopped: {was.name}" + (f" ({'; '.join(said)})" if said else ""))
     return lines
 
 
 def _avoid(before: Profile, now: Profile) -> list[str]:
-    old = {_key(a.name) for a in before.avoid}
-    new = {_key(a.name) for a in now.avoid}
-    lines = [
-        f"New: {a.name}" + (f" ({a.reaction})" if a.reaction else "")
-        for a in now.avoid
-        if _key(a.name) not in old
-    ]
-    lines += [f"No longer listed: {a.name}" for a in before.avoid if _key(a.name) not in new]
-    return lines
+    _, added, gone = _pair(before.avoid, now.avoid, lambda a: _key(a.name))
+    lines = [f"New: {a.name}" + (f" ({a.reaction})" if a.reaction else "") for a in added]
+    return lines + [f"No longer listed: {a.name}" for a in gone]
 
 
 def _tests(before: Profile, now: Profile, catalog: Catalog) -> list[str]:

@@ -234,7 +234,12 @@ def diagnosis_item(profile: Profile, catalog: Catalog) -> Described | None:
 
 
 def worksheet_context(
-    profile: Profile, catalog: Catalog, *, prepared: dt.date, previous: Profile | None = None
+    profile: Profile,
+    catalog: Catalog,
+    *,
+    prepared: dt.date,
+    previous: Profile | None = None,
+    previous_date: dt.date | None = None,
 ) -> dict[str, Any]:
     """Everything the worksheet templates may use, and nothing they must compute.
 
@@ -245,7 +250,8 @@ def worksheet_context(
 
     return {
         "since": None if previous is None else changes_since(previous, profile, catalog),
-        "last_visit": None if previous is None else previous.visit.date,
+        # The date the copy was kept for (its file name): a hand-made copy may have none.
+        "last_visit": previous_date or (None if previous is None else previous.visit.date),
         "profile": profile,
         "catalog": catalog,
         "diagnosis": diagnosis_item(profile, catalog),

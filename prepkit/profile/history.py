@@ -16,6 +16,8 @@ HISTORY_SUFFIX = "-history"
 
 
 def history_folder(profile: Path) -> Path:
+    if not profile.name:  # "." or "/": the caller refuses it; never a folder named "-history"
+        raise ValueError(f"{profile} names no file")
     return profile.with_name(f"{profile.stem}{HISTORY_SUFFIX}")
 
 
@@ -27,7 +29,7 @@ def kept_visits(profile: Path) -> list[tuple[dt.date, Path]]:
     """Every kept copy, oldest first; anything else in the folder is ignored."""
     try:
         entries = list(history_folder(profile).iterdir())
-    except OSError:  # no folder yet (a first visit), or one that cannot be read
+    except (OSError, ValueError):  # no folder yet (a first visit), or one that cannot be read
         return []
     found = []
     for entry in entries:
@@ -37,12 +39,12 @@ def kept_visits(profile: Path) -> list[tuple[dt.date, Path]]:
             day = dt.date.fromisoformat(entry.stem)
         except ValueError:
             continue
-        if entry.stem == day.isoformat() and entry.is_file():
+        if entry.stem == day.isoformat() and entry.is_file() and not entry.is_symlink():
             found.append((day, entry))
     return sorted(found)
 
 
-def last_visit_before(profile: Path, visit: dt.date) -> Path | None:
-    """The copy kept for the latest visit before ``visit``, or None (a first visit)."""
-    earlier = [path for day, path in kept_visits(profile) if day < visit]
+def last_visit_before(profile: Path, visit: dt.date) -> tuple[dt.date, Path] | None:
+    """The copy kept for the latest visit before ``visit`` (and its date), or None."""
+    earlier = [(day, path) for day, path in kept_visits(profile) if day < visit]
     return earlier[-1] if earlier else None

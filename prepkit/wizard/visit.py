@@ -43,7 +43,7 @@ ABOUT = (
     Question(
         "visit.kind",
         "First visit or follow-up",
-        "Pick a number. A follow-up's worksheet says what changed since your last visit.",
+        "Pick a number. A follow-up's worksheet has hints for a follow-up.",
         kind="choice",
         options=(("first", "First visit about SM with this provider"), ("follow-up", "Follow-up")),
     ),

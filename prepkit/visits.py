@@ -1,0 +1,115 @@
+"""The visit history as the CLI keeps it: a copy of the profile per visit date, and the
+last visit's copy for the worksheet's "Since my last visit".
+
+A copy records what was printed for a visit. Once that visit is past, its copy is
+never replaced: answers edited after the visit (new prescriptions) belong to the
+next one, and replacing the copy would make the next worksheet say nothing changed.
+Copies are written as regular private files (a link in the folder is replaced, not
+followed) with a header that says not to edit them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from prepkit.errors import UserError
+from prepkit.exits import say
+
+if TYPE_CHECKING:
+    from prepkit.build import Outcome
+    from prepkit.options import Options
+    from prepkit.profile.schema import Profile
+
+COPY_HEADER = """\
+# prepkit: the answers printed for the visit on {date}, kept for the visit history.
+# The next visit's worksheet compares your profile with them. Do not edit this copy:
+# change your profile ({profile}) instead.
+"""
+
+
+def check_profile_path(profile: Path) -> None:
+    """A folder (``.``, ``/``) or an empty name is refused in one line, as ``build`` does."""
+    if not profile.name or profile.is_dir():
+        raise UserError("is a folder; give the profile a file name", file=str(profile))
+
+
+def keep_visit_copy(profile: Path, answers: Profile, today: dt.date) -> tuple[Path | None, str]:
+    """Keep ``answers`` as the copy for their visit date; the copy and what to say."""
+    from prepkit.errors import printable
+    from prepkit.output import ensure_folder, write_private
+    from prepkit.profile.convert import profile_data
+    from prepkit.profile.history import history_folder, visit_copy
+    from prepkit.profile.writer import profile_text
+
+    visit = answers.visit.date
+    if visit is None:
+        return None, ""
+    target = visit_copy(profile, visit)
+    if visit < today and (target.exists() or target.is_symlink()):
+        return None, (
+            f"the copy kept for the visit on {visit} (a past visit) stays as it was; "
+            "give the next visit's date to keep these answers for it"
+        )
+    ensure_folder(history_folder(profile))
+    header = COPY_HEADER.format(date=visit.isoformat(), profile=printable(profile.name))
+    text = profile_text(profile_data(answers), profile.name, header=header)
+    return write_private(target, text.encode("utf-8")), ""
+
+
+def last_visit(profile: Path, answers: Profile) -> tuple[Profile | None, dt.date | None, str]:
+    """The latest visit kept before this one: its answers and date, or why none is used."""
+    from prepkit.content.rules import read_profile
+    from prepkit.profile.history import last_visit_before
+
+    if answers.visit.date is None:
+        return None, None, ""
+    found = last_visit_before(profile, answers.visit.date)
+    if found is None:
+        return None, None, ""
+    day, path = found
+    try:
+        return read_profile(path), day, ""
+    except UserError as problem:
+        return None, None, f"the copy of your last visit cannot be read ({problem.message})"
+
+
+def build_for_visit(profile: Path, answers: Profile, options: Options) -> Outcome:
+    """Print ``answers``, compared with the last visit kept, and keep them for this visit."""
+    from prepkit.build import build_documents
+    from prepkit.today import today
+
+    previous, day, problem = last_visit(profile, answers)
+    if problem:
+        say(f"Note: {problem}; the worksheet has no 'Since my last visit' section this time.")
+    outcome = build_documents(
+        answers, options, source=str(profile), previous=previous, previous_date=day
+    )
+    try:
+        kept, note = keep_visit_copy(profile, answers, today())
+    except UserError as error:  # the documents are printed; only the history misses a visit
+        kept, note = None, f"no copy kept for the visit history: {error.message}"
+    if note:
+        say(f"Note: {note}")
+    outcome.kept_for_history = kept
+    return outcome
+
+
+def history_lines(profile: Path) -> list[str]:
+    """What ``prepkit history`` says: each kept visit, or where they will go."""
+    from prepkit.profile.history import history_folder, kept_visits
+
+    check_profile_path(profile)
+    folder = history_folder(profile)
+    if folder.exists() and not folder.is_dir():
+        raise UserError("is in the way of the visit history: it is not a folder", file=str(folder))
+    visits = kept_visits(profile)
+    if visits:
+        return [f"{day.isoformat()}  {path}" for day, path in visits]
+    if not profile.exists():
+        raise UserError("file not found (and no visits are kept for it)", file=str(profile))
+    return [
+        f"No visits kept yet for {profile}. A copy goes into {folder} each time the wizard "
+        "saves it or 'prepkit build' prints it for a visit date."
+    ]
