@@ -53,6 +53,25 @@ def main() -> None:
         fold_out = first_page(Path(work, "wallet-card.pdf"), 100)
         fold_out.crop((40, 30, 40 + 780, 30 + 690)).save(DOCS / "wallet-card-fold-out.png")
 
+        # A follow-up: what changed since the last visit, and tryptase over time.
+        os.environ["SOURCE_DATE_EPOCH"] = PINNED
+        from tests.test_golden import follow_up_worksheet
+
+        pdf = Path(work, "follow-up.pdf")
+        pdf.write_bytes(follow_up_worksheet())
+        document = pdfium.PdfDocument(pdf)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                text = page.get_textpage().get_text_range()
+                image = page.render(scale=80 / 72).to_pil()
+                if "Since my last visit" in text:  # the section, on page 1
+                    image.crop((30, 470, image.width - 30, 820)).save(DOCS / "since-last-visit.png")
+                if "results over time" in text:
+                    image.save(DOCS / "results-chart-page.png")
+        finally:
+            document.close()
+
 
 if __name__ == "__main__":
     main()

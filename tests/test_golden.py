@@ -29,7 +29,23 @@ CASES = {
     "card-letter": lambda p: render_card(p, paper="letter").pdf,
     "card-a4": lambda p: render_card(p, paper="a4").pdf,
     "card-pages": lambda p: render_card(p, layout="page").pdf,
+    # A follow-up: "Since my last visit" on page 1, and a test's results charted.
+    "worksheet-follow-up": lambda p: follow_up_worksheet(),
 }
+
+
+def follow_up_worksheet() -> bytes:
+    import datetime as dt
+
+    from prepkit.content.rules import to_profile
+    from tests.two_visits import first_visit, second_visit
+
+    first = first_visit()
+    return render_worksheet(
+        to_profile(second_visit(first)),
+        previous=to_profile(first),
+        previous_date=dt.date(2026, 3, 10),
+    )
 
 
 def difference(expected: Image.Image, actual: Image.Image) -> tuple[float, float]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import stat
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -14,37 +13,11 @@ from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
 from prepkit.content.changes import changes_since
 from prepkit.content.rules import read_profile, to_profile
-from prepkit.profile.convert import profile_data
 from prepkit.profile_files import save_profile
-from tests.conftest import EXAMPLE
 from tests.pdf_tools import flat_text
+from tests.two_visits import first_visit, second_visit
 
 SINCE = "Since my last visit"
-
-
-def first_visit() -> dict[str, Any]:
-    data = profile_data(read_profile(EXAMPLE))
-    data["visit"]["date"] = "2026-03-10"
-    data["questions"][0]["answer"] = "Not yet known: bone marrow biopsy first."
-    return data
-
-
-def second_visit(first: dict[str, Any]) -> dict[str, Any]:
-    """A symptom added, one worse, a medication stopped, a dose changed, an avoid item
-    added, a second tryptase result and three more attacks."""
-    data = copy.deepcopy(first)
-    data["visit"].update(date="2026-12-03", kind="follow-up")
-    data["symptoms"][2]["severity"] = 8  # belly pain, 7 before
-    data["symptoms"].append({"catalog": "headache", "severity": 5})
-    stopped = data["medications"].pop(0)  # cetirizine
-    data["stopped_medications"] = [
-        {"name": stopped["name"], "stopped": "October 2026", "why": "it did not help"}
-    ]
-    data["medications"][0]["dose"] = "40 mg"  # famotidine, 20 mg before
-    data["avoid"].append({"name": "Aspirin", "reaction": "hives"})
-    data["tests"][0].update(date="2026-11", value="41 ng/mL")  # tryptase, 35 before
-    data["attacks"]["last_year"] = 7  # 4 before
-    return data
 
 
 def test_the_second_visit_lists_exactly_what_changed() -> None:
