@@ -61,6 +61,37 @@ CASES = [
         "this line is indented differently from the lines above it",
     ),
     (
+        # Found by the review: a later quote made the parser point at line 4.
+        "a quote never closed, with a quote further down",
+        'visit:\n  provider: "Dr. Okafor\n  clinic: X\nemergency_number: "911"\n',
+        2,
+        'a quote opened on this line is never closed; add the closing " at the end',
+    ),
+    (
+        "the same quote inside a quoted value",
+        "visit:\n  reason: 'it's bad'\n",
+        2,
+        "write it without the outer quotes (reason: it's bad), or inside \" quotes",
+    ),
+    (
+        "a value starting with a character YAML keeps",
+        "visit:\n  reason: @home\n",
+        2,
+        "a value cannot start with '@'; put it in quotes: reason: \"@home\"",
+    ),
+    (
+        "a section name without its colon",
+        "visit\n  clinic: X\n",
+        1,
+        "a section name needs a colon after it: visit:",
+    ),
+    (
+        "a tab inside a value is not an indentation problem",
+        "visit:\n  reason: a\tb: c: d\n",
+        2,
+        'a value with a colon needs quotes: reason: "a\\tb: c: d"',
+    ),
+    (
         "a bracket never closed",
         "schema_version: 1\npatient: [unclosed\n",
         2,

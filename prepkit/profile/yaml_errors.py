@@ -58,6 +58,64 @@ def _slip_above(lines: list[str], problem_line: int) -> tuple[int, str] | None:
     return None
 
 
+_VALUE = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][\w-]*:|\s*-)\s+(.*)$")
+# Characters YAML keeps for itself at the start of a plain value.
+_RESERVED = "@`%&*!|>"
+
+
+def _closing(value: str) -> int | None:
+    """Where the quote that opens ``value`` closes, or None if not on this line."""
+    quote, index = value[0], 1
+    while index < len(value):
+        char = value[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and value[index + 1 : index + 2] == "'":  # '' is one quote
+                index += 2
+                continue
+            return index
+        index += 1
+    return None
+
+
+def _quote_slip(lines: list[str], problem_line: int) -> tuple[int, str] | None:
+    """The first line up to the mark whose quoted value never closes, or closes too soon."""
+    for number in range(1, min(problem_line, len(lines)) + 1):
+        found = _VALUE.match(lines[number - 1])
+        value = found.group(2).rstrip() if found else ""
+        if not value or value[0] not in "\"'":
+            continue
+        end = _closing(value)
+        if end is None:
+            return number, (
+                "a quote opened on this line is never closed; add the closing "
+                f"{value[0]} at the end of the value"
+            )
+        rest = value[end + 1 :].strip()
+        if rest and not rest.startswith("#"):
+            key = found.group(1).strip() if found else ""
+            other = '"' if value[0] == "'" else "'"
+            inner = value[1:-1] if value.endswith(value[0]) else value[1:]
+            return number, (
+                f"the value's quotes end before the value does: write it without the outer "
+                f"quotes ({key} {inner}), or inside {other} quotes"
+            )
+    return None
+
+
+def _bare_word_above(lines: list[str], line: int) -> tuple[int, str] | None:
+    """The line above the mark, if it is a key without its colon (``visit``)."""
+    for number in range(line - 1, 0, -1):
+        text = lines[number - 1].strip()
+        if not text or text.startswith("#"):
+            continue
+        found = re.fullmatch(r"[A-Za-z_][\w-]*", text)
+        return (number, text) if found else None
+    return None
+
+
 def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
     """The one-line error for a profile that is not valid YAML."""
     lines = text.splitlines()
@@ -90,8 +148,27 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
             file=name,
             line=opened,
         )
-    if "tab" in problem or (0 < line <= len(lines) and "\t" in lines[line - 1]):
+    indent = (
+        lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
+        if 0 < line <= len(lines)
+        else ""
+    )
+    if "tab" in problem or "\t" in indent:
         return UserError(f"indent with spaces, not tabs{_reads(lines, line)}", file=name, line=line)
+    quoted = _quote_slip(lines, line)
+    if quoted is not None:
+        number, fix = quoted
+        return UserError(f"{fix}{_reads(lines, number)}", file=name, line=number)
+    if "cannot start any token" in problem and 0 < line <= len(lines):
+        found = _VALUE.match(lines[line - 1])
+        if found and found.group(2)[:1] in _RESERVED:
+            key, value = found.group(1).strip().rstrip(":"), found.group(2).rstrip()
+            return UserError(
+                f"a value cannot start with '{value[0]}'; put it in quotes: "
+                f'{key}: "{value}"{_reads(lines, line)}',
+                file=name,
+                line=line,
+            )
     slip = _slip_above(lines, line)
     if slip is not None:
         number, fix = slip
@@ -104,6 +181,14 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
                 f'a value with a colon needs quotes: {key}: "{value}"{_reads(lines, line)}',
                 file=name,
                 line=line,
+            )
+        above = _bare_word_above(lines, line)
+        if above is not None:
+            number, word = above
+            return UserError(
+                f"a section name needs a colon after it: {word}:{_reads(lines, number)}",
+                file=name,
+                line=number,
             )
         return UserError(
             "this line is indented differently from the lines above it: line up the keys "
