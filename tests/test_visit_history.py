@@ -176,3 +176,18 @@ def test_a_copy_without_a_visit_date_is_dated_by_its_name(tmp_path: Path) -> Non
     build(profile, tmp_path)
     text = flat_text((tmp_path / "worksheet.pdf").read_bytes())
     assert "the visit on 5 January 2026" in text
+
+
+def test_an_answer_noted_at_the_follow_up_is_not_offered_again() -> None:
+    from prepkit.wizard.questions import ask_questions
+    from tests.scripted import ScriptedPrompter
+
+    first = first_visit()
+    second = second_visit(first)
+    p = ScriptedPrompter({"The answer you were given": ["", "After the biopsy, we will see."]})
+    ask_questions(p, second, load_catalog())
+    assert second["questions"][2]["answer"] == "After the biopsy, we will see."  # which-tests
+    groups = changes_since(to_profile(first), to_profile(second), load_catalog())
+    open_ = next(g for g in groups if g.heading == "Asked last time, no answer noted")
+    assert "Which tests will I need, and what will each one show?" not in open_.lines
+    assert "Is it safe for me to have dental work with local anaesthetic?" in open_.lines

@@ -15,7 +15,7 @@ from typing import TypeVar
 
 from prepkit.content.catalog import Catalog
 from prepkit.content.worksheet import test_key, test_name
-from prepkit.profile.schema import Profile, SymptomEntry, TestRecord
+from prepkit.profile.schema import Profile, QuestionEntry, SymptomEntry, TestRecord
 
 ARROW = "→"
 T = TypeVar("T")
@@ -140,10 +140,18 @@ def _attacks(before: Profile, now: Profile) -> list[str]:
     return [f"{label}: {_was(old, new)}" for label, old, new in pairs if old != new]
 
 
-def _open_questions(before: Profile, catalog: Catalog) -> list[str]:
+def _open_questions(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
+    """Last time's questions with no answer noted, then or since (in today's profile)."""
     texts = {q.id: q.text for q in catalog.questions}
+
+    def key(question: QuestionEntry) -> str:
+        return question.catalog or _key(question.own)
+
+    answered = {key(q) for q in now.questions if q.answer.strip()}
     return [
-        texts.get(q.catalog or "", "") or q.own for q in before.questions if not q.answer.strip()
+        texts.get(q.catalog or "", "") or q.own
+        for q in before.questions
+        if not q.answer.strip() and key(q) not in answered
     ]
 
 
@@ -155,6 +163,6 @@ def changes_since(before: Profile, now: Profile, catalog: Catalog) -> list[Chang
         ("To avoid", _avoid(before, now)),
         ("Test results", _tests(before, now, catalog)),
         ("Attacks", _attacks(before, now)),
-        ("Asked last time, no answer noted", _open_questions(before, catalog)),
+        ("Asked last time, no answer noted", _open_questions(before, now, catalog)),
     )
     return [ChangeGroup(heading, tuple(lines)) for heading, lines in groups if lines]

@@ -41,6 +41,9 @@ PhoneNumber = Annotated[str, Meta(max_length=PHONE_TEXT, extra={"text": "line"})
 # When a result was taken, as the patient writes it: 2026-03, March 2026, spring 2024.
 DATE_TEXT = 40
 DateText = Annotated[str, Meta(max_length=DATE_TEXT, extra={"text": "line"})]
+# A test's name in the patient's words ("Bone density scan (DEXA)"): a name, not a note.
+TEST_NAME_TEXT = 100
+TestName = Annotated[str, Meta(max_length=TEST_NAME_TEXT, extra={"text": "line"})]
 Count = Annotated[int, Meta(ge=0, le=10000)]
 Severity = Annotated[int, Meta(ge=0, le=10)]
 Items = Meta(max_length=MAX_ITEMS)
@@ -141,7 +144,7 @@ class TestRecord(_Section, frozen=True):
     """
 
     test: str | None = None
-    own: Text = ""
+    own: TestName = ""
     # None: not stated (a row with a value but no status is not called "don't know").
     status: TestStatus | Statuses | None = None
     date: DateText = ""

@@ -16,6 +16,7 @@ from prepkit.wizard.answers import (
     numbered,
     room_for_more,
 )
+from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
 
 
@@ -24,7 +25,23 @@ def _question_text(entry: Data, catalog: Catalog) -> str:
     return texts.get(entry.get("catalog") or "", "") or as_text(entry.get("own"))
 
 
+# Asked at a follow-up for each question kept without an answer: noted, it is not
+# offered again on the next worksheet.
+ANSWER = (
+    Question(
+        "answer", "The answer you were given", "In a few words; Enter if you did not get one."
+    ),
+)
+
+
 def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
+    if (data.get("visit") or {}).get("kind") == "follow-up":
+        unanswered = [e for e in live_items(data, "questions") if not e.get("answer")]
+        if unanswered:
+            heading(p, "Answers from your last visit")
+        for entry in unanswered:
+            p.say(f"-- {_question_text(entry, catalog)}")
+            ask_all(p, ANSWER, entry)
     heading(p, "Questions for your provider", "Suggested questions:")
     numbered(p, [question.text for question in catalog.questions])
     ids = [q.id for q in catalog.questions]
