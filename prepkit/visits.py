@@ -62,10 +62,11 @@ def last_visit(profile: Path, answers: Profile) -> tuple[Profile | None, dt.date
     """The latest visit kept before this one: its answers and date, or why none is used."""
     from prepkit.content.rules import read_profile
     from prepkit.profile.history import last_visit_before
+    from prepkit.today import today
 
     if answers.visit.date is None:
         return None, None, ""
-    found = last_visit_before(profile, answers.visit.date)
+    found = last_visit_before(profile, answers.visit.date, today())
     if found is None:
         return None, None, ""
     day, path = found

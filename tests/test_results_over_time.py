@@ -90,3 +90,18 @@ def test_the_wizard_keeps_earlier_results_and_own_tests_and_adds_a_newer_one() -
         TRYPTASE[1],  # the earlier result: kept, for the chart and the comparison
     ]
     to_profile(data)  # and it is a valid profile
+
+
+def test_a_thousands_separator_is_never_read_as_a_decimal_and_words_dates_sort_by_time() -> None:
+    """Found by the second review: "1,200 /uL" was charted as 1.2; "March 2026" sorted last."""
+    catalog = load_catalog()
+    counts = [
+        {"test": "complete-blood-count", "status": "have-result", "date": d, "value": v}
+        for d, v in (("2026-03", "1,200 /uL"), ("2026-07", "950 /uL"))
+    ]
+    assert result_series(profile(counts), catalog) == []  # one readable value: no chart
+    words = [{**TRYPTASE[0]}, {**TRYPTASE[1], "date": "March 2026"}, {**TRYPTASE[2]}]
+    rows = [r.date for r in worksheet.test_rows(profile(words), catalog) if r.value]
+    assert rows == ["March 2026", "2026-07", "2026-11"]
+    (series,) = result_series(profile(words), catalog)
+    assert [p.label for p in series.points] == ["March 2026", "2026-07", "2026-11"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import stat
 from pathlib import Path
 
@@ -191,3 +192,52 @@ def test_an_answer_noted_at_the_follow_up_is_not_offered_again() -> None:
     open_ = next(g for g in groups if g.heading == "Asked last time, no answer noted")
     assert "Which tests will I need, and what will each one show?" not in open_.lines
     assert "Is it safe for me to have dental work with local anaesthetic?" in open_.lines
+
+
+def test_changes_a_first_version_missed_are_listed_never_nothing_changed() -> None:
+    """Found by the second review: the diagnosis, yes/no answers, epinephrine, a reaction
+    and a test's status changed, and the worksheet said nothing had."""
+    first = first_visit()
+    second = copy.deepcopy(first)
+    second["diagnosis"]["type"] = "not-sure"
+    second["attacks"]["anaphylaxis_ever"] = "no"
+    second["carries_epinephrine"] = "no"
+    second["avoid"][1]["reaction"] = "anaphylaxis"
+    second["tests"][2]["status"] = "will-bring"  # bone marrow biopsy, not done before
+    groups = {
+        g.heading: list(g.lines)
+        for g in changes_since(to_profile(first), to_profile(second), load_catalog())
+    }
+    assert groups["Diagnosis"] == [
+        "Diagnosis: Suspected, not diagnosed yet → Diagnosed with SM, type not known yet"
+    ]
+    assert "Anaphylaxis ever: yes → no" in groups["Attacks"]
+    assert "I carry epinephrine: yes → no" in groups["Attacks"]
+    assert groups["To avoid"] == ["Codeine: reaction severe flushing, faintness → anaphylaxis"]
+    assert groups["Test results"] == ["Bone marrow biopsy: not done → will bring it"]
+
+
+def test_reordering_entries_that_share_a_name_is_no_change() -> None:
+    first = first_visit()
+    first["medications"] = [
+        {"name": "Prednisone", "dose": "10 mg", "how_often": "morning"},
+        {"name": "Prednisone", "dose": "5 mg", "how_often": "evening"},
+    ]
+    second = copy.deepcopy(first)
+    second["medications"].reverse()
+    groups = changes_since(to_profile(first), to_profile(second), load_catalog())
+    assert "Medications" not in {g.heading for g in groups}
+
+
+def test_a_copy_kept_for_a_visit_that_never_came_is_not_the_last_visit(tmp_path: Path) -> None:
+    """Found by the second review: a visit moved later made its own future copy the
+    'last visit', hiding every change since the real one."""
+    from prepkit.profile.history import last_visit_before
+
+    folder = tmp_path / "me-history"
+    folder.mkdir()
+    for day in ("2026-10-01", "2026-12-10"):
+        (folder / f"{day}.yaml").write_text("schema_version: 1\n")
+    today, moved_to = dt.date(2026, 11, 22), dt.date(2027, 1, 15)
+    found = last_visit_before(tmp_path / "me.yaml", moved_to, today)
+    assert found is not None and found[0] == dt.date(2026, 10, 1)

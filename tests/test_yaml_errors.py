@@ -86,6 +86,12 @@ CASES = [
         "a section name needs a colon after it: visit:",
     ),
     (
+        "a section name without its colon, after the first line",
+        "patient:\n  name: Ann\nvisit\n  date: 2026-12-03\n",
+        3,
+        "a section name needs a colon after it: visit:",
+    ),
+    (
         "a tab inside a value is not an indentation problem",
         "visit:\n  reason: a\tb: c: d\n",
         2,

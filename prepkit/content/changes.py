@@ -14,10 +14,16 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from prepkit.content.catalog import Catalog
-from prepkit.content.worksheet import test_key, test_name
+from prepkit.content.worksheet import by_time, test_key, test_name
 from prepkit.profile.schema import Profile, QuestionEntry, SymptomEntry, TestRecord
 
 ARROW = "→"
+STATUS_WORDS = {
+    "have-result": "have the result",
+    "will-bring": "will bring it",
+    "not-done": "not done",
+    "dont-know": "don't know",
+}
 T = TypeVar("T")
 
 
@@ -55,13 +61,19 @@ def _pair(
     pool: dict[str, list[T]] = {}
     for item in before:
         pool.setdefault(key(item), []).append(item)
-    pairs, added = [], []
-    for item in now:
-        waiting = pool.get(key(item))
-        if waiting:
-            pairs.append((waiting.pop(0), item))
-        else:
-            added.append(item)
+    matched: dict[int, T] = {}  # index in now -> its match in before
+    for exact in (True, False):  # an unchanged entry first: reordering is no change
+        for index, item in enumerate(now):
+            waiting = pool.get(key(item))
+            if index in matched or not waiting:
+                continue
+            same = [old for old in waiting if old == item] if exact else waiting
+            if same:
+                first = same[0]
+                waiting.remove(first)
+                matched[index] = first
+    pairs = [(matched[i], item) for i, item in enumerate(now) if i in matched]
+    added = [item for i, item in enumerate(now) if i not in matched]
     left = {id(item) for items in pool.values() for item in items}
     return pairs, added, [item for item in before if id(item) in left]
 
@@ -106,8 +118,13 @@ def _medications(before: Profile, now: Profile) -> list[str]:
 
 
 def _avoid(before: Profile, now: Profile) -> list[str]:
-    _, added, gone = _pair(before.avoid, now.avoid, lambda a: _key(a.name))
+    pairs, added, gone = _pair(before.avoid, now.avoid, lambda a: _key(a.name))
     lines = [f"New: {a.name}" + (f" ({a.reaction})" if a.reaction else "") for a in added]
+    lines += [
+        f"{a.name}: reaction {_was(was.reaction, a.reaction)}"
+        for was, a in pairs
+        if _key(was.reaction) != _key(a.reaction)
+    ]
     return lines + [f"No longer listed: {a.name}" for a in gone]
 
 
@@ -115,11 +132,11 @@ def _tests(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
     """Each result not in the last visit's profile, beside that test's latest result then."""
     old = {(test_key(r), r.date, r.value) for r in before.tests}
     latest: dict[str, TestRecord] = {}
-    for record in sorted(before.tests, key=lambda r: r.date):
+    for record in by_time(list(before.tests)):
         if record.value:
             latest[test_key(record)] = record
     lines = []
-    for record in sorted(now.tests, key=lambda r: r.date):
+    for record in by_time(list(now.tests)):
         if not record.value or (test_key(record), record.date, record.value) in old:
             continue
         result = record.value + (f" ({record.date})" if record.date else "")
@@ -128,16 +145,51 @@ def _tests(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
         if was is not None:
             previous = f"; before: {was.value}" + (f" ({was.date})" if was.date else "")
         lines.append(f"{test_name(record, catalog)}: {result}{previous}")
+    # A test's status (the latest record's), where it changed: "not done → will bring".
+    status_then = {test_key(r): r.statuses for r in by_time(list(before.tests))}
+    status_now = {test_key(r): (r, r.statuses) for r in by_time(list(now.tests))}
+    for key, (record, statuses) in status_now.items():
+        then = status_then.get(key, ())
+        if key in status_then and set(then) != set(statuses):
+            change = _was(_status_words(then), _status_words(statuses))
+            lines.append(f"{test_name(record, catalog)}: {change}")
     return lines
 
 
+def _status_words(statuses: tuple[str, ...]) -> str:
+    return " and ".join(STATUS_WORDS.get(s, s) for s in statuses)
+
+
+def _yes_no(value: bool | None) -> str:
+    return "" if value is None else "yes" if value else "no"
+
+
 def _attacks(before: Profile, now: Profile) -> list[str]:
+    was, now_ = before.attacks, now.attacks
     pairs = (
-        ("Attacks in the last year", before.attacks.last_year, now.attacks.last_year),
-        ("Emergency room visits", before.attacks.emergency_visits, now.attacks.emergency_visits),
-        ("Last attack", before.attacks.last_attack, now.attacks.last_attack),
+        ("Attacks in the last year", was.last_year, now_.last_year),
+        ("Emergency room visits", was.emergency_visits, now_.emergency_visits),
+        ("Last attack", was.last_attack, now_.last_attack),
+        ("Epinephrine ever used", _yes_no(was.epinephrine_used), _yes_no(now_.epinephrine_used)),
+        ("Anaphylaxis ever", _yes_no(was.anaphylaxis_ever), _yes_no(now_.anaphylaxis_ever)),
+        (
+            "I carry epinephrine",
+            _yes_no(before.carries_epinephrine),
+            _yes_no(now.carries_epinephrine),
+        ),
     )
     return [f"{label}: {_was(old, new)}" for label, old, new in pairs if old != new]
+
+
+def _diagnosis(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
+    names = {item.id: item.name for item in catalog.diagnoses()}
+    lines = []
+    if before.diagnosis.type != now.diagnosis.type:
+        was = names.get(before.diagnosis.type or "", "")
+        lines.append(f"Diagnosis: {_was(was, names.get(now.diagnosis.type or '', ''))}")
+    if _key(before.diagnosis.diagnosed) != _key(now.diagnosis.diagnosed):
+        lines.append(f"When diagnosed: {_was(before.diagnosis.diagnosed, now.diagnosis.diagnosed)}")
+    return lines
 
 
 def _open_questions(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
@@ -158,6 +210,7 @@ def _open_questions(before: Profile, now: Profile, catalog: Catalog) -> list[str
 def changes_since(before: Profile, now: Profile, catalog: Catalog) -> list[ChangeGroup]:
     """The "Since my last visit" section, group by group; a group with nothing is left out."""
     groups: Iterable[tuple[str, list[str]]] = (
+        ("Diagnosis", _diagnosis(before, now, catalog)),
         ("Symptoms", _symptoms(before, now, catalog)),
         ("Medications", _medications(before, now)),
         ("To avoid", _avoid(before, now)),

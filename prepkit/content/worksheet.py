@@ -138,8 +138,9 @@ def test_name(record: TestRecord, catalog: Catalog) -> str:
     return names.get(record.test or "", "") or record.own
 
 
-def _by_date(records: list[TestRecord]) -> list[TestRecord]:
-    return sorted(records, key=lambda r: r.date)  # year-month(-day) text sorts by time
+def by_time(records: list[TestRecord]) -> list[TestRecord]:
+    """Oldest result first, whether dated 2026-03 or March 2026; unreadable dates last."""
+    return sorted(records, key=lambda r: (_when(r.date) is None, _when(r.date) or dt.date.min))
 
 
 def test_rows(profile: Profile, catalog: Catalog) -> list[TestRow]:
@@ -152,7 +153,7 @@ def test_rows(profile: Profile, catalog: Catalog) -> list[TestRow]:
     for key, records in groups.items():
         if not records:
             rows.append(TestRow(name=names[key], statuses=(), date="", value=""))
-        for record in _by_date(records):
+        for record in by_time(records):
             rows.append(
                 TestRow(
                     name=test_name(record, catalog),
@@ -178,10 +179,39 @@ class ResultSeries(Struct, frozen=True):
     points: tuple[ChartPoint, ...]
 
 
-_NUMBER = re.compile(r"\s*(\d+(?:[.,]\d+)?)\s*(.*?)\s*$")
+# A plain number (35, 35.5 or 35,5) and its unit. "1,200" could be a thousand and two
+# hundred or one point two: such a value is never charted.
+_NUMBER = re.compile(r"\s*(\d+(?:\.\d+|,(?!\d{3}(?!\d))\d+)?)(?![\d.,])\s*(.*?)\s*$")
+
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
 
 
 def _when(text: str) -> dt.date | None:
+    """A result's date as written: 2026, 2026-03, 2026-03-10, March 2026 or Mar 2026."""
+    words = text.replace(",", " ").split()
+    if len(words) == 2 and words[0].lower() in _MONTHS and words[1].isdigit():
+        return dt.date(int(words[1]), _MONTHS[words[0].lower()], 15)
     parts = text.strip().split("-")
     try:
         numbers = [int(part) for part in parts]
@@ -209,7 +239,7 @@ def result_series(profile: Profile, catalog: Catalog) -> list[ResultSeries]:
     series = []
     for records in groups.values():
         points, units = [], set()
-        for record in _by_date(records):
+        for record in by_time(records):
             found = _NUMBER.fullmatch(record.value)
             when = _when(record.date)
             if found is None or when is None:
@@ -260,5 +290,6 @@ def worksheet_context(
         "tests": test_rows(profile, catalog),
         "charts": result_series(profile, catalog),
         "questions": question_texts(profile, catalog),
+        "answers": [q.answer for q in profile.questions],
         "prepared": prepared,
     }

@@ -44,7 +44,12 @@ def kept_visits(profile: Path) -> list[tuple[dt.date, Path]]:
     return sorted(found)
 
 
-def last_visit_before(profile: Path, visit: dt.date) -> tuple[dt.date, Path] | None:
-    """The copy kept for the latest visit before ``visit`` (and its date), or None."""
-    earlier = [(day, path) for day, path in kept_visits(profile) if day < visit]
+def last_visit_before(profile: Path, visit: dt.date, today: dt.date) -> tuple[dt.date, Path] | None:
+    """The copy kept for the latest visit before ``visit`` that has happened (and its date).
+
+    A copy dated today or later was kept for a visit still to come: if that visit
+    was moved, it never happened, and comparing with it would hide every change
+    since the real last visit.
+    """
+    earlier = [(day, path) for day, path in kept_visits(profile) if day < min(visit, today)]
     return earlier[-1] if earlier else None

@@ -169,6 +169,15 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
                 file=name,
                 line=line,
             )
+    if "expected ':'" in problem or "mapping values are not allowed" in problem:
+        above = _bare_word_above(lines, line)
+        if above is not None:
+            number, word = above
+            return UserError(
+                f"a section name needs a colon after it: {word}:{_reads(lines, number)}",
+                file=name,
+                line=number,
+            )
     slip = _slip_above(lines, line)
     if slip is not None:
         number, fix = slip
@@ -181,14 +190,6 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
                 f'a value with a colon needs quotes: {key}: "{value}"{_reads(lines, line)}',
                 file=name,
                 line=line,
-            )
-        above = _bare_word_above(lines, line)
-        if above is not None:
-            number, word = above
-            return UserError(
-                f"a section name needs a colon after it: {word}:{_reads(lines, number)}",
-                file=name,
-                line=number,
             )
         return UserError(
             "this line is indented differently from the lines above it: line up the keys "
