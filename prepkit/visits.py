@@ -30,9 +30,13 @@ COPY_HEADER = """\
 
 
 def check_profile_path(profile: Path) -> None:
-    """A folder (``.``, ``/``) or an empty name is refused in one line, as ``build`` does."""
-    if not profile.name or profile.is_dir():
+    """A folder (``.``, ``/``, ``x/..``), a device or an empty name: one line, before anything."""
+    if profile.name in ("", ".", "..") or profile.is_dir():
         raise UserError("is a folder; give the profile a file name", file=str(profile))
+    if profile.exists() and not profile.is_file():  # /dev/null, a pipe: never a profile
+        raise UserError(
+            "is not a file (a device, pipe or socket); give a profile file", file=str(profile)
+        )
 
 
 def keep_visit_copy(profile: Path, answers: Profile, today: dt.date) -> tuple[Path | None, str]:

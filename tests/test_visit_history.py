@@ -111,12 +111,14 @@ def test_history_without_copies_says_where_they_will_go(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["history", "wizard"])
-@pytest.mark.parametrize("path", [".", "/"])
+@pytest.mark.parametrize("path", [".", "/", "no-such-folder/..", "/dev/null"])
 def test_a_folder_as_the_profile_is_one_line_not_a_traceback(command: str, path: str) -> None:
     """Found by the review: ValueError tracebacks (a path with an empty name)."""
     result = CliRunner().invoke(main, [command, path], input="")
     assert result.exit_code == 2, result.output
-    assert "is a folder" in result.output and "Traceback" not in result.output
+    assert result.output.count("\n") == 1, result.output  # one line: no intro first
+    assert "is a folder" in result.output or "is not a file" in result.output
+    assert not Path("no-such-folder").exists()
 
 
 def test_a_past_visits_copy_is_never_replaced_by_later_edits(tmp_path: Path) -> None:
@@ -241,3 +243,11 @@ def test_a_copy_kept_for_a_visit_that_never_came_is_not_the_last_visit(tmp_path:
     today, moved_to = dt.date(2026, 11, 22), dt.date(2027, 1, 15)
     found = last_visit_before(tmp_path / "me.yaml", moved_to, today)
     assert found is not None and found[0] == dt.date(2026, 10, 1)
+
+
+def test_a_dose_typed_with_or_without_a_space_is_the_same_dose() -> None:
+    first = first_visit()
+    second = copy.deepcopy(first)
+    second["medications"][0]["dose"] = "10MG"  # "10 mg" before
+    groups = changes_since(to_profile(first), to_profile(second), load_catalog())
+    assert "Medications" not in {g.heading for g in groups}

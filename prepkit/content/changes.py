@@ -39,6 +39,11 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def _same(a: str, b: str) -> bool:
+    """The same dose or frequency as typed either way: "10mg" is "10 mg", "BID" is "bid"."""
+    return "".join(a.split()).casefold() == "".join(b.split()).casefold()
+
+
 def _was(before: object, now: object) -> str:
     shown = [str(v) if v not in (None, "") else "not given" for v in (before, now)]
     return f"{shown[0]} {ARROW} {shown[1]}"
@@ -106,9 +111,9 @@ def _medications(before: Profile, now: Profile) -> list[str]:
         detail = _dose(med.dose, med.how_often)
         lines.append(f"Started: {med.name}" + (f" ({detail})" if detail else ""))
     for was, med in pairs:
-        if _key(was.dose) != _key(med.dose):
+        if not _same(was.dose, med.dose):
             lines.append(f"{med.name}: dose {_was(was.dose, med.dose)}")
-        if _key(was.how_often) != _key(med.how_often):
+        if not _same(was.how_often, med.how_often):
             lines.append(f"{med.name}: how often {_was(was.how_often, med.how_often)}")
     for was in gone:
         note = notes.get(_key(was.name))
