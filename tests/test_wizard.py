@@ -431,7 +431,7 @@ def test_stopping_keeps_a_private_draft_and_the_next_run_resumes_it(
     }
 
     # The draft records the question it stopped at: the first symptom's "How often".
-    assert '# prepkit resume at: {"section": "symptoms", "label": "How often", "seen": 1}' in text
+    assert '# prepkit resume at: {"section": "symptoms", "label": "How often", "seen": 1, ' in text
 
     # Resuming carries on at that very question (#18): nothing before it is asked again.
     before = {*FIRST_RUN_SCRIPT_FOR["about"], "Diagnosis"}
@@ -774,3 +774,39 @@ def test_a_stop_inside_a_changed_medication_loses_nothing_and_skips_nothing(
     profile = read_profile(tmp_path / "p.yaml")
     assert [(m.name, m.dose) for m in profile.medications] == [("Famotidine", "40 mg")]
     assert [(s.name, s.stopped) for s in profile.stopped_medications] == [("Cetirizine", "2026-10")]
+
+
+def test_a_resumed_follow_up_asks_only_the_sections_picked(tmp_path: Path) -> None:
+    """Found by the second review: after a resume every later section was asked."""
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    follow_up = {
+        "What changed since your last visit": "3,6",
+        "Which have you had": ENTER,
+        "How often": CTRL_C,  # inside Symptoms
+    }
+    with pytest.raises(WizardStopped):
+        session(tmp_path, follow_up)
+    draft = draft_path(tmp_path / "p.yaml")
+    p = session(tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True})
+    assert p.asked[1] == "How often"
+    assert "Which have you stopped taking" in p.asked  # medications, picked
+    assert "Attacks in the last year" not in p.asked  # not picked: not asked
+    assert "Which of these do you have results for?" not in p.asked
+
+
+def test_a_stop_in_a_section_opened_from_the_review_resumes_there(tmp_path: Path) -> None:
+    """Found by the second review: no resume point was kept, and it began at question 1."""
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    with pytest.raises(WizardStopped):
+        session(
+            tmp_path,
+            {
+                "What changed since your last visit": ENTER,
+                "Section to change": 5,
+                "Which have set off your symptoms": CTRL_C,
+            },
+        )
+    draft = draft_path(tmp_path / "p.yaml")
+    p = session(tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True})
+    assert p.asked[1:3] == ["Which have set off your symptoms", "Keep 'Perfume'?"]
+    assert "Your name" not in p.asked and p.asked[-1] == "Section to change"

@@ -33,10 +33,19 @@ class Place:
     section: str
     label: str
     seen: int
+    # The sections still to ask after this one (a follow-up asks only those picked);
+    # None: every section after it, in order.
+    then: tuple[str, ...] | None = None
 
     def comment(self) -> str:
         """The draft's comment line that records this place (JSON: any label is safe)."""
-        fields = {"section": self.section, "label": self.label, "seen": self.seen}
+        fields: dict[str, object] = {
+            "section": self.section,
+            "label": self.label,
+            "seen": self.seen,
+        }
+        if self.then is not None:
+            fields["then"] = list(self.then)
         return MARK + json.dumps(fields, ensure_ascii=True) + "\n"
 
 
@@ -47,8 +56,14 @@ def place_in(draft_text: str) -> Place | None:
             continue
         try:
             fields = json.loads(line[len(MARK) :])
-            place = Place(str(fields["section"]), str(fields["label"]), int(fields["seen"]))
-        except (ValueError, KeyError, TypeError):
+            then = fields.get("then")
+            place = Place(
+                str(fields["section"]),
+                str(fields["label"]),
+                int(fields["seen"]),
+                None if then is None else tuple(str(name) for name in then),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
         return place if place.seen >= 1 else None
     return None
@@ -60,12 +75,13 @@ class Tracking:
     def __init__(self, prompter: Prompter) -> None:
         self._p = prompter
         self.section = ""
+        self.then: tuple[str, ...] | None = None
         self.asking: Place | None = None
         self._seen: Counter[tuple[str, str]] = Counter()
 
     def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
         self._seen[(self.section, label)] += 1
-        self.asking = Place(self.section, label, self._seen[(self.section, label)])
+        self.asking = Place(self.section, label, self._seen[(self.section, label)], self.then)
         answer = ask()
         self.asking = None
         return answer
@@ -116,6 +132,7 @@ class Replaying(Tracking):
     def __init__(self, prompter: Prompter, place: Place) -> None:
         super().__init__(prompter)
         self.section = place.section
+        self.then = place.then
         self._place = place
         self.reached = False
         # What the section said since the last question taken silently: the list a

@@ -141,7 +141,12 @@ def review(p: Prompter, data: Data, catalog: Catalog) -> None:
         )
         if picked is None:
             return
-        SECTIONS[picked - 1].ask(p, data, catalog)
+        opened = SECTIONS[picked - 1]
+        if isinstance(p, Tracking):  # a stop in it resumes there, then the review
+            p.section, p.then = opened.name, ()
+        opened.ask(p, data, catalog)
+        if isinstance(p, Tracking):
+            p.section = "review"
 
 
 def _section(name: str) -> Section:
@@ -185,12 +190,16 @@ def run_wizard(
             replay = asking = Replaying(p, place)
             SECTIONS[stopped_in].ask(asking, data, catalog)
             asking = Tracking(p)
-            steps = list(SECTIONS[stopped_in + 1 :])
+            if place.then is None:
+                steps = list(SECTIONS[stopped_in + 1 :])
+            else:  # a follow-up: only the sections picked, as before the stop
+                steps = [_section(name) for name in place.then if name in SECTION_NAMES]
             if not replay.reached:  # the answers so far lead elsewhere now: never skip
                 p.say("That question does not come up the same way now; the whole section again:")
                 steps.insert(0, SECTIONS[stopped_in])
-        for step in steps:
+        for index, step in enumerate(steps):
             asking.section = step.name
+            asking.then = tuple(later.name for later in steps[index + 1 :])
             step.ask(asking, data, catalog)
         asking.section = "review"
         review(asking, data, catalog)
