@@ -135,13 +135,14 @@ def _avoid(before: Profile, now: Profile) -> list[str]:
 
 def _tests(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
     """Each result not in the last visit's profile, beside that test's latest result then."""
+    then_in_time, now_in_time = by_time(list(before.tests)), by_time(list(now.tests))
     old = {(test_key(r), r.date, r.value) for r in before.tests}
     latest: dict[str, TestRecord] = {}
-    for record in by_time(list(before.tests)):
+    for record in then_in_time:
         if record.value:
             latest[test_key(record)] = record
     lines = []
-    for record in by_time(list(now.tests)):
+    for record in now_in_time:
         if not record.value or (test_key(record), record.date, record.value) in old:
             continue
         result = record.value + (f" ({record.date})" if record.date else "")
@@ -151,12 +152,12 @@ def _tests(before: Profile, now: Profile, catalog: Catalog) -> list[str]:
             previous = f"; before: {was.value}" + (f" ({was.date})" if was.date else "")
         lines.append(f"{test_name(record, catalog)}: {result}{previous}")
     # A test's status (the latest record's), where it changed: "not done → will bring".
-    status_then = {test_key(r): r.statuses for r in by_time(list(before.tests))}
-    status_now = {test_key(r): (r, r.statuses) for r in by_time(list(now.tests))}
-    for key, (record, statuses) in status_now.items():
+    status_then = {test_key(r): r.statuses for r in then_in_time}
+    status_now = {test_key(r): r for r in now_in_time}
+    for key, record in status_now.items():
         then = status_then.get(key, ())
-        if key in status_then and set(then) != set(statuses):
-            change = _was(_status_words(then), _status_words(statuses))
+        if key in status_then and set(then) != set(record.statuses):
+            change = _was(_status_words(then), _status_words(record.statuses))
             lines.append(f"{test_name(record, catalog)}: {change}")
     return lines
 

@@ -140,7 +140,12 @@ def test_name(record: TestRecord, catalog: Catalog) -> str:
 
 def by_time(records: list[TestRecord]) -> list[TestRecord]:
     """Oldest result first, whether dated 2026-03 or March 2026; unreadable dates last."""
-    return sorted(records, key=lambda r: (_when(r.date) is None, _when(r.date) or dt.date.min))
+
+    def order(record: TestRecord) -> tuple[bool, dt.date]:
+        when = _when(record.date)
+        return when is None, when or dt.date.min
+
+    return sorted(records, key=order)
 
 
 def test_rows(profile: Profile, catalog: Catalog) -> list[TestRow]:
@@ -182,29 +187,6 @@ class ResultSeries(Struct, frozen=True):
 # A plain number (35, 35.5 or 35,5) and its unit. "1,200" could be a thousand and two
 # hundred or one point two: such a value is never charted.
 _NUMBER = re.compile(r"\s*(\d+(?:\.\d+|,(?!\d{3}(?!\d))\d+)?)(?![\d.,])\s*(.*?)\s*$")
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 
 
 def _when(text: str) -> dt.date | None:

@@ -119,13 +119,17 @@ def _bare_word_above(lines: list[str], line: int) -> tuple[int, str] | None:
 def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
     """The one-line error for a profile that is not valid YAML."""
     lines = text.splitlines()
+
+    def at(number: int, fix: str) -> UserError:
+        """The fix, on the line to fix, with that line as it reads now."""
+        return UserError(f"{fix}{_reads(lines, number)}", file=name, line=number)
+
     if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not take
         line = text.count("\n", 0, error.position) + 1
-        return UserError(
+        return at(
+            line,
             f"has a character YAML does not allow (U+{error.character:04X}, a control "
-            f"character); delete it{_reads(lines, line)}",
-            file=name,
-            line=line,
+            "character); delete it",
         )
     if not isinstance(error, yaml.MarkedYAMLError) or error.problem_mark is None:
         return UserError(f"YAML syntax error: {error}", file=name)
@@ -134,19 +138,17 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
     context = error.context or ""
     if "quoted scalar" in context and error.context_mark is not None:
         opened = error.context_mark.line + 1
-        return UserError(
+        return at(
+            opened,
             "a quote opened on this line is never closed; add the closing quote at the end "
-            f"of the value{_reads(lines, opened)}",
-            file=name,
-            line=opened,
+            "of the value",
         )
     if "flow" in context and error.context_mark is not None and "expected" in problem:
         opened = error.context_mark.line + 1
-        return UserError(
+        return at(
+            opened,
             "a bracket opened on this line is never closed: add the closing ] or }, or "
-            f"write the list with one '- ' line per item{_reads(lines, opened)}",
-            file=name,
-            line=opened,
+            "write the list with one '- ' line per item",
         )
     indent = (
         lines[line - 1][: len(lines[line - 1]) - len(lines[line - 1].lstrip())]
@@ -154,47 +156,36 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
         else ""
     )
     if "tab" in problem or "\t" in indent:
-        return UserError(f"indent with spaces, not tabs{_reads(lines, line)}", file=name, line=line)
+        return at(line, "indent with spaces, not tabs")
     quoted = _quote_slip(lines, line)
     if quoted is not None:
         number, fix = quoted
-        return UserError(f"{fix}{_reads(lines, number)}", file=name, line=number)
+        return at(number, fix)
     if "cannot start any token" in problem and 0 < line <= len(lines):
         found = _VALUE.match(lines[line - 1])
         if found and found.group(2)[:1] in _RESERVED:
             key, value = found.group(1).strip().rstrip(":"), found.group(2).rstrip()
-            return UserError(
-                f"a value cannot start with '{value[0]}'; put it in quotes: "
-                f'{key}: "{value}"{_reads(lines, line)}',
-                file=name,
-                line=line,
+            return at(
+                line,
+                f"a value cannot start with '{value[0]}'; put it in quotes: {key}: \"{value}\"",
             )
     if "expected ':'" in problem or "mapping values are not allowed" in problem:
         above = _bare_word_above(lines, line)
         if above is not None:
             number, word = above
-            return UserError(
-                f"a section name needs a colon after it: {word}:{_reads(lines, number)}",
-                file=name,
-                line=number,
-            )
+            return at(number, f"a section name needs a colon after it: {word}:")
     slip = _slip_above(lines, line)
     if slip is not None:
         number, fix = slip
-        return UserError(f"{fix}{_reads(lines, number)}", file=name, line=number)
+        return at(number, fix)
     if "mapping values are not allowed" in problem and 0 < line <= len(lines):
         found = _COLON_IN_VALUE.match(lines[line - 1])
         if found:
             key, value = found.group(1).strip(), found.group(2).replace('"', '\\"')
-            return UserError(
-                f'a value with a colon needs quotes: {key}: "{value}"{_reads(lines, line)}',
-                file=name,
-                line=line,
-            )
-        return UserError(
+            return at(line, f'a value with a colon needs quotes: {key}: "{value}"')
+        return at(
+            line,
             "this line is indented differently from the lines above it: line up the keys "
-            f"of one section with the same number of spaces{_reads(lines, line)}",
-            file=name,
-            line=line,
+            "of one section with the same number of spaces",
         )
-    return UserError(f"YAML syntax error: {problem}{_reads(lines, line)}", file=name, line=line)
+    return at(line, f"YAML syntax error: {problem}")
