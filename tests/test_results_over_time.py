@@ -105,3 +105,11 @@ def test_a_thousands_separator_is_never_read_as_a_decimal_and_words_dates_sort_b
     assert rows == ["March 2026", "2026-07", "2026-11"]
     (series,) = result_series(profile(words), catalog)
     assert [p.label for p in series.points] == ["March 2026", "2026-07", "2026-11"]
+
+
+def test_a_date_in_words_that_is_no_date_never_stops_the_build() -> None:
+    """Found by the diff review: "May 0" (or "Mar 99999", "May ²") gave a traceback."""
+    for date in ("May 0", "Mar 99999", "May ²"):
+        odd = profile([{**TRYPTASE[0], "date": date}, TRYPTASE[1]])
+        assert "Tryptase blood test" in flat_text(render_worksheet(odd))
+        assert result_series(odd, load_catalog()) == []

@@ -810,3 +810,32 @@ def test_a_stop_in_a_section_opened_from_the_review_resumes_there(tmp_path: Path
     p = session(tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True})
     assert p.asked[1:3] == ["Which have set off your symptoms", "Keep 'Perfume'?"]
     assert "Your name" not in p.asked and p.asked[-1] == "Section to change"
+
+
+def test_a_stop_in_a_section_asked_twice_resumes_at_that_question(tmp_path: Path) -> None:
+    """Found by the diff review: a section opened again from the review counted its
+    questions from the first asking, so the resume never found the question."""
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    with pytest.raises(WizardStopped):
+        session(
+            tmp_path,
+            {
+                "What changed since your last visit": "5",
+                "Section to change": 5,
+                "Which have set off your symptoms": [ENTER, CTRL_C],
+            },
+        )
+    draft = draft_path(tmp_path / "p.yaml")
+    assert '"seen": 1' in draft.read_text(encoding="utf-8")
+    p = session(tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True})
+    assert "That question does not come up the same way now; the whole section again:" not in (
+        p.said
+    )
+    assert p.asked[1] == "Which have set off your symptoms"
+
+
+def test_a_resume_line_with_an_endless_number_is_ignored() -> None:
+    from prepkit.wizard.resume import place_in
+
+    line = '# prepkit resume at: {"section": "x", "label": "y", "seen": 1e999}'
+    assert place_in(f"{line}\npatient:\n  name: Ann\n") is None

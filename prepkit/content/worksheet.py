@@ -192,10 +192,10 @@ _NUMBER = re.compile(r"\s*(\d+(?:\.\d+|,(?!\d{3}(?!\d))\d+)?)(?![\d.,])\s*(.*?)\
 def _when(text: str) -> dt.date | None:
     """A result's date as written: 2026, 2026-03, 2026-03-10, March 2026 or Mar 2026."""
     words = text.replace(",", " ").split()
-    if len(words) == 2 and words[0].lower() in _MONTHS and words[1].isdigit():
-        return dt.date(int(words[1]), _MONTHS[words[0].lower()], 15)
     parts = text.strip().split("-")
-    try:
+    try:  # "May 0", "Mar 99999" or "May ²" is no date: never a traceback
+        if len(words) == 2 and words[0].lower() in _MONTHS and words[1].isdigit():
+            return dt.date(int(words[1]), _MONTHS[words[0].lower()], 15)
         numbers = [int(part) for part in parts]
         if len(numbers) == 1:
             return dt.date(numbers[0], 7, 1)

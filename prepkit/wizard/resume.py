@@ -63,7 +63,7 @@ def place_in(draft_text: str) -> Place | None:
                 int(fields["seen"]),
                 None if then is None else tuple(str(name) for name in then),
             )
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
             return None
         return place if place.seen >= 1 else None
     return None
@@ -78,6 +78,12 @@ class Tracking:
         self.then: tuple[str, ...] | None = None
         self.asking: Place | None = None
         self._seen: Counter[tuple[str, str]] = Counter()
+
+    def start(self, section: str, then: tuple[str, ...] | None) -> None:
+        """A section begins (again): its questions are counted from the first."""
+        self.section, self.then = section, then
+        for key in [key for key in self._seen if key[0] == section]:
+            del self._seen[key]
 
     def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
         self._seen[(self.section, label)] += 1

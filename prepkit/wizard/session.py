@@ -143,7 +143,7 @@ def review(p: Prompter, data: Data, catalog: Catalog) -> None:
             return
         opened = SECTIONS[picked - 1]
         if isinstance(p, Tracking):  # a stop in it resumes there, then the review
-            p.section, p.then = opened.name, ()
+            p.start(opened.name, ())
         opened.ask(p, data, catalog)
         if isinstance(p, Tracking):
             p.section = "review"
@@ -180,7 +180,7 @@ def run_wizard(
         data, place, saved = starting_answers(profile, p, keeper)
         steps = [_section(section)] if section else list(SECTIONS)
         if saved and section is None:  # a follow-up: the visit, then only what changed
-            asking.section = SECTIONS[0].name
+            asking.start(SECTIONS[0].name, None)
             SECTIONS[0].ask(asking, data, catalog)
             asking.section = "changed"
             steps = what_changed(asking, data, catalog)
@@ -198,8 +198,7 @@ def run_wizard(
                 p.say("That question does not come up the same way now; the whole section again:")
                 steps.insert(0, SECTIONS[stopped_in])
         for index, step in enumerate(steps):
-            asking.section = step.name
-            asking.then = tuple(later.name for later in steps[index + 1 :])
+            asking.start(step.name, tuple(later.name for later in steps[index + 1 :]))
             step.ask(asking, data, catalog)
         asking.section = "review"
         review(asking, data, catalog)
