@@ -19,10 +19,13 @@ Every paragraph prepkit draws is one of these.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
+import reportlab.platypus.paragraph as _reportlab_paragraph
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth as _string_width
 from reportlab.platypus import Paragraph as _ReportLabParagraph
 
 # Private-use characters: no font prepkit uses can print them, so a profile
@@ -31,6 +34,29 @@ from reportlab.platypus import Paragraph as _ReportLabParagraph
 _STAND_INS = {"&lt;": "\ue000", "&gt;": "\ue001", "&amp;": "\ue002"}
 _PUT_BACK = str.maketrans({"\ue000": "<", "\ue001": ">", "\ue002": "&"})
 _TAG_OR_ENTITY = re.compile(r"(<[^<>]*>)|&(?:lt|gt|amp);")
+
+
+@functools.lru_cache(maxsize=4096)
+def _character_width(character: str, font: str, size: float, encoding: str) -> float:
+    return float(_string_width(character, font, size, encoding))
+
+
+def _measured(text: str, font: str, size: float, encoding: str = "utf8") -> float:
+    """A width as ReportLab measures it; one character's width is looked up once.
+
+    ReportLab splits a word too long for its line by measuring it a character at
+    a time: a profile of long unbroken words (a pasted link, a row of one symbol)
+    asked for millions of widths, a quarter of its build time. A character's width
+    in a font at a size never changes, and fonts are registered once per process.
+    """
+    if len(text) == 1:
+        return _character_width(text, font, size, encoding)
+    return float(_string_width(text, font, size, encoding))
+
+
+# Paragraph layout measures through this module's name for the function; nothing
+# else of ReportLab's is changed.
+_reportlab_paragraph.stringWidth = _measured
 
 
 class Paragraph(_ReportLabParagraph):  # type: ignore[misc]
