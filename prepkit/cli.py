@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from prepkit import __version__
+from prepkit.diary_log import log
 from prepkit.errors import UserError
 from prepkit.exits import Commands, say
 
@@ -417,3 +418,6 @@ def validate(profile: Path) -> None:
         f"{profile}: OK ({len(answers.symptoms)} symptoms, {len(answers.medications)} "
         f"medications, {len(answers.avoid)} to avoid, {len(answers.questions)} questions)"
     )
+
+
+main.add_command(log)

@@ -54,6 +54,16 @@ class Commands(click.Group):
             return super().invoke(ctx)
         except PrepkitError as error:
             raise Refused(error.format_message()) from None
+        except click.UsageError as error:
+            # One line, as for every other refusal: Click's own is three (usage, a
+            # hint, the error), which scripts and people alike read past.
+            from prepkit.errors import printable
+
+            where = error.ctx.command_path if error.ctx is not None else "prepkit"
+            raise Refused(
+                f"{printable(where)}: {printable(error.format_message()).rstrip('.')}; "
+                f"see '{printable(where)} --help'"
+            ) from None
         except KeyboardInterrupt:
             click.echo(err=True)
             raise SystemExit(130) from None

@@ -58,8 +58,19 @@ class ProfileFiles:
         self.draft.unlink(missing_ok=True)
 
     def save(self, data: dict[str, Any]) -> None:
-        save_profile(self.profile, data)
+        save_profile(self.profile, {**data, "attack_diary": self._diary_now(data)})
         self.discard_draft()
+
+    def _diary_now(self, data: dict[str, Any]) -> Any:
+        """The diary as the profile holds it now: attacks logged while a wizard (or its
+        draft) was open are kept, not replaced by the diary as the wizard first read it."""
+        from prepkit.profile.convert import profile_data
+        from prepkit.profile.loader import read_profile
+
+        try:
+            return profile_data(read_profile(self.profile)).get("attack_diary", [])
+        except UserError:
+            return data.get("attack_diary", [])
 
 
 def save_profile(

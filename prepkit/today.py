@@ -38,3 +38,11 @@ def today() -> dt.date:
     if epoch is not None:
         return dt.datetime.fromtimestamp(epoch, tz=dt.UTC).date()
     return dt.date.today()
+
+
+def now() -> dt.datetime:
+    """The time of day as the patient's clock shows it (pinned like :func:`today`)."""
+    epoch = pinned_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, tz=dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now()

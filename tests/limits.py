@@ -17,7 +17,12 @@ from typing import Any
 import msgspec.inspect as mi
 
 from prepkit.content.catalog import load_catalog
-from prepkit.profile.schema import LONG_TEXT_LINES, MAX_ITEMS, Profile, TestRecord
+from prepkit.profile.schema import LONG_TEXT_LINES, MAX_ITEMS, DiaryEntry, Profile, TestRecord
+
+# Diary entries in the maxed profile, each at its own limits. The diary's 2,000
+# entries are counted per entry (years of daily logging), not per character:
+# their build has its own test and bench row (tests/test_diary.py, bench/run.py).
+MAXED_DIARY = 20
 
 # Where the schema wants a catalog id rather than text, and which list it comes from.
 _CATALOG_GROUPS = {
@@ -43,7 +48,14 @@ def maxed_profile(pattern: str = "x") -> dict[str, Any]:
     for key in _ONE_OF:
         for entry in data[key]:
             entry.pop("catalog", None)
+    data["attack_diary"] = [_diary_entry(pattern, day) for day in range(MAXED_DIARY)]
     return data
+
+
+def _diary_entry(pattern: str, day: int) -> dict[str, Any]:
+    """An entry on a day in January 2020: in the past whatever the clock says."""
+    entry = _fill(mi.type_info(DiaryEntry), ("attack_diary",), pattern)
+    return {**entry, "date": f"2020-01-{day + 1:02d}", "time": "23:59"}
 
 
 def _test_record(test: str, pattern: str) -> dict[str, Any]:

@@ -119,7 +119,7 @@ def test_version_and_help() -> None:
     assert code == 0
     listed = output.partition("Commands:")[2].splitlines()
     commands = {line.split()[0] for line in listed if line.startswith("  ")}
-    assert commands == {"blank", "build", "example", "history", "validate", "wizard"}
+    assert commands == {"blank", "build", "example", "history", "log", "validate", "wizard"}
 
 
 def test_help_does_not_import_the_heavy_libraries() -> None:

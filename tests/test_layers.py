@@ -40,6 +40,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "prepkit.terminal",
             "prepkit.line_input",
             "prepkit.profile_files",
+            "prepkit.diary_log",
             "prepkit.__main__",
         ),
     ),

@@ -9,6 +9,7 @@ ignoring case and spacing.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -16,6 +17,7 @@ from typing import TypeVar
 from prepkit.content.catalog import Catalog
 from prepkit.content.worksheet import by_time, test_key, test_name
 from prepkit.profile.schema import Profile, QuestionEntry, SymptomEntry, TestRecord
+from prepkit.today import today
 
 ARROW = "→"
 STATUS_WORDS = {
@@ -170,8 +172,13 @@ def _yes_no(value: bool | None) -> str:
     return "" if value is None else "yes" if value else "no"
 
 
-def _attacks(before: Profile, now: Profile) -> list[str]:
-    was, now_ = before.attacks, now.attacks
+def _attacks(before: Profile, now: Profile, prepared: dt.date | None) -> list[str]:
+    """The counts as each worksheet printed them (from the diary, when there is one)."""
+    from prepkit.content.diary import counted_until, diary_attacks
+
+    day = prepared or today()
+    was = diary_attacks(before, counted_until(before, day))
+    now_ = diary_attacks(now, counted_until(now, day))
     pairs = (
         ("Attacks in the last year", was.last_year, now_.last_year),
         ("Emergency room visits", was.emergency_visits, now_.emergency_visits),
@@ -213,15 +220,20 @@ def _open_questions(before: Profile, now: Profile, catalog: Catalog) -> list[str
     ]
 
 
-def changes_since(before: Profile, now: Profile, catalog: Catalog) -> list[ChangeGroup]:
-    """The "Since my last visit" section, group by group; a group with nothing is left out."""
+def changes_since(
+    before: Profile, now: Profile, catalog: Catalog, *, prepared: dt.date | None = None
+) -> list[ChangeGroup]:
+    """The "Since my last visit" section, group by group; a group with nothing is left out.
+
+    ``prepared`` is the day the worksheet is printed (today unless given).
+    """
     groups: Iterable[tuple[str, list[str]]] = (
         ("Diagnosis", _diagnosis(before, now, catalog)),
         ("Symptoms", _symptoms(before, now, catalog)),
         ("Medications", _medications(before, now)),
         ("To avoid", _avoid(before, now)),
         ("Test results", _tests(before, now, catalog)),
-        ("Attacks", _attacks(before, now)),
+        ("Attacks", _attacks(before, now, prepared)),
         ("Asked last time, no answer noted", _open_questions(before, now, catalog)),
     )
     return [ChangeGroup(heading, tuple(lines)) for heading, lines in groups if lines]

@@ -259,11 +259,15 @@ def worksheet_context(
     the worksheet then says what changed since (none on a first visit).
     """
     from prepkit.content.changes import changes_since
+    from prepkit.content.diary import counted_until, diary_attacks, diary_summary
 
+    last_visit = previous_date or (None if previous is None else previous.visit.date)
     return {
-        "since": None if previous is None else changes_since(previous, profile, catalog),
+        "since": None
+        if previous is None
+        else changes_since(previous, profile, catalog, prepared=prepared),
         # The date the copy was kept for (its file name): a hand-made copy may have none.
-        "last_visit": previous_date or (None if previous is None else previous.visit.date),
+        "last_visit": last_visit,
         "profile": profile,
         "catalog": catalog,
         "diagnosis": diagnosis_item(profile, catalog),
@@ -274,4 +278,6 @@ def worksheet_context(
         "questions": question_texts(profile, catalog),
         "answers": [q.answer for q in profile.questions],
         "prepared": prepared,
+        "attacks": diary_attacks(profile, counted_until(profile, prepared)),
+        "diary": diary_summary(profile, catalog, prepared=prepared, last_visit=last_visit),
     }

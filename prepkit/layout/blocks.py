@@ -21,6 +21,8 @@ The elements, and what each becomes:
     its blocks kept together on one page (a question and its answer lines);
 ``<chart title= unit=>`` of ``<point day= value= label=>``
     a test's results over time as a small line chart (see ``layout/chart.py``);
+``<bars title= axis=>`` of ``<bar label= value=>``
+    counts (attacks per month) as a small bar chart (see ``layout/chart.py``);
 ``<lines count=>`` or ``<lines fill="page"/>``
     ruled lines for handwriting.
 
@@ -171,8 +173,9 @@ class BlockBuilder:
             return [Spacer(1, self.sheet.ruled_lines.spacing * MM / 2), self.box(element)]
         if tag == "keep":
             return [KeepTogether(self.build(element))]
-        if tag == "chart":
-            return [Spacer(1, self.sheet.ruled_lines.spacing * MM / 2), self.chart(element)]
+        if tag in ("chart", "bars"):
+            chart = self.chart(element) if tag == "chart" else self.bars(element)
+            return [Spacer(1, self.sheet.ruled_lines.spacing * MM / 2), chart]
         if tag == "lines":
             fill = element.get("fill") == "page"
             return [RuledLines(self.sheet, None if fill else int(element.get("count", "3")))]
@@ -264,6 +267,20 @@ class BlockBuilder:
             element.get("title", ""),
             element.get("unit", ""),
             points,
+            width=self.text_width * self.sheet.chart.width_share,
+            spec=self.sheet.chart,
+            font=cell.fontName,
+            size=cell.fontSize,
+        )
+
+    def bars(self, element: ET.Element) -> Flowable:
+        from prepkit.layout.chart import count_chart
+
+        cell = self.style("cell")
+        return count_chart(
+            element.get("title", ""),
+            element.get("axis", ""),
+            [(b.get("label", ""), int(b.get("value", "0"))) for b in element.findall("bar")],
             width=self.text_width * self.sheet.chart.width_share,
             spec=self.sheet.chart,
             font=cell.fontName,

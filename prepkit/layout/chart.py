@@ -1,4 +1,5 @@
-"""A test's results over time as a small line chart, drawn with ReportLab's own graphics.
+"""Small charts drawn with ReportLab's own graphics: a test's results over time (a line)
+and counts per month from the attack diary (bars).
 
 Black on white with each value written beside its point, so it reads the same in
 greyscale, on a poor copier and in large print; the axes are labelled (the date
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
@@ -79,6 +81,61 @@ def results_chart(
             plot.x + plot.width / 2,
             0,
             "Date of the result",
+            fontName=font,
+            fontSize=size * 0.85,
+            textAnchor="middle",
+        )
+    )
+    return drawing
+
+
+def count_chart(
+    title: str,
+    axis: str,
+    bars: Sequence[tuple[str, int]],
+    *,
+    width: float,
+    spec: ChartSpec,
+    font: str,
+    size: float,
+) -> Drawing:
+    """``bars`` are (label, count), left to right: solid black bars, each count written above.
+
+    The value axis counts in whole steps from zero, so a month with one attack
+    never looks like a month with none.
+    """
+    height = spec.height * MM + size * 3
+    drawing = Drawing(width, height)
+    drawing.add(String(0, height - size, title, fontName=font, fontSize=size))
+    chart = VerticalBarChart()
+    chart.x, chart.y = size * 3.5, size * 2.6
+    chart.width = width - chart.x - size
+    chart.height = height - chart.y - size * 3.2
+    chart.data = [[count for _, count in bars]]
+    chart.bars[0].fillColor = colors.black
+    chart.bars[0].strokeColor = colors.black
+    chart.barLabelFormat = "%d"
+    chart.barLabels.fontName, chart.barLabels.fontSize = font, size * 0.85
+    chart.barLabels.nudge = size * 0.5
+    chart.categoryAxis.categoryNames = [label for label, _ in bars]
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = size * 0.85
+    chart.categoryAxis.labels.dy = -size * 0.2
+    highest = max((count for _, count in bars), default=0)
+    step = max(1, -(-highest // 4))
+    values = chart.valueAxis
+    values.valueMin, values.valueMax, values.valueStep = 0, step * (-(-highest // step) + 1), step
+    values.labels.fontName, values.labels.fontSize = font, size * 0.85
+    values.labelTextFormat = "%d"
+    values.gridStrokeColor = colors.HexColor(spec.grid_colour)
+    values.gridStrokeWidth = spec.grid_pt
+    values.visibleGrid = True
+    drawing.add(chart)
+    drawing.add(
+        String(
+            chart.x + chart.width / 2,
+            0,
+            axis,
             fontName=font,
             fontSize=size * 0.85,
             textAnchor="middle",

@@ -77,16 +77,19 @@ class ColumnPlan(_Layout, frozen=True):
     drop: tuple[int, ...] = ()
     stack: tuple[int, int] | None = None  # first and last column stacked, inclusive
     stack_heading: str = ""
+    # Stacked cells read "heading: words" (a diary's symptoms) rather than "☒ heading"
+    # (a ticked status); an empty cell is then left out.
+    label_first: bool = False
 
     def columns(self, cells: list[str], headings: list[str]) -> list[str]:
         """``cells`` of one row (markup) as large print lays them out."""
         if self.stack is not None:
             first, last = self.stack
+            pairs = zip(cells[first : last + 1], headings[first : last + 1], strict=True)
             stacked = "<br />".join(
-                f"{cell} {heading}"
-                for cell, heading in zip(
-                    cells[first : last + 1], headings[first : last + 1], strict=True
-                )
+                f"{heading}: {cell}" if self.label_first else f"{cell} {heading}"
+                for cell, heading in pairs
+                if cell or not self.label_first
             )
             cells = [*cells[:first], stacked, *cells[last + 1 :]]
         return [cell for index, cell in enumerate(cells) if index not in self.drop]

@@ -13,6 +13,7 @@ the content layer's to say (``prepkit.content.rules``): this layer knows no cata
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Annotated, Literal
 
@@ -44,6 +45,17 @@ DateText = Annotated[str, Meta(max_length=DATE_TEXT, extra={"text": "line"})]
 # A test's name in the patient's words ("Bone density scan (DEXA)"): a name, not a note.
 TEST_NAME_TEXT = 100
 TestName = Annotated[str, Meta(max_length=TEST_NAME_TEXT, extra={"text": "line"})]
+# The attack diary: years of daily logging, far more than any other list. Each entry
+# is short (a few words per symptom, one line of note) so that a long diary prints
+# in proportion.
+DIARY_ENTRIES = 2000
+DIARY_ITEMS = 10
+DIARY_WORDS = 60
+DiaryWords = Annotated[str, Meta(min_length=1, max_length=DIARY_WORDS, extra={"text": "line"})]
+DiaryItems = Meta(max_length=DIARY_ITEMS)
+# A time of day as written on a 24-hour clock, "21:00"; checked in rule_problems.
+ClockTime = Annotated[str, Meta(max_length=5, extra={"text": "line"})]
+CLOCK_TIME = re.compile(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]")
 Count = Annotated[int, Meta(ge=0, le=10000)]
 Severity = Annotated[int, Meta(ge=0, le=10)]
 Items = Meta(max_length=MAX_ITEMS)
@@ -99,6 +111,25 @@ class Attacks(_Section, frozen=True):
     emergency_visits: Count | None = None
     epinephrine_used: bool | None = None
     anaphylaxis_ever: bool | None = None
+
+
+class DiaryEntry(_Section, frozen=True):
+    """One attack, logged soon after it (``prepkit log``), so counts need no memory.
+
+    Symptoms, triggers and what was taken are as the patient put them: a catalog
+    id ("flushing") prints as the catalog's name, anything else as their words.
+    """
+
+    date: dt.date
+    time: ClockTime = ""
+    symptoms: Annotated[list[DiaryWords], DiaryItems] = []
+    triggers: Annotated[list[DiaryWords], DiaryItems] = []
+    severity: Severity | None = None
+    lasted: Text = ""
+    took: Annotated[list[DiaryWords], DiaryItems] = []
+    epinephrine: bool | None = None
+    emergency_visit: bool | None = None
+    note: Text = ""
 
 
 class Triggers(_Section, frozen=True):
@@ -178,6 +209,7 @@ class Profile(_Section, frozen=True):
     diagnosis: Diagnosis = Diagnosis()
     symptoms: Annotated[list[SymptomEntry], Items] = []
     attacks: Attacks = Attacks()
+    attack_diary: Annotated[list[DiaryEntry], Meta(max_length=DIARY_ENTRIES)] = []
     daily_life: LongText = ""
     triggers: Triggers = Triggers()
     medications: Annotated[list[Medication], Items] = []
@@ -231,6 +263,23 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
         yield from _test_status(index, record)
     for index, question in enumerate(profile.questions):
         yield from _one_of(("questions", index), question.catalog, question.own)
+    yield from _diary_problems(profile.attack_diary)
+
+
+def _diary_problems(diary: list[DiaryEntry]) -> Iterator[tuple[Location, str]]:
+    """A logged attack happened: not in the future, at a time a clock shows."""
+    now = today()
+    for index, entry in enumerate(diary):
+        if entry.date > now:
+            yield (
+                ("attack_diary", index, "date"),
+                f"{entry.date} is in the future; an attack is logged after it happens",
+            )
+        if entry.time and not CLOCK_TIME.fullmatch(entry.time):
+            yield (
+                ("attack_diary", index, "time"),
+                f"{entry.time!r} is not a time; write it on a 24-hour clock, like 21:00",
+            )
 
 
 def notices(profile: Profile) -> list[tuple[Location, str]]:

@@ -100,12 +100,13 @@ def attack_questions(catalog: Catalog) -> tuple[Question, ...]:
             "A rough number is fine.",
             kind="number",
             maximum=10000,
+            when=_no_diary,
         ),
         Question(
             "attacks.last_attack",
             "When was the last one",
             "A date and what happened, in a few words.",
-            when=lambda data: mapping_at(data, "attacks").get("last_year") != 0,
+            when=lambda data: _no_diary(data) and mapping_at(data, "attacks").get("last_year") != 0,
         ),
         Question(
             "attacks.emergency_visits",
@@ -113,6 +114,7 @@ def attack_questions(catalog: Catalog) -> tuple[Question, ...]:
             "A rough number is fine.",
             kind="number",
             maximum=10000,
+            when=_no_diary,
         ),
         Question(
             "attacks.epinephrine_used",
@@ -135,12 +137,38 @@ def attack_questions(catalog: Catalog) -> tuple[Question, ...]:
     )
 
 
+def _no_diary(data: Data) -> bool:
+    """The counts are asked only of a patient who keeps no diary: it has them already."""
+    return not items_at(data, "attack_diary")
+
+
+def diary_summary(data: Data) -> str:
+    """The diary's counts in one sentence, as the worksheet will work them out."""
+    from prepkit.content.diary import year_before
+    from prepkit.today import today
+
+    diary = items_at(data, "attack_diary")
+    start = year_before(today()).isoformat()
+    year = [e for e in diary if as_text(e.get("date")) >= start]
+    last = max(as_text(e.get("date")) for e in diary)
+    visits = sum(1 for e in year if e.get("emergency_visit") in (True, "yes"))
+    return (
+        f"Your attack diary: {len(year)} attacks in the last 12 months, the last on {last}; "
+        f"{visits} emergency room {'visit' if visits == 1 else 'visits'}. "
+        "The worksheet counts them from the diary; log a new one with 'prepkit log'."
+    )
+
+
 def ask_attacks(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(p, "Attacks and emergencies", catalog.explain("attack"))
+    if not _no_diary(data):
+        p.say(diary_summary(data))
     ask_all(p, attack_questions(catalog), data)
 
 
 def summary_attacks(data: Data, catalog: Catalog) -> str:
+    if not _no_diary(data):
+        return diary_summary(data).partition(". The worksheet")[0].removeprefix("Your ")
     attacks = data.get("attacks") or {}
     last_year = attacks.get("last_year")
     return f"{'?' if last_year is None else last_year} attacks in the last year"

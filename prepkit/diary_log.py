@@ -1,0 +1,158 @@
+"""``prepkit log``: one attack into the profile's diary, asked for or given as options.
+
+Only Click is imported when the command list is built; the profile reader and
+writer are imported when an attack is logged. The profile is read and checked
+first, the entry is checked with the same rules, and the file is written once,
+atomically, with the patient's comments kept: a refused entry leaves the
+profile exactly as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from prepkit.errors import UserError
+from prepkit.exits import say
+
+if TYPE_CHECKING:
+    from prepkit.profile.schema import Profile
+
+DEFAULT_PROFILE = "prepkit-profile.yaml"
+# The option that gave each field of an entry, for messages about it.
+_OPTION_FOR = {
+    "date": "--date",
+    "time": "--date",
+    "symptoms": "--symptom",
+    "triggers": "--trigger",
+    "severity": "--severity",
+    "lasted": "--lasted",
+    "took": "--took",
+    "epinephrine": "--epinephrine",
+    "emergency_visit": "--emergency-visit",
+    "note": "--note",
+}
+_YES_NO = click.Choice(["yes", "no"], case_sensitive=False)
+
+
+@click.command(short_help="Log an attack in your profile's diary.")
+@click.argument(
+    "profile",
+    type=click.Path(path_type=Path, dir_okay=True, readable=False),
+    default=DEFAULT_PROFILE,
+)
+@click.option(
+    "--date", "when", help="When it started: now (default), 'yesterday 21:00', '2026-11-05 08:30'."
+)
+@click.option("--symptom", "symptoms", multiple=True, help="A symptom (repeat for more).")
+@click.option("--trigger", "triggers", multiple=True, help="What may have set it off (repeat).")
+@click.option("--severity", help="How bad, 0 to 10.")
+@click.option("--lasted", help="How long it lasted, in your words.")
+@click.option(
+    "--took", "took", multiple=True, help="A medication taken or something done (repeat)."
+)
+@click.option("--epinephrine", type=_YES_NO, help="Whether epinephrine was used.")
+@click.option("--emergency-visit", type=_YES_NO, help="Whether you went to an emergency room.")
+@click.option("--note", help="Anything else, in one line.")
+def log(profile: Path, **given: Any) -> None:
+    """Log one attack in PROFILE's diary (default prepkit-profile.yaml).
+
+    With no options it asks, one question at a time (Enter skips any); with
+    options it records them without asking, for scripts and phone shortcuts:
+
+    \b
+      prepkit log my-profile.yaml --date "yesterday 21:00" \\
+          --symptom flushing --trigger alcohol --severity 6 --epinephrine no
+
+    The worksheet lists the attacks since your last visit, charts them per
+    month and counts what you noted before them.
+    """
+    from prepkit.content.catalog import load_catalog
+    from prepkit.content.rules import read_profile
+    from prepkit.today import now
+    from prepkit.visits import check_profile_path
+
+    check_profile_path(profile)
+    answers = read_profile(profile)  # a profile that cannot be read is not written to
+    moment = now()
+    if any(value not in (None, ()) for value in given.values()):
+        entry = _from_options(given, moment, profile)
+        problem = entry_problem(entry)
+        if problem is not None:
+            raise UserError(problem[1], file=str(profile), field=_OPTION_FOR[problem[0]])
+    else:
+        from prepkit.terminal import TerminalPrompter, terminal_problem
+        from prepkit.wizard.diary import ask_attack
+        from prepkit.wizard.prompts import InputEnded, Interrupted
+
+        problem_text = terminal_problem()
+        if problem_text is not None:
+            raise UserError(problem_text)
+        try:
+            entry = ask_attack(TerminalPrompter(), answers, load_catalog(), moment, entry_problem)
+        except Interrupted:
+            say("Nothing logged.")
+            raise SystemExit(130) from None
+        except InputEnded:
+            raise UserError(
+                "input ended before the attack was logged; nothing was written "
+                "(to log without questions, give options such as --date and --symptom)"
+            ) from None
+    count = _save(profile, answers, entry)
+    when = f"{entry['date']} {entry.get('time', '')}".rstrip()
+    say(f"Logged the attack of {when} in {profile} ({count} in the diary).")
+
+
+def _from_options(given: dict[str, Any], moment: Any, profile: Path) -> dict[str, Any]:
+    from prepkit.wizard.diary import parse_when
+
+    try:
+        day, time = parse_when(given["when"] or "", moment)
+    except ValueError as problem:
+        raise UserError(str(problem), file=str(profile), field="--date") from None
+    entry: dict[str, Any] = {"date": day.isoformat()}
+    if time:
+        entry["time"] = time
+    for field in ("symptoms", "triggers", "took"):
+        if given[field]:
+            entry[field] = list(given[field])
+    for field in ("severity", "lasted", "epinephrine", "emergency_visit", "note"):
+        if given[field] is not None:
+            entry[field] = given[field]
+    return entry
+
+
+def entry_problem(entry: dict[str, Any]) -> tuple[str, str] | None:
+    """The first problem with ``entry`` as the profile reader sees it: (field, problem)."""
+    from prepkit.profile.convert import ProfileProblem, to_profile
+
+    try:
+        to_profile({"schema_version": "1", "attack_diary": [entry]})
+    except ProfileProblem as problem:
+        field = next((part for part in problem.loc[2:] if isinstance(part, str)), "date")
+        return field, problem.problem
+    return None
+
+
+def _save(profile: Path, answers: Profile, entry: dict[str, Any]) -> int:
+    """Insert ``entry`` in date order (after others at the same moment) and save."""
+    from prepkit.content.rules import catalog_problems
+    from prepkit.profile.convert import ProfileProblem, field_path, profile_data, to_profile
+    from prepkit.profile_files import save_profile
+
+    data = profile_data(answers)
+    diary: list[dict[str, Any]] = data.get("attack_diary") or []
+    key = (entry["date"], entry.get("time", ""))
+    place = len(diary)
+    while place and (diary[place - 1]["date"], diary[place - 1].get("time", "")) > key:
+        place -= 1
+    diary.insert(place, entry)
+    data["attack_diary"] = diary
+    try:
+        to_profile(data, catalog_problems)
+    except ProfileProblem as problem:  # the diary is full, say
+        raise UserError(problem.problem, file=str(profile), field=field_path(problem.loc)) from None
+    save_profile(profile, data)
+    return len(diary)

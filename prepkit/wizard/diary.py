@@ -1,0 +1,206 @@
+"""``prepkit log``'s questions: one attack, in under a minute, soon after it.
+
+Each answer is checked at once by the profile reader's own rules (the entry is
+read as a one-entry diary), so a refused answer is asked again with the
+reason, never lost at the end. The patient's own symptoms, triggers and
+medications come first in each list: what they usually pick is a number away.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from prepkit.content.catalog import Catalog
+from prepkit.profile.schema import DIARY_ITEMS, Profile
+from prepkit.wizard.prompts import Prompter, whole_number
+
+Entry = dict[str, Any]
+# Checks one entry with the profile reader's rules: None, or (field, problem).
+EntryCheck = Callable[[Entry], tuple[str, str] | None]
+
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*(am|pm)?", re.ASCII)
+_SKIP = "y or n; Enter to skip."
+_WHEN_HELP = "Enter for now; or a day and time: 'yesterday 21:00', '2026-11-05 08:30', '7:15'."
+
+
+def parse_when(text: str, now: dt.datetime) -> tuple[dt.date, str]:
+    """When an attack started, as a patient writes it: the day, and the time ("" if none).
+
+    Accepts "now", "today", "yesterday" or a date (2026-11-05), each with an
+    optional time (21:00, 9pm, 9:30 pm), or a time alone (today). Raises
+    ``ValueError`` with a sentence the patient can act on.
+    """
+    words = " ".join(text.lower().split())
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}t.+", words):  # 2026-11-05T21:00, as ISO writes it
+        words = words.replace("t", " ", 1)
+    if words in ("", "now"):
+        return now.date(), now.strftime("%H:%M")
+    day_word, _, rest = words.partition(" ")
+    if day_word in ("today", "yesterday"):
+        day = now.date() - dt.timedelta(days=1 if day_word == "yesterday" else 0)
+    elif re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", day_word):
+        try:
+            year, month, number = (int(part) for part in day_word.split("-"))
+            day = dt.date(year, month, number)
+        except ValueError:
+            raise ValueError(f"there is no day {day_word}; check the month and the day") from None
+    else:
+        day, rest = now.date(), words
+    time = _clock(rest.strip()) if rest.strip() else ""
+    if day > now.date() or (day == now.date() and time > now.strftime("%H:%M")):
+        raise ValueError(f"{_said(day, time)} is in the future; log an attack after it starts")
+    return day, time
+
+
+def _clock(text: str) -> str:
+    """``21:00``, ``9pm``, ``9:30 pm`` -> ``"21:00"``, ``"21:00"``, ``"21:30"``."""
+    match = _CLOCK.fullmatch(text)
+    if match is None:
+        raise ValueError(
+            f"{text!r} is not a day or a time; write, for example, 'yesterday 21:00' or "
+            "'2026-11-05 08:30'"
+        )
+    hour, minute, half = int(match[1]), int(match[2] or 0), match[3]
+    if half:
+        if not 1 <= hour <= 12:
+            raise ValueError(f"{text!r}: with am or pm the hour is 1 to 12")
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    if hour > 23 or minute > 59:
+        raise ValueError(f"{text!r} is not a time; write it like 21:00")
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _said(day: dt.date, time: str) -> str:
+    return f"{day.isoformat()} {time}".rstrip()
+
+
+def picked_or_written(text: str, offered: Sequence[str]) -> list[str]:
+    """``"1, 3, cold sweat"`` -> the 1st and 3rd offered items and the patient's words.
+
+    A number picks from ``offered``; anything else is kept as written. Raises
+    ``ValueError`` for a number that is not on the list.
+    """
+    chosen: list[str] = []
+    for part in (p.strip() for p in text.split(",")):
+        if not part:
+            continue
+        number = whole_number(part)
+        if number is not None:
+            if not 1 <= number <= len(offered):
+                raise ValueError(f"{number} is not on the list (choose from 1 to {len(offered)})")
+            part = offered[number - 1]
+        if part not in chosen:
+            chosen.append(part)
+    if len(chosen) > DIARY_ITEMS:
+        raise ValueError(f"that is {len(chosen)}; an entry keeps at most {DIARY_ITEMS}")
+    return chosen
+
+
+def offered_lists(profile: Profile, catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
+    """(kept in the diary, shown) for symptoms, triggers and what was taken: theirs first."""
+    symptom_names = {s.id: s.name for s in catalog.symptoms}
+    mine = [
+        (s.catalog, symptom_names[s.catalog]) if s.catalog else (s.own, s.own)
+        for s in profile.symptoms
+        if (s.catalog in symptom_names) or s.own
+    ]
+    symptoms = mine + [(s.id, s.name) for s in catalog.symptoms if s.id not in dict(mine)]
+    trigger_names = {t.id: t.name for t in catalog.triggers}
+    noted = [(t, trigger_names[t]) for t in profile.triggers.catalog if t in trigger_names]
+    noted += [(t, t) for t in profile.triggers.own]
+    triggers = noted + [(t.id, t.name) for t in catalog.triggers if t.id not in dict(noted)]
+    taken = [(m.name, m.name) for m in profile.medications]
+    return {"symptoms": symptoms, "triggers": triggers, "took": taken}
+
+
+def ask_attack(
+    p: Prompter,
+    profile: Profile,
+    catalog: Catalog,
+    now: dt.datetime,
+    check: EntryCheck,
+) -> Entry:
+    """Ask about one attack and return its diary entry (plain data, as the profile holds it)."""
+    entry: Entry = {}
+    lists = offered_lists(profile, catalog)
+
+    def until_accepted(field: str, ask: Callable[[], Any]) -> None:
+        while True:
+            try:
+                value = ask()
+            except ValueError as problem:
+                p.say(f"  Sorry: {problem}.")
+                continue
+            if value in (None, "", []):
+                entry.pop(field, None)
+                return
+            entry[field] = value
+            refused = check(entry)
+            if refused is None or refused[0] != field:
+                return
+            p.say(f"  Sorry: {refused[1]}.")
+            del entry[field]
+
+    def when() -> str:
+        day, time = parse_when(p.text("When did it start", _WHEN_HELP), now)
+        entry["date"], entry["time"] = day.isoformat(), time
+        return day.isoformat()
+
+    def listed(field: str, label: str, help: str) -> Callable[[], list[str]]:
+        offered = lists[field]
+        if offered:
+            for number, (_, shown) in enumerate(offered, start=1):
+                p.say(f"  {number:>2}. {shown}")
+
+        def ask() -> list[str]:
+            picked = picked_or_written(
+                p.text(label, help, max_length=2000), [v for v, _ in offered]
+            )
+            return picked
+
+        return ask
+
+    p.say("Log an attack: Enter skips any question.")
+    until_accepted("date", when)
+    until_accepted(
+        "symptoms",
+        listed("symptoms", "Symptoms", "Numbers from the list, or your own words; commas between."),
+    )
+    until_accepted(
+        "triggers",
+        listed(
+            "triggers",
+            "What may have set it off",
+            "Numbers from the list, or your own words; commas between. Enter if you do not know.",
+        ),
+    )
+    until_accepted(
+        "severity",
+        lambda: p.number(
+            "How bad, 0 to 10", "0 = hardly, 10 = the worst ever.", None, minimum=0, maximum=10
+        ),
+    )
+    until_accepted(
+        "lasted", lambda: p.text("How long did it last", "For example: 20 minutes, 3 hours.")
+    )
+    until_accepted(
+        "took",
+        listed(
+            "took",
+            "What did you take or do",
+            "Numbers from your medications, or your own words (lay down, cool shower).",
+        ),
+    )
+    until_accepted(
+        "epinephrine", lambda: p.yes_no("Did you use epinephrine (an auto-injector)", _SKIP, None)
+    )
+    until_accepted(
+        "emergency_visit", lambda: p.yes_no("Did you go to an emergency room", _SKIP, None)
+    )
+    until_accepted("note", lambda: p.text("A note", "Anything else worth telling your specialist."))
+    if not entry.get("time"):
+        entry.pop("time", None)
+    return entry

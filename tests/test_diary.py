@@ -1,0 +1,284 @@
+"""The attack diary: ``prepkit log`` as a patient uses it, then the worksheet it feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pexpect
+import pytest
+
+from prepkit.content.catalog import load_catalog
+from prepkit.content.diary import attacks_per_month, diary_summary
+from prepkit.content.rules import read_profile
+from prepkit.profile.convert import to_profile
+from prepkit.wizard.diary import parse_when, picked_or_written
+from tests.conftest import PINNED_EPOCH
+
+# PINNED_EPOCH is 2026-11-21 00:00 UTC: "now" in every run below.
+NOW = dt.datetime(2026, 11, 21, 0, 0)
+PROFILE = """\
+# Alex's profile (a comment the log must keep)
+schema_version: 1
+patient:
+  name: Alex Example
+visit:
+  date: 2026-12-03
+triggers:
+  catalog: [alcohol]
+  own: [hot showers]
+medications:
+  - name: Cetirizine
+"""
+
+
+def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "prepkit", *args],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    path = tmp_path / "p.yaml"
+    path.write_text(PROFILE, encoding="utf-8")
+    return path
+
+
+# (options, in the table?): the first is 13 months before "now", outside the window.
+LOGGED = [
+    (["--date", "2025-10-01", "--symptom", "flushing", "--trigger", "alcohol"], False),
+    (
+        [
+            "--date", "2026-01-10 21:00", "--symptom", "flushing", "--symptom", "diarrhea",
+            "--trigger", "Alcohol", "--trigger", "hot showers", "--severity", "6",
+            "--lasted", "2 hours", "--took", "Cetirizine", "--epinephrine", "no",
+            "--emergency-visit", "no", "--note", "After a wedding",
+        ],
+        True,
+    ),
+    (["--date", "2026-03-02", "--trigger", "alcohol", "--severity", "4"], True),
+    (["--date", "2026-03-20", "--trigger", "stress", "--epinephrine", "yes",
+      "--emergency-visit", "yes", "--severity", "8"], True),
+    (["--date", "yesterday 7:15pm", "--severity", "3"], True),
+]  # fmt: skip
+
+
+def test_logged_attacks_print_as_a_table_a_chart_and_trigger_counts(
+    tmp_path: Path, profile: Path
+) -> None:
+    # Logged out of order: the diary keeps them in date order.
+    for options, _ in reversed(LOGGED):
+        done = run(tmp_path, "log", "p.yaml", *options)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("Logged the attack of ")
+    text = profile.read_text(encoding="utf-8")
+    assert text.startswith("# Alex's profile (a comment the log must keep)")
+    assert (profile.stat().st_mode & 0o777) == 0o600
+    diary = read_profile(profile).attack_diary
+    assert [(e.date.isoformat(), e.time) for e in diary] == [
+        ("2025-10-01", ""),
+        ("2026-01-10", "21:00"),
+        ("2026-03-02", ""),
+        ("2026-03-20", ""),
+        ("2026-11-20", "19:15"),
+    ]
+
+    built = run(tmp_path, "build", "p.yaml", "-o", "out", "--no-card")
+    assert built.returncode == 0, built.stderr
+    with pdfplumber.open(tmp_path / "out" / "worksheet.pdf") as pdf:
+        page = next(p for p in pdf.pages if "My attack diary" in (p.extract_text() or ""))
+        words = " ".join((page.extract_text() or "").split())
+        tables = page.extract_tables()
+        table = next(t for t in tables if t[0][0] == "When")
+        fields = _fields(page)
+        bars = [r for r in page.rects if r["fill"] and r["non_stroking_color"] == (0.0, 0.0, 0.0)]
+    assert "4 attacks logged in the 12 months from 2025-11-22." in words
+    assert "2025-10-01" not in words  # outside the window
+    rows = [[" ".join((cell or "").split()) for cell in row] for row in table[1:]]
+    assert rows == [
+        [
+            "2026-01-10 21:00, lasted 2 hours",
+            "6",
+            "Face turning very red for no clear reason (flushing); diarrhea",
+            "Alcohol; hot showers",
+            "Cetirizine; no epinephrine; no emergency visit",
+            "After a wedding",
+        ],
+        ["2026-03-02", "4", "", "Alcohol", "", ""],
+        ["2026-03-20", "8", "", "Physical or emotional stress", "epinephrine; emergency visit", ""],
+        ["2026-11-20 19:15", "3", "", "", "", ""],
+    ]
+    assert "Alcohol: before 2 of 4 attacks" in words  # "Alcohol" and "alcohol" are one
+    assert "hot showers: before 1 of 4 attacks" in words
+    assert "Physical or emotional stress: before 1 of 4 attacks" in words
+    assert fields["Attacks in the last 12"] == "4"
+    assert fields["Last attack (from my"] == "2026-11-20 19:15"
+    assert fields["Emergency room visits in"] == "1"
+    assert fields["Epinephrine ever used"] == "Yes"
+    # Bars left to right: Jan 1, Mar 2, Nov 1 (the months with none draw no bar).
+    bars.sort(key=lambda r: r["x0"])
+    assert [round(r["height"] / bars[0]["height"], 3) for r in bars] == [1, 2, 1]
+    assert len({round(r["bottom"], 1) for r in bars}) == 1  # standing on one axis
+    month = bars[1]["x0"] - bars[0]["x0"]
+    gaps = [round((b["x0"] - a["x0"]) / month, 2) for a, b in itertools.pairwise(bars)]
+    assert gaps == [1.0, 4.0]  # Jan -> Mar is 2 months; Mar -> Nov is 8
+
+
+def _fields(page: pdfplumber.page.Page) -> dict[str, str]:
+    """The label/value table's first lines: {label's first line: the value beside it}."""
+    lines: dict[float, list[dict[str, object]]] = {}
+    for word in page.extract_words():
+        lines.setdefault(round(float(word["top"])), []).append(word)
+    split = page.width * 0.33  # the value column starts at 30% of the text width
+    found = {}
+    for words in lines.values():
+        label = " ".join(str(w["text"]) for w in words if float(w["x0"]) < split)  # type: ignore[arg-type]
+        value = " ".join(str(w["text"]) for w in words if float(w["x0"]) >= split)  # type: ignore[arg-type]
+        found[label] = value
+    return found
+
+
+def test_since_the_last_visit_the_table_starts_at_that_visit() -> None:
+    profile = to_profile(
+        {
+            "schema_version": "1",
+            "visit": {"date": "2026-12-03"},
+            "attack_diary": [{"date": d} for d in ("2026-05-01", "2026-09-10", "2026-11-02")],
+        }
+    )
+    summary = diary_summary(
+        profile, load_catalog(), prepared=NOW.date(), last_visit=dt.date(2026, 9, 10)
+    )
+    assert summary is not None and summary.since_last_visit
+    assert [row.when for row in summary.rows] == ["2026-09-10", "2026-11-02"]
+    assert summary.attacks.last_year == 3  # the counts still cover 12 months
+    months = attacks_per_month(profile.attack_diary, NOW.date())
+    assert (months[0].label, months[0].year) == ("Dec", 2025)
+    assert [m.attacks for m in months] == [0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1]
+
+
+def test_a_logged_attack_counts_only_until_the_visit_it_is_printed_for() -> None:
+    profile = to_profile(
+        {
+            "schema_version": "1",
+            "visit": {"date": "2026-06-01"},
+            "attacks": {"last_year": "40", "epinephrine_used": "no"},
+            "attack_diary": [{"date": "2026-05-01"}, {"date": "2026-07-01", "epinephrine": "y"}],
+        }
+    )
+    summary = diary_summary(profile, load_catalog(), prepared=NOW.date())
+    assert summary is not None
+    assert [row.when for row in summary.rows] == ["2026-05-01"]
+    assert summary.attacks.last_year == 1  # the diary, not the typed 40
+    assert summary.attacks.epinephrine_used is False  # July's use came after that visit
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--date", "2026-12-05"], "p.yaml: --date: 2026-12-05 is in the future"),
+        (["--date", "today 10:00"], "p.yaml: --date: 2026-11-21 10:00 is in the future"),
+        (["--severity", "11"], "p.yaml: --severity: must be a whole number from 0 to 10"),
+        (["--bogus"], "prepkit log: No such option '--bogus'; see '"),
+        (["--date", "2026-02-30"], "there is no day 2026-02-30"),
+        (["--symptom", "x" * 61], "p.yaml: --symptom: is too long (61 characters"),
+        (["--note", "a\x07b"], "p.yaml: --note: contains a control character (U+0007)"),
+    ],
+)
+def test_bad_input_is_one_line_and_leaves_the_profile_as_it_was(
+    tmp_path: Path, profile: Path, options: list[str], message: str
+) -> None:
+    before = profile.read_bytes()
+    done = run(tmp_path, "log", "p.yaml", *options)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and message in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert profile.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.yaml"]
+
+
+def test_logging_interactively_in_a_terminal(tmp_path: Path, profile: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_COLOR": "1"}
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "prepkit", "log", "p.yaml"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=30,
+    )
+    for prompt, typed in [
+        ("When did it start", "yesterday 21:30"),
+        ("Symptoms", "3, 99"),  # 99 is not on the list: asked again
+        ("Sorry: 99 is not on the list", None),
+        ("Symptoms", "3, cold sweat"),
+        ("set it off", "1, 2"),
+        ("How bad", "11"),
+        ("How bad", "7"),
+        ("How long", "2 hours"),
+        ("take or do", "1, lay down"),
+        ("epinephrine", "n"),
+        ("emergency room", ""),
+        ("A note", "after dinner out"),
+    ]:
+        child.expect(prompt)
+        if typed is not None:
+            child.sendline(typed)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    (entry,) = read_profile(profile).attack_diary
+    assert entry.date == dt.date(2026, 11, 20) and entry.time == "21:30"
+    assert entry.symptoms == ["flushing", "cold sweat"]
+    assert entry.triggers == ["alcohol", "hot showers"]  # the patient's own come first
+    assert (entry.severity, entry.lasted, entry.took) == (7, "2 hours", ["Cetirizine", "lay down"])
+    assert (entry.epinephrine, entry.emergency_visit, entry.note) == (
+        False,
+        None,
+        "after dinner out",
+    )
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("", (dt.date(2026, 11, 21), "00:00")),
+        ("now", (dt.date(2026, 11, 21), "00:00")),
+        ("yesterday 21:00", (dt.date(2026, 11, 20), "21:00")),
+        ("Yesterday 9pm", (dt.date(2026, 11, 20), "21:00")),
+        ("2026-11-05", (dt.date(2026, 11, 5), "")),
+        ("2026-11-05 08:30", (dt.date(2026, 11, 5), "08:30")),
+        ("2026-11-05T08:30", (dt.date(2026, 11, 5), "08:30")),
+        ("2026-11-05 12am", (dt.date(2026, 11, 5), "00:00")),
+    ],
+)
+def test_when_an_attack_started_as_people_write_it(
+    typed: str, expected: tuple[dt.date, str]
+) -> None:
+    assert parse_when(typed, NOW) == expected
+
+
+@pytest.mark.parametrize("typed", ["tomorrow", "2026-11-22", "25:00", "13pm", "last week"])
+def test_when_that_is_no_past_moment_is_refused(typed: str) -> None:
+    with pytest.raises(ValueError):
+        parse_when(typed, NOW)
+
+
+def test_numbers_pick_from_the_list_and_words_are_kept() -> None:
+    offered = ["flushing", "itching"]
+    assert picked_or_written("2, cold sweat, 2", offered) == ["itching", "cold sweat"]
+    with pytest.raises(ValueError, match="3 is not on the list"):
+        picked_or_written("3", offered)
