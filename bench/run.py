@@ -5,7 +5,8 @@
 Prints one table: medians of whole-process runs (start-up and `example` against
 their baselines), in-process build time as the profile grows (1x, 10x, 100x the
 example's symptoms, medications and questions), the worst case the limits allow
-(every text at its limit, all `<`), output sizes and peak memory.
+(every text at its limit, all `<`), a 2,000-entry attack diary and `prepkit log`'s
+start-up (bench/diary.py), output sizes and peak memory.
 Targets (issue #6) are printed beside each number; nothing here is a unit test.
 """
 
@@ -317,6 +318,10 @@ def main() -> None:
 
         worst = worst_case(prepkit, work, max(1, runs // 7))
 
+        from diary import diary_rows  # bench/diary.py, beside this script
+
+        diary = diary_rows(prepkit, work, runs, compared, help_.wall)
+
         sizes = {
             name: (work / "ex" / name).stat().st_size
             for name in ("example-worksheet.pdf", "example-wallet-card.pdf")
@@ -338,6 +343,7 @@ def main() -> None:
         ("prepkit build 100x, whole process", f"{big.wall * 1000:.0f} ms", "target < 3000 ms")
     )
     rows += worst
+    rows += diary
     total = sum(sizes.values())
     rows.append(
         (

@@ -72,6 +72,23 @@ def main() -> None:
         finally:
             document.close()
 
+        # A patient who keeps an attack diary: the chart and the counts under the table.
+        from prepkit.content.rules import read_profile
+        from prepkit.render import render_worksheet
+        from tests.test_golden import with_diary
+
+        example = read_profile(standard / "example-profile.yaml")
+        pdf.write_bytes(render_worksheet(with_diary(example)))
+        document = pdfium.PdfDocument(pdf)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                if "Attacks per month" in page.get_textpage().get_text_range():
+                    image = page.render(scale=80 / 72).to_pil()
+                    image.save(DOCS / "attack-diary-page.png")
+        finally:
+            document.close()
+
 
 if __name__ == "__main__":
     main()

@@ -8,6 +8,7 @@ avoid and 12 current medications.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from typing import Any
 
@@ -145,3 +146,56 @@ def card_patient(faces: int) -> dict[str, Any]:
     ]
     data["triggers"] = {"catalog": TRIGGER_IDS[:many], "own": OWN_TRIGGERS[:many]}
     return data
+
+
+# Nine attacks over a year, as a patient logs them; the pinned "today" is 2026-11-21.
+DIARY = [
+    {"date": "2025-11-02", "symptoms": ["flushing"], "triggers": ["alcohol"], "severity": "5"},
+    {"date": "2025-12-24", "time": "20:30", "symptoms": ["flushing", "itching"],
+     "triggers": ["alcohol", "spicy-food"], "severity": "6", "lasted": "2 hours",
+     "took": ["Cetirizine 10 mg"], "note": "Christmas Eve dinner"},
+    {"date": "2026-01-15", "symptoms": ["belly-pain"], "triggers": ["temperature-change"],
+     "severity": "4", "lasted": "1 hour"},
+    {"date": "2026-03-03", "time": "07:10", "symptoms": ["flushing", "palpitations"],
+     "triggers": ["stress"], "severity": "7", "took": ["Cetirizine 10 mg"]},
+    {"date": "2026-03-28", "symptoms": ["flushing"], "triggers": ["alcohol"], "severity": "5"},
+    {"date": "2026-06-14", "time": "15:45", "symptoms": ["flushing", "Dizzy, nearly fainted"],
+     "triggers": ["insect-stings"], "severity": "9", "lasted": "40 minutes",
+     "took": ["EpiPen"], "epinephrine": "yes", "emergency_visit": "yes",
+     "note": "Wasp sting in the garden; ambulance"},
+    {"date": "2026-08-09", "symptoms": ["itching"], "triggers": ["exercise"], "severity": "3"},
+    {"date": "2026-10-11", "time": "22:00", "symptoms": ["flushing", "belly-pain"],
+     "triggers": ["alcohol", "stress"], "severity": "6", "lasted": "3 hours"},
+    {"date": "2026-11-17", "symptoms": ["headache"], "severity": "4",
+     "note": "Not sure it was an attack"},
+]  # fmt: skip
+
+
+# The day the tests' and the bench's SOURCE_DATE_EPOCH pins: entries are logged up to it.
+PINNED_DAY = dt.date(2026, 11, 21)
+
+
+def diary_profile(entries: int) -> dict[str, Any]:
+    """A profile whose diary has ``entries`` attacks spread over the 12 months before the pin."""
+    rows = []
+    for number in range(entries):
+        day = PINNED_DAY - dt.timedelta(days=number * 364 // entries)
+        rows.append(
+            {
+                "date": day.isoformat(),
+                "time": f"{number % 24:02d}:30",
+                "symptoms": ["flushing", "belly cramps"],
+                "triggers": ["alcohol"] if number % 3 else ["stress", "hot showers"],
+                "severity": str(number % 11),
+                "lasted": "2 hours",
+                "took": ["cetirizine"],
+                "epinephrine": "no",
+                "note": "after dinner with friends",
+            }
+        )
+    return {
+        "schema_version": "1",
+        "patient": {"name": "Alex Example"},
+        "visit": {"date": "2026-12-03"},
+        "attack_diary": rows,
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from prepkit.content.rules import read_profile
 from prepkit.profile.convert import to_profile
 from prepkit.wizard.diary import parse_when, picked_or_written
 from tests.conftest import PINNED_EPOCH
+from tests.pdf_tools import page_texts
 
 # PINNED_EPOCH is 2026-11-21 00:00 UTC: "now" in every run below.
 NOW = dt.datetime(2026, 11, 21, 0, 0)
@@ -282,3 +284,68 @@ def test_numbers_pick_from_the_list_and_words_are_kept() -> None:
     assert picked_or_written("2, cold sweat, 2", offered) == ["itching", "cold sweat"]
     with pytest.raises(ValueError, match="3 is not on the list"):
         picked_or_written("3", offered)
+
+
+def test_the_wizard_shows_the_diary_counts_instead_of_asking_them() -> None:
+    from prepkit.wizard.sections import SECTIONS
+    from tests.scripted import ScriptedPrompter
+
+    data = {
+        "schema_version": 1,
+        "attacks": {"last_year": 40},  # typed before the diary: kept, not asked
+        "attack_diary": [
+            {"date": "2025-11-01"},  # more than 12 months before the pinned day
+            {"date": "2026-03-02", "emergency_visit": True},
+            {"date": "2026-11-17", "emergency_visit": False},
+        ],
+    }
+    p = ScriptedPrompter(
+        {"Have you ever used epinephrine": True, "Have you ever had anaphylaxis": False}
+    )
+    next(s for s in SECTIONS if s.name == "attacks").ask(p, data, load_catalog())
+    assert "Attacks in the last year" not in p.asked
+    assert "Emergency room visits for SM" not in p.asked
+    assert "When was the last one" not in p.asked
+    assert any(
+        "2 attacks in the last 12 months, the last on 2026-11-17; 1 emergency room visit" in line
+        for line in p.said
+    ), p.said
+    assert p.unused() == {}
+
+
+def test_an_attack_logged_while_the_wizard_was_open_survives_its_save(
+    tmp_path: Path, profile: Path
+) -> None:
+    from prepkit.profile.convert import profile_data
+    from prepkit.profile_files import ProfileFiles
+
+    opened = profile_data(read_profile(profile))  # the wizard reads the profile...
+    assert run(tmp_path, "log", "p.yaml", "--date", "2026-11-20", "--severity", "5").returncode == 0
+    opened["patient"]["name"] = "Alex B. Example"  # ...and saves its answers later
+    ProfileFiles(profile).save(opened)
+    saved = read_profile(profile)
+    assert saved.patient.name == "Alex B. Example"
+    assert [(e.date, e.severity) for e in saved.attack_diary] == [(dt.date(2026, 11, 20), 5)]
+
+
+def test_a_diary_of_2000_entries_loads_validates_and_prints_every_entry_in_the_window(
+    tmp_path: Path,
+) -> None:
+    from prepkit.profile_files import save_profile
+    from tests.realistic import diary_profile  # the bench's too: 2,000 entries in 12 months
+
+    save_profile(tmp_path / "p.yaml", diary_profile(2000))
+    checked = run(tmp_path, "validate", "p.yaml")
+    assert checked.returncode == 0, checked.stderr
+    built = run(tmp_path, "build", "p.yaml", "-o", "out", "--no-card")
+    assert built.returncode == 0, built.stderr
+    text = "\n".join(page_texts((tmp_path / "out" / "worksheet.pdf").read_bytes()))
+    table = text.split("2000 attacks logged in the 12 months from 2025-11-22.")[1]
+    # Every row starts with its date; nothing else after the table's title starts a line with one.
+    assert len(re.findall(r"^20\d\d-\d\d-\d\d\b", table, re.MULTILINE)) == 2000
+    # One more is refused in one line: the diary's limit, and the file is unchanged.
+    before = (tmp_path / "p.yaml").read_bytes()
+    refused = run(tmp_path, "log", "p.yaml", "--date", "2026-11-20")
+    assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
+    assert "attack_diary" in refused.stderr and "2000" in refused.stderr.replace(",", "")
+    assert (tmp_path / "p.yaml").read_bytes() == before

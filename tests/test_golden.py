@@ -31,7 +31,18 @@ CASES = {
     "card-pages": lambda p: render_card(p, layout="page").pdf,
     # A follow-up: "Since my last visit" on page 1, and a test's results charted.
     "worksheet-follow-up": lambda p: follow_up_worksheet(),
+    # A patient who keeps an attack diary: its table, chart and trigger counts.
+    "worksheet-diary-standard": lambda p: render_worksheet(with_diary(p)),
+    "worksheet-diary-large": lambda p: render_worksheet(with_diary(p), large_print=True),
 }
+
+
+def with_diary(profile: Profile) -> Profile:
+    from prepkit.content.rules import to_profile
+    from prepkit.profile.convert import profile_data
+    from tests.realistic import DIARY
+
+    return to_profile({**profile_data(profile), "attack_diary": DIARY})
 
 
 def follow_up_worksheet() -> bytes:

@@ -175,7 +175,8 @@ class BlockBuilder:
             return [KeepTogether(self.build(element))]
         if tag in ("chart", "bars"):
             chart = self.chart(element) if tag == "chart" else self.bars(element)
-            return [Spacer(1, self.sheet.ruled_lines.spacing * MM / 2), chart]
+            gap = self.sheet.ruled_lines.spacing * MM / 2
+            return [Spacer(1, gap), chart, Spacer(1, gap)]
         if tag == "lines":
             fill = element.get("fill") == "page"
             return [RuledLines(self.sheet, None if fill else int(element.get("count", "3")))]
@@ -281,7 +282,7 @@ class BlockBuilder:
             element.get("title", ""),
             element.get("axis", ""),
             [(b.get("label", ""), int(b.get("value", "0"))) for b in element.findall("bar")],
-            width=self.text_width * self.sheet.chart.width_share,
+            width=self.text_width,  # twelve months need the room, in large print most
             spec=self.sheet.chart,
             font=cell.fontName,
             size=cell.fontSize,

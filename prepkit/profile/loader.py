@@ -25,7 +25,7 @@ from prepkit.profile.convert import (
     is_free_text,
     to_profile,
 )
-from prepkit.profile.schema import MAX_ITEMS, Location, Profile
+from prepkit.profile.schema import DIARY_ENTRIES, MAX_ITEMS, Location, Profile
 from prepkit.profile.yaml_errors import syntax_error
 from prepkit.yaml_loaders import TEXT_LOADER
 
@@ -38,10 +38,11 @@ MAX_PROFILE_BYTES = 4_000_000
 # anything much deeper is not a profile, and unbounded nesting exhausts the parser.
 MAX_NESTING = 10
 # Entries in one list or section, and values in the whole file, far above what a
-# profile can hold (lists of 100; about 10,000 values at every limit) and far
+# profile can hold (lists of 100, the diary 2,000; about 10,000 values at every
+# limit, 40,000 more with a diary of 2,000 ordinary entries) and far
 # below what makes YAML's composer slow: 200,000 entries under the size cap took
 # it 85 s and 490 MB before the one-line error.
-MAX_ENTRIES = 1000
+MAX_ENTRIES = 2500
 MAX_VALUES = 100_000
 
 
@@ -122,7 +123,8 @@ def _check_shape(text: str, name: str) -> None:
             if open_[-1][0] > open_[-1][1]:
                 raise UserError(
                     f"has a list or section of more than {MAX_ENTRIES:,} entries; "
-                    f"a profile's lists hold at most {MAX_ITEMS}",
+                    f"a profile's lists hold at most {MAX_ITEMS} "
+                    f"(the attack diary {DIARY_ENTRIES:,})",
                     file=name,
                     line=line,
                 )

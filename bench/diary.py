@@ -1,0 +1,90 @@
+"""The attack diary's rows of the benchmark: a 2,000-entry diary, and `prepkit log`'s start-up.
+
+A diary is counted in entries (years of daily logging), so its growth is
+measured from 200 to 2,000 entries, all inside the twelve months the worksheet
+lists, the most it can print. `prepkit log` should cost what `prepkit --help`
+costs plus reading and writing the profile, nothing more (no PDF code loaded).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+_READ_AND_WRITE = """
+import sys
+from pathlib import Path
+from prepkit.content.rules import read_profile
+from prepkit.profile.convert import profile_data
+from prepkit.profile_files import save_profile
+path = Path(sys.argv[1])
+save_profile(path, profile_data(read_profile(path)))
+"""
+
+
+def in_process(entries: int, runs: int) -> float:
+    from prepkit.content.rules import to_profile
+    from prepkit.render import render_worksheet
+    from tests.realistic import diary_profile
+
+    profile = to_profile(diary_profile(entries))
+    render_worksheet(profile)  # warm
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        render_worksheet(profile)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def diary_rows(
+    prepkit: list[str], work: Path, runs: int, compared: Any, help_wall: float
+) -> list[tuple[str, str, str]]:
+    """The rows: growth 200 -> 2,000 entries, the 2,000-entry build, and `prepkit log`."""
+    from prepkit.profile_files import save_profile
+    from tests.realistic import diary_profile
+
+    rows = []
+    small, large = in_process(200, max(3, runs // 3)), in_process(2000, max(3, runs // 3))
+    rows.append(("in-process build, diary of 200", f"{small * 1000:.0f} ms", ""))
+    rows.append(("in-process build, diary of 2,000", f"{large * 1000:.0f} ms", ""))
+    rows.append(("growth 200 -> 2,000 entries", f"{large / small:.1f}x", "target <= 12x"))
+
+    big = save_profile(work / "diary.yaml", diary_profile(2000))
+    (build,) = compared(
+        [[*prepkit, "build", str(big), "-o", str(work / "diary"), "--no-card"]],
+        max(3, runs // 3),
+        work,
+    )
+    pages = (work / "diary" / "worksheet.pdf").read_bytes().count(b"/Type /Page\n")
+    rows.append(
+        (
+            "prepkit build, diary of 2,000 (whole process)",
+            f"{build.wall * 1000:.0f} ms",
+            f"peak {build.peak / 1024:.0f} MB, {pages} pages (grows linearly: the row above)",
+        )
+    )
+
+    small_profile = save_profile(work / "log.yaml", diary_profile(20))
+    bare, read_write, log = compared(
+        [
+            [sys.executable, "-c", "pass"],
+            [sys.executable, "-c", _READ_AND_WRITE, str(small_profile)],
+            [*prepkit, "log", str(small_profile), "--date", "2026-11-01", "--severity", "3"],
+        ],
+        runs,
+        work,
+    )
+    budget = help_wall + read_write.wall - bare.wall
+    rows.append(
+        (
+            "prepkit log (options, 20-entry diary)",
+            f"{log.wall * 1000:.0f} ms",
+            f"{log.wall / budget:.2f}x (--help {help_wall * 1000:.0f} ms + read and write "
+            f"{(read_write.wall - bare.wall) * 1000:.0f} ms; target <= 1.1x)",
+        )
+    )
+    return rows
