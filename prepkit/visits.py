@@ -56,7 +56,13 @@ def keep_visit_copy(profile: Path, answers: Profile, today: dt.date) -> tuple[Pa
             f"the copy kept for the visit on {visit} (a past visit) stays as it was; "
             "give the next visit's date to keep these answers for it"
         )
-    ensure_folder(history_folder(profile))
+    folder = history_folder(profile)
+    if folder.is_symlink():  # every file prepkit writes is replaced, never followed
+        return None, (
+            f"{printable(str(folder))} is a link; the visit history is kept only in a real "
+            "folder, so no copy was kept this time"
+        )
+    ensure_folder(folder)
     header = COPY_HEADER.format(date=visit.isoformat(), profile=printable(profile.name))
     text = profile_text(profile_data(answers), profile.name, header=header)
     return write_private(target, text.encode("utf-8")), ""

@@ -14,6 +14,7 @@ from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
 from prepkit.content.changes import changes_since
 from prepkit.content.rules import read_profile, to_profile
+from prepkit.profile.history import kept_visits
 from prepkit.profile_files import save_profile
 from tests.pdf_tools import flat_text
 from tests.two_visits import first_visit, second_visit
@@ -166,6 +167,18 @@ def test_a_link_in_the_history_folder_is_replaced_not_followed(tmp_path: Path) -
     build(profile, tmp_path)
     assert victim.read_text() == "not yours"
     assert not (folder / "2026-12-03.yaml").is_symlink()
+
+
+def test_a_history_folder_that_is_a_link_is_not_followed(tmp_path: Path) -> None:
+    profile = tmp_path / "me.yaml"
+    save_profile(profile, second_visit(first_visit()))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / "me-history").symlink_to(elsewhere)
+    said = build(profile, tmp_path)
+    assert list(elsewhere.iterdir()) == []  # no private copy written through the link
+    assert "is a link; the visit history is kept only in a real folder" in said
+    assert kept_visits(profile) == []
 
 
 def test_a_copy_without_a_visit_date_is_dated_by_its_name(tmp_path: Path) -> None:

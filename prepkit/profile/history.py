@@ -27,8 +27,11 @@ def visit_copy(profile: Path, visit: dt.date) -> Path:
 
 def kept_visits(profile: Path) -> list[tuple[dt.date, Path]]:
     """Every kept copy, oldest first; anything else in the folder is ignored."""
+    folder = history_folder(profile)
+    if folder.is_symlink():  # never written to (see prepkit.visits): nothing kept there
+        return []
     try:
-        entries = list(history_folder(profile).iterdir())
+        entries = list(folder.iterdir())
     except (OSError, ValueError):  # no folder yet (a first visit), or one that cannot be read
         return []
     found = []
