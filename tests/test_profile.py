@@ -235,3 +235,19 @@ def test_a_file_over_the_size_cap_is_refused_before_it_is_parsed(tmp_path: Path)
     path.write_bytes(b"schema_version: 1\n" + b"#" * MAX_PROFILE_BYTES)
     with pytest.raises(UserError, match=r"too large to be a profile \(over 4 MB\)"):
         read_profile(path)
+
+
+def test_a_drug_listed_twice_in_any_case_gets_a_note_naming_both_places() -> None:
+    from prepkit.profile.schema import notices
+
+    profile = to_profile(
+        {
+            "schema_version": "1",
+            "avoid": [{"name": "Codeine", "reaction": "hives"}, {"name": "Morphine"},
+                      {"name": " CODEINE "}],
+            "medications": [{"name": "Cetirizine"}, {"name": "Cetirizine 10 mg"}],
+        }
+    )  # fmt: skip
+    assert notices(profile) == [
+        (("avoid", 2, "name"), "'CODEINE' is also avoid[1]; is it listed twice by mistake?")
+    ]

@@ -288,6 +288,22 @@ def notices(profile: Profile) -> list[tuple[Location, str]]:
     visit = profile.visit.date
     if visit is not None and visit < today():
         found.append((("visit", "date"), f"{visit} is in the past; is it the right visit?"))
+    # The same drug twice ("Codeine", "CODEINE") takes a second line on a card with
+    # little room, and may be two reactions that belong together: worth a look.
+    for key, items in (("avoid", profile.avoid), ("medications", profile.medications)):
+        seen: dict[str, int] = {}
+        for index, item in enumerate(items):
+            name = " ".join(item.name.split()).casefold()
+            if name in seen:
+                found.append(
+                    (
+                        (key, index, "name"),
+                        f"{item.name!r} is also {key}[{seen[name] + 1}]; "
+                        "is it listed twice by mistake?",
+                    )
+                )
+            else:
+                seen[name] = index
     return found
 
 
