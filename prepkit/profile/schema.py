@@ -290,20 +290,23 @@ def notices(profile: Profile) -> list[tuple[Location, str]]:
         found.append((("visit", "date"), f"{visit} is in the past; is it the right visit?"))
     # The same drug twice ("Codeine", "CODEINE") takes a second line on a card with
     # little room, and may be two reactions that belong together: worth a look.
-    for key, items in (("avoid", profile.avoid), ("medications", profile.medications)):
+    named = (
+        ("avoid", [item.name for item in profile.avoid]),
+        ("medications", [item.name for item in profile.medications]),
+    )
+    for key, names in named:
         seen: dict[str, int] = {}
-        for index, item in enumerate(items):
-            name = " ".join(item.name.split()).casefold()
-            if name in seen:
+        for index, name in enumerate(names):
+            same = " ".join(name.split()).casefold()
+            if same in seen:
                 found.append(
                     (
                         (key, index, "name"),
-                        f"{item.name!r} is also {key}[{seen[name] + 1}]; "
-                        "is it listed twice by mistake?",
+                        f"{name!r} is also {key}[{seen[same] + 1}]; is it listed twice by mistake?",
                     )
                 )
             else:
-                seen[name] = index
+                seen[same] = index
     return found
 
 
