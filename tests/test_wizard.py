@@ -794,6 +794,29 @@ def test_a_resumed_follow_up_asks_only_the_sections_picked(tmp_path: Path) -> No
     assert "Which of these do you have results for?" not in p.asked
 
 
+@pytest.mark.parametrize(
+    ("stop_at", "then_asked"),
+    [
+        ("Visit date", "What changed since your last visit"),  # the follow-up's visit details
+        ("What changed since your last visit", "What changed since your last visit"),
+        ("Section to change", "Section to change"),  # the review
+    ],
+)
+def test_a_follow_up_stopped_before_its_sections_resumes_as_a_follow_up(
+    tmp_path: Path, stop_at: str, then_asked: str
+) -> None:
+    """Found in the #18 re-check: these stops resumed as a whole first run."""
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    script: dict[str, Any] = {"What changed since your last visit": ENTER, stop_at: CTRL_C}
+    with pytest.raises(WizardStopped):
+        session(tmp_path, script)
+    draft = draft_path(tmp_path / "p.yaml")
+    p = session(tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True})
+    assert then_asked in p.asked, p.asked
+    assert "Your name" not in p.asked and "Which have you had" not in p.asked
+    assert p.asked[-1] == "Section to change"
+
+
 def test_a_stop_in_a_section_opened_from_the_review_resumes_there(tmp_path: Path) -> None:
     """Found by the second review: no resume point was kept, and it began at question 1."""
     session(tmp_path, FIRST_RUN_SCRIPT)

@@ -22,6 +22,11 @@ from prepkit.wizard.prompts import InputEnded, Interrupted, Prompter
 from prepkit.wizard.resume import Place, Replaying, Tracking, place_in
 from prepkit.wizard.sections import SECTION_NAMES, SECTIONS, Section
 
+# Places a draft can record that are not sections: a follow-up's one-screen choice of
+# what changed, and the review before saving.
+CHANGED = "changed"
+REVIEW = "review"
+
 
 def draft_path(profile: Path) -> Path:
     """``prepkit-profile.yaml`` -> ``prepkit-profile.draft.yaml``, in the same folder."""
@@ -146,7 +151,7 @@ def review(p: Prompter, data: Data, catalog: Catalog) -> None:
             p.start(opened.name, ())
         opened.ask(p, data, catalog)
         if isinstance(p, Tracking):
-            p.section = "review"
+            p.start(REVIEW, None)
 
 
 def _section(name: str) -> Section:
@@ -180,11 +185,19 @@ def run_wizard(
         data, place, saved = starting_answers(profile, p, keeper)
         steps = [_section(section)] if section else list(SECTIONS)
         if saved and section is None:  # a follow-up: the visit, then only what changed
-            asking.start(SECTIONS[0].name, None)
+            asking.start(SECTIONS[0].name, (CHANGED,))
             SECTIONS[0].ask(asking, data, catalog)
-            asking.section = "changed"
+            asking.start(CHANGED, None)
             steps = what_changed(asking, data, catalog)
-        if place is not None and section is None and place.section in SECTION_NAMES:
+        if place is not None and section is None and place.section in (CHANGED, REVIEW):
+            # A follow-up stopped at its one-screen choice, or any run at the review:
+            # carry on there, not with a whole first run.
+            p.say(f"Carrying on where you stopped ({place.label}).")
+            steps = []
+            if place.section == CHANGED:
+                asking.start(CHANGED, None)
+                steps = what_changed(asking, data, catalog)
+        elif place is not None and section is None and place.section in SECTION_NAMES:
             stopped_in = SECTION_NAMES.index(place.section)
             p.say(f"Carrying on at the question where you stopped ({place.label}).")
             replay = asking = Replaying(p, place)
@@ -192,6 +205,9 @@ def run_wizard(
             asking = Tracking(p)
             if place.then is None:
                 steps = list(SECTIONS[stopped_in + 1 :])
+            elif place.then == (CHANGED,):  # a follow-up's visit details: then what changed
+                asking.start(CHANGED, None)
+                steps = what_changed(asking, data, catalog)
             else:  # a follow-up: only the sections picked, as before the stop
                 steps = [_section(name) for name in place.then if name in SECTION_NAMES]
             if not replay.reached:  # the answers so far lead elsewhere now: never skip
@@ -200,7 +216,7 @@ def run_wizard(
         for index, step in enumerate(steps):
             asking.start(step.name, tuple(later.name for later in steps[index + 1 :]))
             step.ask(asking, data, catalog)
-        asking.section = "review"
+        asking.start(REVIEW, None)
         review(asking, data, catalog)
         # Kept as a draft first: if the final check refuses an answer, nothing is lost.
         keeper.keep_draft(data)
@@ -209,7 +225,8 @@ def run_wizard(
     # must be kept just the same.
     except (Interrupted, InputEnded, KeyboardInterrupt) as stop:
         if data is not None:
-            keeper.keep_draft(data, asking.asking if asking.section in SECTION_NAMES else None)
+            resumable = asking.section in (*SECTION_NAMES, CHANGED, REVIEW)
+            keeper.keep_draft(data, asking.asking if resumable else None)
         raise WizardStopped(
             draft_path(profile), ended=isinstance(stop, InputEnded), saved=data is not None
         ) from None
