@@ -125,14 +125,25 @@ def _from_options(given: dict[str, Any], moment: Any, profile: Path) -> dict[str
 
 
 def entry_problem(entry: dict[str, Any]) -> tuple[str, str] | None:
-    """The first problem with ``entry`` as the profile reader sees it: (field, problem)."""
+    """The first problem with ``entry`` as the profile reader and the build see it.
+
+    (field, problem): the reader's rules, then the font's (a character the
+    documents cannot print would stop every later build).
+    """
+    from prepkit.layout.fonts import missing_glyphs
     from prepkit.profile.convert import ProfileProblem, to_profile
 
     try:
-        to_profile({"schema_version": "1", "attack_diary": [entry]})
+        checked = to_profile({"schema_version": "1", "attack_diary": [entry]}).attack_diary[0]
     except ProfileProblem as problem:
         field = next((part for part in problem.loc[2:] if isinstance(part, str)), "date")
         return field, problem.problem
+    for field in ("symptoms", "triggers", "took", "lasted", "note"):
+        value = getattr(checked, field)
+        missing = missing_glyphs("".join(value) if isinstance(value, list) else value)
+        if missing:
+            shown = ", ".join(f"U+{ord(c):04X}" for c in missing[:3])
+            return field, f"has characters the documents cannot print ({shown})"
     return None
 
 
@@ -140,6 +151,7 @@ def _save(profile: Path, answers: Profile, entry: dict[str, Any]) -> int:
     """Insert ``entry`` in date order (after others at the same moment) and save."""
     from prepkit.content.rules import catalog_problems
     from prepkit.profile.convert import ProfileProblem, field_path, profile_data, to_profile
+    from prepkit.profile.schema import DIARY_ENTRIES
     from prepkit.profile_files import save_profile
 
     data = profile_data(answers)
@@ -150,9 +162,16 @@ def _save(profile: Path, answers: Profile, entry: dict[str, Any]) -> int:
         place -= 1
     diary.insert(place, entry)
     data["attack_diary"] = diary
+    if len(diary) > DIARY_ENTRIES:
+        raise UserError(
+            f"the diary holds {DIARY_ENTRIES:,} attacks and is full; move the oldest entries "
+            "to another file (the worksheet lists only the last 12 months)",
+            file=str(profile),
+            field="attack_diary",
+        )
     try:
         to_profile(data, catalog_problems)
-    except ProfileProblem as problem:  # the diary is full, say
+    except ProfileProblem as problem:
         raise UserError(problem.problem, file=str(profile), field=field_path(problem.loc)) from None
     save_profile(profile, data)
     return len(diary)

@@ -59,11 +59,13 @@ class Commands(click.Group):
             # hint, the error), which scripts and people alike read past.
             from prepkit.errors import printable
 
-            where = error.ctx.command_path if error.ctx is not None else "prepkit"
-            raise Refused(
-                f"{printable(where)}: {printable(error.format_message()).rstrip('.')}; "
-                f"see '{printable(where)} --help'"
-            ) from None
+            where = error.ctx.command_path if error.ctx is not None else ctx.command_path
+            if (error.ctx is None or error.ctx.command is self) and ctx.invoked_subcommand:
+                # Click leaves some option errors unplaced ("requires an argument"): they
+                # belong to the command being started, not to prepkit itself.
+                where = f"{ctx.command_path} {ctx.invoked_subcommand}"
+            message = printable(error.format_message()).rstrip(".")
+            raise Refused(f"{message} ('{printable(where)} --help' shows how to use it)") from None
         except KeyboardInterrupt:
             click.echo(err=True)
             raise SystemExit(130) from None

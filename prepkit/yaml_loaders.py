@@ -12,6 +12,9 @@ import yaml
 
 #: Every value as text: used for profiles, so that what the patient typed survives.
 TEXT_LOADER: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+#: YAML's words for "no value" when not in quotes: prepkit reads them as an empty
+#: answer, so a patient's text that is one of them is written in quotes.
+NULL_WORDS = frozenset({"~", "null", "Null", "NULL"})
 #: Ordinary YAML types: used for prepkit's own data files.
 SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

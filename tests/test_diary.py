@@ -101,6 +101,7 @@ def test_logged_attacks_print_as_a_table_a_chart_and_trigger_counts(
     built = run(tmp_path, "build", "p.yaml", "-o", "out", "--no-card")
     assert built.returncode == 0, built.stderr
     with pdfplumber.open(tmp_path / "out" / "worksheet.pdf") as pdf:
+        every = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
         page = next(p for p in pdf.pages if "My attack diary" in (p.extract_text() or ""))
         words = " ".join((page.extract_text() or "").split())
         tables = page.extract_tables()
@@ -108,7 +109,8 @@ def test_logged_attacks_print_as_a_table_a_chart_and_trigger_counts(
         fields = _fields(page)
         bars = [r for r in page.rects if r["fill"] and r["non_stroking_color"] == (0.0, 0.0, 0.0)]
     assert "4 attacks logged in the 12 months from 2025-11-22." in words
-    assert "2025-10-01" not in words  # outside the window
+    # 2025-10-01 is outside the window: not in the table, only as the diary's start.
+    assert words.count("2025-10-01") == 2 and "kept since 2025-10-01" in words
     rows = [[" ".join((cell or "").split()) for cell in row] for row in table[1:]]
     assert rows == [
         [
@@ -123,10 +125,10 @@ def test_logged_attacks_print_as_a_table_a_chart_and_trigger_counts(
         ["2026-03-20", "8", "", "Physical or emotional stress", "epinephrine; emergency visit", ""],
         ["2026-11-20 19:15", "3", "", "", "", ""],
     ]
-    assert "Alcohol: before 2 of 4 attacks" in words  # "Alcohol" and "alcohol" are one
-    assert "hot showers: before 1 of 4 attacks" in words
-    assert "Physical or emotional stress: before 1 of 4 attacks" in words
-    assert fields["Attacks in the last 12"] == "4"
+    assert "Alcohol: before 2 of 4 attacks" in every  # "Alcohol" and "alcohol" are one
+    assert "hot showers: before 1 of 4 attacks" in every
+    assert "Physical or emotional stress: before 1 of 4 attacks" in every
+    assert fields["Attacks in the last 12"] == "4"  # "... (from my diary, kept since ...)"
     assert fields["Last attack (from my"] == "2026-11-20 19:15"
     assert fields["Emergency room visits in"] == "1"
     assert fields["Epinephrine ever used"] == "Yes"
@@ -194,9 +196,10 @@ def test_a_logged_attack_counts_only_until_the_visit_it_is_printed_for() -> None
         (["--date", "2026-12-05"], "p.yaml: --date: 2026-12-05 is in the future"),
         (["--date", "today 10:00"], "p.yaml: --date: 2026-11-21 10:00 is in the future"),
         (["--severity", "11"], "p.yaml: --severity: must be a whole number from 0 to 10"),
-        (["--bogus"], "prepkit log: No such option '--bogus'; see '"),
+        (["--bogus"], "prepkit log --help' shows how to use it)"),
         (["--date", "2026-02-30"], "there is no day 2026-02-30"),
-        (["--symptom", "x" * 61], "p.yaml: --symptom: is too long (61 characters"),
+        (["--symptom", "x" * 201], "p.yaml: --symptom: is too long (201 characters"),
+        (["--trigger", "\U0001f600"], "p.yaml: --trigger: has characters the documents cannot"),
         (["--note", "a\x07b"], "p.yaml: --note: contains a control character (U+0007)"),
     ],
 )
@@ -307,7 +310,8 @@ def test_the_wizard_shows_the_diary_counts_instead_of_asking_them() -> None:
     assert "Emergency room visits for SM" not in p.asked
     assert "When was the last one" not in p.asked
     assert any(
-        "2 attacks in the last 12 months, the last on 2026-11-17; 1 emergency room visit" in line
+        "Attack diary: 2 attacks in the last 12 months, the last on 2026-11-17; "
+        "1 emergency room visit" in line
         for line in p.said
     ), p.said
     assert p.unused() == {}
@@ -349,3 +353,108 @@ def test_a_diary_of_2000_entries_loads_validates_and_prints_every_entry_in_the_w
     assert refused.returncode == 2 and refused.stderr.count("\n") == 1, refused.stderr
     assert "attack_diary" in refused.stderr and "2000" in refused.stderr.replace(",", "")
     assert (tmp_path / "p.yaml").read_bytes() == before
+
+
+# --- found by the fresh-eyes review of the first version ---------------------------------
+
+
+def test_words_yaml_reads_as_empty_are_kept_as_words(tmp_path: Path, profile: Path) -> None:
+    done = run(tmp_path, "log", "p.yaml", "--date", "2026-11-01", "--trigger", "null",
+               "--symptom", "~", "--note", "NULL")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    (entry,) = read_profile(profile).attack_diary
+    assert (entry.triggers, entry.symptoms, entry.note) == (["null"], ["~"], "NULL")
+    assert profile.read_text(encoding="utf-8").startswith("# Alex's profile")
+
+
+def test_an_attack_logged_between_two_keeps_each_comment_with_its_entry(
+    tmp_path: Path, profile: Path
+) -> None:
+    with profile.open("a", encoding="utf-8") as text:
+        text.write(
+            "attack_diary:\n"
+            "  - date: 2026-10-01\n"
+            "    triggers: [alcohol]   # wine at the wedding\n"
+            "  # the bee\n"
+            "  - {date: 2026-10-20, severity: 7}\n"
+        )
+    assert run(tmp_path, "log", "p.yaml", "--date", "2026-10-10", "--note", "x").returncode == 0
+    lines = profile.read_text(encoding="utf-8").splitlines()
+    assert lines[-6:] == [
+        "  - date: 2026-10-01",
+        "    triggers: [alcohol]   # wine at the wedding",
+        "  - date: 2026-10-10",
+        "    note: x",
+        "  # the bee",
+        "  - {date: 2026-10-20, severity: 7}",
+    ]
+
+
+def test_an_entry_after_today_is_a_note_not_a_locked_profile(tmp_path: Path, profile: Path) -> None:
+    """Logged on a phone in a time zone ahead: it is tomorrow here."""
+    with profile.open("a", encoding="utf-8") as text:
+        text.write("attack_diary:\n  - date: 2026-11-22\n")
+    checked = run(tmp_path, "validate", "p.yaml")
+    assert checked.returncode == 0, checked.stderr
+    assert "attack_diary[1].date: 2026-11-22 is after today" in checked.stdout
+    assert run(tmp_path, "log", "p.yaml", "--severity", "2").returncode == 0
+
+
+def test_counts_from_a_new_diary_are_not_set_against_counts_typed_before() -> None:
+    from prepkit.content.changes import changes_since
+
+    before = to_profile(
+        {"schema_version": "1", "attacks": {"last_year": "30", "emergency_visits": "2"}}
+    )
+    now = to_profile(
+        {
+            "schema_version": "1",
+            "attacks": {"last_year": "30", "emergency_visits": "2"},
+            "attack_diary": [{"date": "2026-11-02", "severity": "4"}],
+        }
+    )
+    groups = {g.heading: g.lines for g in changes_since(before, now, load_catalog())}
+    assert groups["Attacks"][0] == (
+        "Attack counts now come from my attack diary, kept since 2026-11-02"
+    )
+    assert not any("30" in line for line in groups["Attacks"])
+    summary = diary_summary(now, load_catalog(), prepared=NOW.date())
+    assert summary is not None
+    assert summary.attacks.emergency_visits is None  # no entry said: not "0"
+    assert summary.kept_since == dt.date(2026, 11, 2)
+
+
+def test_one_trigger_written_three_ways_is_listed_once_in_its_row() -> None:
+    profile = to_profile(
+        {
+            "schema_version": "1",
+            "attack_diary": [
+                {"date": "2026-11-02", "triggers": ["Alcohol", "alcohol ", "ALCOHOL"]}
+            ],
+        }
+    )
+    summary = diary_summary(profile, load_catalog(), prepared=NOW.date())
+    assert summary is not None and summary.rows[0].triggers == "Alcohol"
+
+
+def test_a_number_with_nothing_to_pick_from_says_so() -> None:
+    with pytest.raises(ValueError, match="there is no list to pick 1 from"):
+        picked_or_written("1", [])
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2026-11-05T08:30:59", (dt.date(2026, 11, 5), "08:30")),
+        ("yesterday 9:15:30", (dt.date(2026, 11, 20), "09:15")),
+    ],
+)
+def test_seconds_are_read_and_left_out(typed: str, expected: tuple[dt.date, str]) -> None:
+    assert parse_when(typed, NOW) == expected
+
+
+def test_a_time_alone_later_than_now_suggests_last_night() -> None:
+    with pytest.raises(ValueError, match="for last night, write 'yesterday 21:00'"):
+        parse_when("21:00", NOW)
+    with pytest.raises(ValueError, match="is not a day or a time"):
+        parse_when("２０２６-１１-０５", NOW)  # noqa: RUF001 - full-width digits on purpose

@@ -179,9 +179,23 @@ def _attacks(before: Profile, now: Profile, prepared: dt.date | None) -> list[st
     day = prepared or today()
     was = diary_attacks(before, counted_until(before, day))
     now_ = diary_attacks(now, counted_until(now, day))
-    pairs = (
+    lines = []
+    counts: tuple[tuple[str, object, object], ...] = (
         ("Attacks in the last year", was.last_year, now_.last_year),
         ("Emergency room visits", was.emergency_visits, now_.emergency_visits),
+    )
+    if bool(before.attack_diary) != bool(now.attack_diary):
+        # Counts typed from memory and counts from a diary started since are not the same
+        # measure: set side by side, "30 -> 1" would read as a change in the attacks.
+        counts = ()
+        started = min(e.date for e in now.attack_diary) if now.attack_diary else None
+        lines.append(
+            f"Attack counts now come from my attack diary, kept since {started}"
+            if started
+            else "Attack counts are typed again, no longer from the attack diary"
+        )
+    pairs = (
+        *counts,
         ("Last attack", was.last_attack, now_.last_attack),
         ("Epinephrine ever used", _yes_no(was.epinephrine_used), _yes_no(now_.epinephrine_used)),
         ("Anaphylaxis ever", _yes_no(was.anaphylaxis_ever), _yes_no(now_.anaphylaxis_ever)),
@@ -191,7 +205,7 @@ def _attacks(before: Profile, now: Profile, prepared: dt.date | None) -> list[st
             _yes_no(now.carries_epinephrine),
         ),
     )
-    return [f"{label}: {_was(old, new)}" for label, old, new in pairs if old != new]
+    return lines + [f"{label}: {_was(old, new)}" for label, old, new in pairs if old != new]
 
 
 def _diagnosis(before: Profile, now: Profile, catalog: Catalog) -> list[str]:

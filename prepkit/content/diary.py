@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 
 from msgspec import Struct
 
@@ -49,6 +50,7 @@ class TriggerCount(Struct, frozen=True):
 class DiarySummary(Struct, frozen=True):
     """What the worksheet's attacks section shows when the patient keeps a diary."""
 
+    kept_since: dt.date  # the first entry: counts cover no time before it
     since: dt.date  # the first day the table covers
     since_last_visit: bool  # else: the last 12 months
     rows: tuple[DiaryRow, ...]
@@ -83,10 +85,12 @@ def diary_attacks(profile: Profile, until: dt.date) -> Attacks:
     year = [e for e in diary if e.date >= year_before(until)]
     latest = max(diary, key=_moment, default=None)
     used = any(e.epinephrine for e in diary)
+    answered = [e.emergency_visit for e in year if e.emergency_visit is not None]
     return Attacks(
         last_year=len(year),
         last_attack="" if latest is None else _when(latest),
-        emergency_visits=sum(1 for e in year if e.emergency_visit),
+        # Never "0" when no entry said whether there was an emergency visit.
+        emergency_visits=sum(answered) if answered else None,
         epinephrine_used=True if used else profile.attacks.epinephrine_used,
         anaphylaxis_ever=profile.attacks.anaphylaxis_ever,
     )
@@ -108,6 +112,7 @@ def diary_summary(
     shown = sorted((e for e in profile.attack_diary if since <= e.date <= until), key=_moment)
     names = _Names(profile, catalog)
     return DiarySummary(
+        kept_since=min(e.date for e in profile.attack_diary),
         since=since,
         since_last_visit=since_last_visit,
         rows=tuple(names.row(entry) for entry in shown),
@@ -174,11 +179,19 @@ class _Names:
         return DiaryRow(
             when=when,
             severity="" if entry.severity is None else str(entry.severity),
-            symptoms="; ".join(self.symptoms.get(s, s) for s in entry.symptoms),
-            triggers="; ".join(self.trigger(t) for t in entry.triggers),
+            symptoms=_listed(self.symptoms.get(s, s) for s in entry.symptoms),
+            triggers=_listed(self.trigger(t) for t in entry.triggers),
             taken="; ".join(taken),
             note=entry.note,
         )
+
+
+def _listed(names: Iterable[str]) -> str:
+    """Names joined, each once: "Alcohol" and "alcohol " in one entry are one trigger."""
+    seen: dict[str, str] = {}
+    for name in names:
+        seen.setdefault(_key(name), name)
+    return "; ".join(seen.values())
 
 
 def _key(text: str) -> str:

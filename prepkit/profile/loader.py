@@ -27,7 +27,7 @@ from prepkit.profile.convert import (
 )
 from prepkit.profile.schema import DIARY_ENTRIES, MAX_ITEMS, Location, Profile
 from prepkit.profile.yaml_errors import syntax_error
-from prepkit.yaml_loaders import TEXT_LOADER
+from prepkit.yaml_loaders import NULL_WORDS, TEXT_LOADER
 
 # The largest profile prepkit's own writer makes within the schema's limits is
 # 2.8 MB (every text at its limit in 4-byte characters; tests/test_profile.py
@@ -186,10 +186,6 @@ class _Source(NamedTuple):
     cut: dict[Location, tuple[int, str, str]]
 
 
-# YAML's words for "no value", when not in quotes: the answer is empty, never the word.
-_NULL_WORDS = {"~", "null", "Null", "NULL"}
-
-
 def _to_data(
     node: yaml.Node, loc: Location, lines: dict[Location, int], name: str, source: _Source
 ) -> Any:
@@ -215,7 +211,7 @@ def _to_data(
     if isinstance(node, yaml.SequenceNode):
         return [_to_data(item, (*loc, i), lines, name, source) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.ScalarNode) and not node.style:  # plain, not in quotes
-        if node.value in _NULL_WORDS:
+        if node.value in NULL_WORDS:  # no value: the answer is empty, never the word
             return None
         end = node.end_mark
         rest = source.lines[end.line][end.column :] if end.line < len(source.lines) else ""

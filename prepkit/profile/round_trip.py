@@ -38,7 +38,9 @@ def _round_trip() -> Any:
 def _merge(old: Any, new: Any) -> Any:
     """``new`` written into ``old``, keeping what ``old`` carries beyond the values."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import LiteralScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+    from prepkit.yaml_loaders import NULL_WORDS
 
     if isinstance(new, dict):
         if not isinstance(old, CommentedMap):
@@ -53,6 +55,13 @@ def _merge(old: Any, new: Any) -> Any:
     if isinstance(new, list):
         if not isinstance(old, CommentedSeq):
             return CommentedSeq(_merge(None, value) for value in new)
+        added = _one_inserted(old, new)
+        if added is not None:  # one new item (a logged attack): the others keep their comments
+            item = _merge(None, new[added])
+            if added:
+                _hand_on_comments(old[added - 1], item)
+            old.insert(added, item)
+            return old
         for index, value in enumerate(new):
             if index < len(old):
                 old[index] = _merge(old[index], value)
@@ -62,7 +71,68 @@ def _merge(old: Any, new: Any) -> Any:
         return old
     if isinstance(old, str) and str(old).rstrip("\n") == new.rstrip("\n"):
         return old  # the same text: keep its quotes or block style
+    if new in NULL_WORDS:  # plain, prepkit would read it back as no answer
+        return DoubleQuotedScalarString(new)
     return LiteralScalarString(new) if "\n" in new else new
+
+
+def _trailing(node: Any) -> tuple[Any, int] | None:
+    """The comment token after ``node``'s last value, and where in it, if there is one.
+
+    ruamel keeps the comment lines between two list items on the first item's last
+    value (in its ``ca.items``: at 2 for a mapping key, at 0 for a list item).
+    """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    while isinstance(node, CommentedMap | CommentedSeq) and len(node):
+        last = list(node.keys())[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        where = 2 if isinstance(node, CommentedMap) else 0
+        found = node.ca.items.get(last)
+        if found and len(found) > where and found[where] is not None:
+            return found, where
+        node = node[last]
+    return None
+
+
+def _hand_on_comments(before: Any, item: Any) -> None:
+    """Move the comment lines that introduce the next item from ``before`` to ``item``.
+
+    An item inserted after ``before`` would otherwise come between those lines
+    and the item they were written for. A comment on ``before``'s own line stays.
+    """
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    found = _trailing(before)
+    if found is None or not isinstance(item, CommentedMap) or not item:
+        return
+    slots, where = found
+    token = slots[where]
+    own_line, _, introducing = str(token.value).partition("\n")
+    if not introducing.strip():
+        return
+    token.value = own_line + "\n"
+    last = list(item.keys())[-1]
+    item.ca.items[last] = [None, None, CommentToken("\n" + introducing, CommentMark(0), None), None]
+
+
+def _plain(value: Any) -> Any:
+    """A round-trip value as the plain data it holds (for comparing with answers)."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return None if value is None else str(value)
+
+
+def _one_inserted(old: list[Any], new: list[Any]) -> int | None:
+    """Where ``new`` is ``old`` with one item inserted, that item's index; else None."""
+    if len(new) != len(old) + 1:
+        return None
+    plain = [_plain(item) for item in old]
+    index = next((i for i, item in enumerate(plain) if item != new[i]), len(plain))
+    return index if plain[index:] == new[index + 1 :] else None
 
 
 def updated_text(old_text: str, answers: dict[str, Any]) -> str | None:

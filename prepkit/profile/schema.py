@@ -50,7 +50,7 @@ TestName = Annotated[str, Meta(max_length=TEST_NAME_TEXT, extra={"text": "line"}
 # in proportion.
 DIARY_ENTRIES = 2000
 DIARY_ITEMS = 10
-DIARY_WORDS = 60
+DIARY_WORDS = SHORT_TEXT  # an own symptom's name fits
 DiaryWords = Annotated[str, Meta(min_length=1, max_length=DIARY_WORDS, extra={"text": "line"})]
 DiaryItems = Meta(max_length=DIARY_ITEMS)
 # A time of day as written on a 24-hour clock, "21:00"; checked in rule_problems.
@@ -267,13 +267,17 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
 
 
 def _diary_problems(diary: list[DiaryEntry]) -> Iterator[tuple[Location, str]]:
-    """A logged attack happened: not in the future, at a time a clock shows."""
-    now = today()
+    """A logged attack happened in a patient's lifetime, at a time a clock shows.
+
+    A date after today is only noted (see :func:`notices`): logged on a phone in
+    another time zone, it is tomorrow here, and it must not lock the profile.
+    """
+    earliest = today().year - 120
     for index, entry in enumerate(diary):
-        if entry.date > now:
+        if entry.date.year < earliest:
             yield (
                 ("attack_diary", index, "date"),
-                f"{entry.date} is in the future; an attack is logged after it happens",
+                f"{entry.date} is more than 120 years ago; check the year",
             )
         if entry.time and not CLOCK_TIME.fullmatch(entry.time):
             yield (
@@ -288,6 +292,14 @@ def notices(profile: Profile) -> list[tuple[Location, str]]:
     visit = profile.visit.date
     if visit is not None and visit < today():
         found.append((("visit", "date"), f"{visit} is in the past; is it the right visit?"))
+    for index, entry in enumerate(profile.attack_diary):
+        if entry.date > today():
+            found.append(
+                (
+                    ("attack_diary", index, "date"),
+                    f"{entry.date} is after today; the worksheet counts it from that day on",
+                )
+            )
     # The same drug twice ("Codeine", "CODEINE") takes a second line on a card with
     # little room, and may be two reactions that belong together: worth a look.
     named = (

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from prepkit.errors import printable
+from prepkit.yaml_loaders import NULL_WORDS
 
 HEADER = """\
 # prepkit profile: your answers, saved by prepkit.
@@ -37,8 +38,12 @@ class _PlainDumper(yaml.SafeDumper):
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    """Several lines of text are written as a ``|`` block, the way a person would."""
-    style = "|" if "\n" in text else None
+    """Several lines of text are written as a ``|`` block, the way a person would.
+
+    A word YAML reads as "no value" (``null``, ``~``) is quoted: written plain, the
+    patient's answer would come back empty.
+    """
+    style = "|" if "\n" in text else '"' if text in NULL_WORDS else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 

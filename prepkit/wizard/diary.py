@@ -34,24 +34,29 @@ def parse_when(text: str, now: dt.datetime) -> tuple[dt.date, str]:
     ``ValueError`` with a sentence the patient can act on.
     """
     words = " ".join(text.lower().split())
-    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}t.+", words):  # 2026-11-05T21:00, as ISO writes it
+    if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}t.+", words, re.ASCII):  # 2026-11-05T21:00 (ISO)
         words = words.replace("t", " ", 1)
+    words = re.sub(r"^(.*\d:\d\d):\d\d$", r"\1", words, flags=re.ASCII)  # seconds: not kept
     if words in ("", "now"):
         return now.date(), now.strftime("%H:%M")
     day_word, _, rest = words.partition(" ")
     if day_word in ("today", "yesterday"):
         day = now.date() - dt.timedelta(days=1 if day_word == "yesterday" else 0)
-    elif re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", day_word):
+    elif re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", day_word, re.ASCII):
         try:
             year, month, number = (int(part) for part in day_word.split("-"))
             day = dt.date(year, month, number)
         except ValueError:
             raise ValueError(f"there is no day {day_word}; check the month and the day") from None
-    else:
+    else:  # a time alone: today
         day, rest = now.date(), words
     time = _clock(rest.strip()) if rest.strip() else ""
     if day > now.date() or (day == now.date() and time > now.strftime("%H:%M")):
-        raise ValueError(f"{_said(day, time)} is in the future; log an attack after it starts")
+        alone = rest is words  # only a time was given: perhaps last night's
+        hint = f"; for last night, write 'yesterday {time}'" if alone else ""
+        raise ValueError(
+            f"{_said(day, time)} is in the future; log an attack after it starts{hint}"
+        )
     return day, time
 
 
@@ -89,6 +94,8 @@ def picked_or_written(text: str, offered: Sequence[str]) -> list[str]:
             continue
         number = whole_number(part)
         if number is not None:
+            if not offered:
+                raise ValueError(f"there is no list to pick {number} from; write it in words")
             if not 1 <= number <= len(offered):
                 raise ValueError(f"{number} is not on the list (choose from 1 to {len(offered)})")
             part = offered[number - 1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from prepkit.content.catalog import Catalog
 from prepkit.wizard.answers import (
     Data,
@@ -148,14 +150,18 @@ def diary_summary(data: Data) -> str:
     from prepkit.today import today
 
     diary = items_at(data, "attack_diary")
-    start = year_before(today()).isoformat()
-    year = [e for e in diary if as_text(e.get("date")) >= start]
+    # Counted up to the visit, as the worksheet counts them (a reprint of a past visit).
+    visit = as_text(mapping_at(data, "visit").get("date"))
+    until = min(today().isoformat(), visit or today().isoformat())
+    start = year_before(dt.date.fromisoformat(until)).isoformat()
+    year = [e for e in diary if start <= as_text(e.get("date")) <= until]
     last = max(as_text(e.get("date")) for e in diary)
     visits = sum(1 for e in year if e.get("emergency_visit") in (True, "yes"))
     return (
-        f"Your attack diary: {len(year)} attacks in the last 12 months, the last on {last}; "
-        f"{visits} emergency room {'visit' if visits == 1 else 'visits'}. "
-        "The worksheet counts them from the diary; log a new one with 'prepkit log'."
+        f"Attack diary: {len(year)} {'attack' if len(year) == 1 else 'attacks'} in the last "
+        f"12 months, the last on {last}; {visits} emergency room "
+        f"{'visit' if visits == 1 else 'visits'}. The worksheet counts them from the diary; "
+        "log a new one with 'prepkit log'."
     )
 
 
@@ -168,7 +174,7 @@ def ask_attacks(p: Prompter, data: Data, catalog: Catalog) -> None:
 
 def summary_attacks(data: Data, catalog: Catalog) -> str:
     if not _no_diary(data):
-        return diary_summary(data).partition(". The worksheet")[0].removeprefix("Your ")
+        return diary_summary(data).partition(". The worksheet")[0]
     attacks = data.get("attacks") or {}
     last_year = attacks.get("last_year")
     return f"{'?' if last_year is None else last_year} attacks in the last year"
