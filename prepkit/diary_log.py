@@ -18,7 +18,7 @@ from prepkit.errors import UserError
 from prepkit.exits import say
 
 if TYPE_CHECKING:
-    from prepkit.profile.schema import Profile
+    pass
 
 DEFAULT_PROFILE = "prepkit-profile.yaml"
 # The option that gave each field of an entry, for messages about it.
@@ -87,7 +87,7 @@ def log(profile: Path, **given: Any) -> None:
         from prepkit.wizard.diary import ask_attack
         from prepkit.wizard.prompts import InputEnded, Interrupted
 
-        problem_text = terminal_problem()
+        problem_text = terminal_problem("run 'prepkit log' again, or give the answers as options")
         if problem_text is not None:
             raise UserError(problem_text)
         try:
@@ -100,9 +100,28 @@ def log(profile: Path, **given: Any) -> None:
                 "input ended before the attack was logged; nothing was written "
                 "(to log without questions, give options such as --date and --symptom)"
             ) from None
-    count = _save(profile, answers, entry)
+    count = _save(profile, entry)
     when = f"{entry['date']} {entry.get('time', '')}".rstrip()
     say(f"Logged the attack of {when} in {profile} ({count} in the diary).")
+    for note in _near_misses(entry, load_catalog()):
+        say(f"Note: {note}")
+
+
+def _near_misses(entry: dict[str, Any], catalog: Any) -> list[str]:
+    """Words that look like a mistyped id (``flushng``): kept as written, and said."""
+    import difflib
+
+    notes = []
+    for field, items in (("symptoms", catalog.symptoms), ("triggers", catalog.triggers)):
+        ids = [item.id for item in items]
+        for word in entry.get(field, []):
+            close = [] if word in ids else difflib.get_close_matches(word, ids, n=1, cutoff=0.8)
+            if close:
+                notes.append(
+                    f"{word!r} is kept as your own words; if you meant {close[0]!r}, the "
+                    "entry can be corrected in the profile"
+                )
+    return notes
 
 
 def _from_options(given: dict[str, Any], moment: Any, profile: Path) -> dict[str, Any]:
@@ -147,14 +166,27 @@ def entry_problem(entry: dict[str, Any]) -> tuple[str, str] | None:
     return None
 
 
-def _save(profile: Path, answers: Profile, entry: dict[str, Any]) -> int:
-    """Insert ``entry`` in date order (after others at the same moment) and save."""
+def _save(profile: Path, entry: dict[str, Any]) -> int:
+    """Insert ``entry`` in date order (after others at the same moment) and save.
+
+    The profile is read again under a lock on its folder: two attacks logged at
+    once (a phone shortcut and the terminal) are both kept, and an edit saved
+    while the questions were asked is not undone.
+    """
+    from prepkit.content.rules import read_profile
+    from prepkit.output import folder_lock
+    from prepkit.profile.convert import profile_data
+
+    with folder_lock(profile.parent):
+        return _insert(profile, profile_data(read_profile(profile)), entry)
+
+
+def _insert(profile: Path, data: dict[str, Any], entry: dict[str, Any]) -> int:
     from prepkit.content.rules import catalog_problems
-    from prepkit.profile.convert import ProfileProblem, field_path, profile_data, to_profile
+    from prepkit.profile.convert import ProfileProblem, field_path, to_profile
     from prepkit.profile.schema import DIARY_ENTRIES
     from prepkit.profile_files import save_profile
 
-    data = profile_data(answers)
     diary: list[dict[str, Any]] = data.get("attack_diary") or []
     key = (entry["date"], entry.get("time", ""))
     place = len(diary)

@@ -128,7 +128,7 @@ def _shown(value: bool | None) -> str:
     return "" if value is None else ("y" if value else "n")
 
 
-def terminal_problem() -> str | None:
+def terminal_problem(again: str = "run the wizard again") -> str | None:
     """Why this terminal cannot run the wizard, or None; checked before the first question.
 
     Answers may be in any script the font prints (Köhler, Ελένη, Ольга), and last
@@ -147,7 +147,7 @@ def terminal_problem() -> str | None:
             return (
                 f"this terminal uses the {encoding} character encoding, which cannot show or "
                 "read accented letters or other alphabets; set a UTF-8 locale (for example: export "
-                "LANG=C.UTF-8) and run the wizard again, or edit the profile in a text "
+                f"LANG=C.UTF-8) and {again}, or edit the profile in a text "
                 "editor and print it with 'prepkit build'"
             )
     return None

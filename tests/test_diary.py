@@ -458,3 +458,28 @@ def test_a_time_alone_later_than_now_suggests_last_night() -> None:
         parse_when("21:00", NOW)
     with pytest.raises(ValueError, match="is not a day or a time"):
         parse_when("２０２６-１１-０５", NOW)  # noqa: RUF001 - full-width digits on purpose
+
+
+def test_attacks_logged_at_the_same_moment_are_all_kept(tmp_path: Path, profile: Path) -> None:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH}
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "prepkit", "log", "p.yaml", "--date", f"2026-11-0{day}"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for day in range(1, 7)
+    ]
+    assert [process.wait(timeout=120) for process in runs] == [0] * 6
+    days = [entry.date.day for entry in read_profile(profile).attack_diary]
+    assert days == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_mistyped_id_is_kept_as_written_and_said(tmp_path: Path, profile: Path) -> None:
+    done = run(tmp_path, "log", "p.yaml", "--symptom", "flushng", "--trigger", "my cat")
+    assert done.returncode == 0
+    assert "Note: 'flushng' is kept as your own words; if you meant 'flushing'" in done.stdout
+    assert "my cat" not in done.stdout
+    assert read_profile(profile).attack_diary[0].symptoms == ["flushng"]

@@ -125,6 +125,7 @@ def test_click_below_the_cli_is_caught() -> None:
 WRITERS = (
     "prepkit.cli",
     "prepkit.profile_files",
+    "prepkit.diary_log",
     "prepkit.visits",
     "prepkit.build",
     "prepkit.output",
