@@ -11,6 +11,7 @@ followed) with a header that says not to edit them.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,9 @@ def keep_visit_copy(profile: Path, answers: Profile, today: dt.date) -> tuple[Pa
     visit = answers.visit.date
     if visit is None:
         return None, ""
+    if os.path.abspath(profile).startswith(("/dev/", "/proc/")):
+        # A profile piped in (/dev/stdin) has no folder of its own to keep copies beside.
+        return None, "a profile read from a pipe or device gets no copy in the visit history"
     target = visit_copy(profile, visit)
     if visit < today and (target.exists() or target.is_symlink()):
         return None, (

@@ -264,3 +264,25 @@ def test_a_dose_typed_with_or_without_a_space_is_the_same_dose() -> None:
     second["medications"][0]["dose"] = "10MG"  # "10 mg" before
     groups = changes_since(to_profile(first), to_profile(second), load_catalog())
     assert "Medications" not in {g.heading for g in groups}
+
+
+def test_a_profile_read_from_standard_input_keeps_no_copy_in_dev(tmp_path: Path) -> None:
+    """Found in the #18 re-check: 'build /dev/stdin' made a /dev/stdin-history folder."""
+    import os
+    import subprocess
+    import sys
+
+    profile = tmp_path / "me.yaml"
+    save_profile(profile, second_visit(first_visit()))
+    with profile.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "prepkit", "build", "/dev/stdin", "-o", str(tmp_path)],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "SOURCE_DATE_EPOCH": "1795219200"},
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    assert "gets no copy in the visit history" in done.stdout
+    assert not Path("/dev/stdin-history").exists()
