@@ -218,7 +218,8 @@ def worst_case(prepkit: list[str], work: Path, runs: int) -> list[tuple[str, str
 
     All ``<``: the costliest character for ReportLab's markup (it is escaped) and
     among the widest. One-letter lines: every multi-line answer at its line limit,
-    the most lines and pages. The card cannot hold 100 drugs of 200 characters, so
+    the most lines and pages. All ``‱``: the widest glyph, every text one word that
+    must be split across lines. The card cannot hold 100 drugs of 200 characters, so
     each build ends with exit 2 after writing the worksheet, as for the patient.
     """
     from prepkit.profile_files import save_profile
@@ -228,7 +229,13 @@ def worst_case(prepkit: list[str], work: Path, runs: int) -> list[tuple[str, str
     rows = []
     cases = [
         (f"{kind}, {size}", pattern, options)
-        for kind, pattern in (("all '<'", "<"), ("one-letter lines", "x\n"))
+        for kind, pattern in (
+            ("all '<'", "<"),
+            ("one-letter lines", "x\n"),
+            # One unbroken word per text, of the widest glyph: ReportLab splits each
+            # word by measuring it a letter at a time (the slowest text found so far).
+            ("all '\u2031'", "\u2031"),
+        )
         for size, options in (("standard", []), ("large print", ["--large-print"]))
     ]
     for label, pattern, options in cases:
