@@ -53,9 +53,12 @@ def maxed_profile(pattern: str = "x") -> dict[str, Any]:
 
 
 def _diary_entry(pattern: str, day: int) -> dict[str, Any]:
-    """An entry on a day in January 2020: in the past whatever the clock says."""
+    """An entry in December 2025: within the twelve months before the maxed profile's
+    visit (2026-01-01, the date every date field gets), so every entry is printed."""
     entry = _fill(mi.type_info(DiaryEntry), ("attack_diary",), pattern)
-    return {**entry, "date": f"2020-01-{day + 1:02d}", "time": "23:59"}
+    for field in ("symptoms", "triggers", "took"):  # distinct: one entry lists each once
+        entry[field] = [text[: -len(str(n))] + str(n) for n, text in enumerate(entry[field])]
+    return {**entry, "date": f"2025-12-{day + 1:02d}", "time": "23:59"}
 
 
 def _test_record(test: str, pattern: str) -> dict[str, Any]:
