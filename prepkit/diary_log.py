@@ -46,9 +46,20 @@ _YES_NO = click.Choice(["yes", "no"], case_sensitive=False)
 @click.option(
     "--date", "when", help="When it started: now (default), 'yesterday 21:00', '2026-11-05 08:30'."
 )
-@click.option("--symptom", "symptoms", multiple=True, help="A symptom (repeat for more).")
-@click.option("--trigger", "triggers", multiple=True, help="What may have set it off (repeat).")
-@click.option("--severity", help="How bad, 0 to 10.")
+@click.option(
+    "--symptom",
+    "symptoms",
+    multiple=True,
+    help="A symptom: an id such as flushing (the README lists them) or your own words. "
+    "Repeat for more.",
+)
+@click.option(
+    "--trigger",
+    "triggers",
+    multiple=True,
+    help="What may have set it off: an id such as alcohol, or your own words. Repeat for more.",
+)
+@click.option("--severity", metavar="0-10", help="How bad, 0 to 10.")
 @click.option("--lasted", help="How long it lasted, in your words.")
 @click.option(
     "--took", "took", multiple=True, help="A medication taken or something done (repeat)."
