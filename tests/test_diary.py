@@ -483,3 +483,25 @@ def test_a_mistyped_id_is_kept_as_written_and_said(tmp_path: Path, profile: Path
     assert "Note: 'flushng' is kept as your own words; if you meant 'flushing'" in done.stdout
     assert "my cat" not in done.stdout
     assert read_profile(profile).attack_diary[0].symptoms == ["flushng"]
+
+
+def test_large_print_charts_label_at_14_pt_or_more() -> None:
+    """Found by the #18 re-check: chart labels were 0.85 of the text size (11.9 pt)."""
+    import io
+
+    from prepkit.render import render_worksheet
+    from tests.conftest import EXAMPLE
+    from tests.test_golden import follow_up_worksheet, with_diary
+
+    diary = render_worksheet(with_diary(read_profile(EXAMPLE)), large_print=True)
+    for pdf in (diary, follow_up_worksheet(large_print=True)):
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
+            charted = [
+                page
+                for page in document.pages
+                if "per month" in (page.extract_text() or "")
+                or "results over time" in (page.extract_text() or "")
+            ]
+            assert charted
+            sizes = {round(c["size"], 1) for page in charted for c in page.chars}
+        assert min(sizes) >= 14, sorted(sizes)

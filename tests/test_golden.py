@@ -45,7 +45,7 @@ def with_diary(profile: Profile) -> Profile:
     return to_profile({**profile_data(profile), "attack_diary": DIARY})
 
 
-def follow_up_worksheet() -> bytes:
+def follow_up_worksheet(*, large_print: bool = False) -> bytes:
     import datetime as dt
 
     from prepkit.content.rules import to_profile
@@ -56,6 +56,7 @@ def follow_up_worksheet() -> bytes:
         to_profile(second_visit(first)),
         previous=to_profile(first),
         previous_date=dt.date(2026, 3, 10),
+        large_print=large_print,
     )
 
 

@@ -776,6 +776,36 @@ def test_a_stop_inside_a_changed_medication_loses_nothing_and_skips_nothing(
     assert [(s.name, s.stopped) for s in profile.stopped_medications] == [("Cetirizine", "2026-10")]
 
 
+def test_a_resumed_list_question_shows_the_list_as_it_is_now(tmp_path: Path) -> None:
+    """Found by the #18 re-check: after a stopped medication the list was not shown
+    again, its numbers had moved up, and "2" changed another drug than the one seen."""
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    with pytest.raises(WizardStopped):
+        session(
+            tmp_path,
+            {
+                "What changed since your last visit": "6",
+                "Which have you stopped taking": "1",  # Cetirizine
+                "When did you stop it": "2026-10",
+                "Which changed (dose, how often, what for)": CTRL_C,
+            },
+        )
+    draft = draft_path(tmp_path / "p.yaml")
+    p = session(
+        tmp_path,
+        {
+            f"You have unfinished answers in {draft}. Resume them?": True,
+            "Which changed (dose, how often, what for)": "1",
+            "Dose": "40 mg",
+        },
+    )
+    shown = [line.strip() for line in p.said]
+    assert any(line.startswith("1. Famotidine") for line in shown), shown
+    assert not any("Cetirizine" in line and line.startswith("1.") for line in shown)
+    profile = read_profile(tmp_path / "p.yaml")
+    assert [(m.name, m.dose) for m in profile.medications] == [("Famotidine", "40 mg")]
+
+
 def test_a_resumed_follow_up_asks_only_the_sections_picked(tmp_path: Path) -> None:
     """Found by the second review: after a resume every later section was asked."""
     session(tmp_path, FIRST_RUN_SCRIPT)

@@ -1,6 +1,8 @@
 """Small charts drawn with ReportLab's own graphics: a test's results over time (a line)
 and counts per month from the attack diary (bars).
 
+Every label is in the table cells' size, so large print keeps its 14 pt here too.
+
 Black on white with each value written beside its point, so it reads the same in
 greyscale, on a poor copier and in large print; the axes are labelled (the date
 as the patient wrote it, the unit from the results). The value axis starts at
@@ -40,7 +42,7 @@ def results_chart(
     size: float,
 ) -> Drawing:
     """``points`` are (day number, value, date as written), oldest first."""
-    height = spec.height * MM + size * 3
+    height = spec.height_pt(size) + size * 3
     drawing = Drawing(width, height)
     drawing.add(
         String(0, height - size, f"{title}, results over time", fontName=font, fontSize=size)
@@ -55,7 +57,7 @@ def results_chart(
     line.strokeWidth = spec.line_pt
     line.symbol = makeMarker("FilledCircle", size=spec.marker * MM)
     plot.lineLabelFormat = "%g"
-    plot.lineLabels.fontName, plot.lineLabels.fontSize = font, size * 0.85
+    plot.lineLabels.fontName, plot.lineLabels.fontSize = font, size
     plot.lineLabels.dy = size * 0.6
 
     first, last = points[0][0], points[-1][0]
@@ -65,24 +67,22 @@ def results_chart(
     x_axis.valueMin, x_axis.valueMax = first - pad, last + pad
     x_axis.valueSteps = list(written)
     x_axis.labelTextFormat = lambda day: written.get(int(day), "")
-    x_axis.labels.fontName, x_axis.labels.fontSize = font, size * 0.85
+    x_axis.labels.fontName, x_axis.labels.fontSize = font, size
     y_axis = plot.yValueAxis
     y_axis.valueMin, y_axis.valueMax = 0, _nice_top(max(v for _, v, _ in points) * 1.1)
-    y_axis.labels.fontName, y_axis.labels.fontSize = font, size * 0.85
+    y_axis.labels.fontName, y_axis.labels.fontSize = font, size
     y_axis.gridStrokeColor = colors.HexColor(spec.grid_colour)
     y_axis.gridStrokeWidth = spec.grid_pt
     y_axis.visibleGrid = True
     drawing.add(plot)
-    drawing.add(
-        String(0, plot.y + plot.height + size * 0.4, unit, fontName=font, fontSize=size * 0.85)
-    )
+    drawing.add(String(0, plot.y + plot.height + size * 0.4, unit, fontName=font, fontSize=size))
     drawing.add(
         String(
             plot.x + plot.width / 2,
             0,
             "Date of the result",
             fontName=font,
-            fontSize=size * 0.85,
+            fontSize=size,
             textAnchor="middle",
         )
     )
@@ -104,7 +104,7 @@ def count_chart(
     The value axis counts in whole steps from zero, so a month with one attack
     never looks like a month with none.
     """
-    height = spec.height * MM + size * 3
+    height = spec.height_pt(size) + size * 3
     drawing = Drawing(width, height)
     drawing.add(String(0, height - size, title, fontName=font, fontSize=size))
     chart = VerticalBarChart()
@@ -115,17 +115,17 @@ def count_chart(
     chart.bars[0].fillColor = colors.black
     chart.bars[0].strokeColor = colors.black
     chart.barLabelFormat = "%d"
-    chart.barLabels.fontName, chart.barLabels.fontSize = font, size * 0.85
+    chart.barLabels.fontName, chart.barLabels.fontSize = font, size
     chart.barLabels.nudge = size * 0.5
     chart.categoryAxis.categoryNames = [label for label, _ in bars]
     chart.categoryAxis.labels.fontName = font
-    chart.categoryAxis.labels.fontSize = size * 0.85
+    chart.categoryAxis.labels.fontSize = size
     chart.categoryAxis.labels.dy = -size * 0.2
     highest = max((count for _, count in bars), default=0)
     step = max(1, -(-highest // 4))
     values = chart.valueAxis
     values.valueMin, values.valueMax, values.valueStep = 0, step * (-(-highest // step) + 1), step
-    values.labels.fontName, values.labels.fontSize = font, size * 0.85
+    values.labels.fontName, values.labels.fontSize = font, size
     values.labelTextFormat = "%d"
     values.gridStrokeColor = colors.HexColor(spec.grid_colour)
     values.gridStrokeWidth = spec.grid_pt
@@ -137,7 +137,7 @@ def count_chart(
             0,
             axis,
             fontName=font,
-            fontSize=size * 0.85,
+            fontSize=size,
             textAnchor="middle",
         )
     )

@@ -57,11 +57,17 @@ class TableSpec(_Layout, frozen=True):
 
 class ChartSpec(_Layout, frozen=True):
     height: float
+    # The label size ``height`` is drawn for: larger labels (large print) get a chart
+    # taller in proportion, so the plot is not squeezed between them.
+    text_pt: float
     width_share: float
     line_pt: float
     marker: float
     grid_pt: float
     grid_colour: str
+
+    def height_pt(self, text_pt: float) -> float:
+        return self.height * MM * max(1.0, text_pt / self.text_pt)
 
 
 class RuledLinesSpec(_Layout, frozen=True):

@@ -141,8 +141,10 @@ class Replaying(Tracking):
         self.then = place.then
         self._place = place
         self.reached = False
-        # What the section said since the last question taken silently: the list a
-        # selection picks from is shown again before it is asked for real.
+        # What the section has said so far, shown before the question asked for real:
+        # the numbered list a selection picks from, as the saved answers make it now
+        # (a medication stopped before the stop is no longer on it, and the numbers
+        # move up; without the list, "2" would pick another drug than the patient saw).
         self._said: list[str] = []
 
     def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
@@ -150,7 +152,6 @@ class Replaying(Tracking):
             seen = self._seen[(self.section, label)] + 1
             if (label, seen) != (self._place.label, self._place.seen):
                 self._seen[(self.section, label)] = seen
-                self._said.clear()
                 return default
             self.reached = True
             for line in self._said:
