@@ -103,6 +103,31 @@ CASES = [
         2,
         "a bracket opened on this line is never closed",
     ),
+    # Found by the #18 re-check: the parser's words, or the line after the one to fix.
+    (
+        "a key without its colon names its own line",
+        "schema_version: 1\nvisit:\n  date: 2026-12-03\n  provider Dr. Okafor\n",
+        4,
+        "a key needs a colon after it: provider: Dr. Okafor",
+    ),
+    (
+        "a dash without its space",
+        "avoid:\n  - name: Aspirin\n  -name: Codeine\n",
+        3,
+        "put a space after the dash: - name: Codeine",
+    ),
+    (
+        "a key indented less than the one above",
+        "schema_version: 1\npatient:\n    name: Ann\n  date_of_birth: 1980-01-01\n",
+        4,
+        "this line is indented differently from the lines above it",
+    ),
+    (
+        "a colon inside a value in braces",
+        "medications:\n  - {name: Cetirizine, what_for: itching: bad}\n",
+        2,
+        'a value with a colon needs quotes (what_for: "itching: bad")',
+    ),
 ]
 
 
@@ -138,3 +163,10 @@ def test_a_missing_space_that_yaml_reads_as_text_still_says_how_to_fix_it(tmp_pa
     assert "patient: must be a group of 'key: value' lines; put a space after the colon: " in (
         caught.value.format_message()
     )
+
+
+def test_a_list_item_with_a_colon_says_to_quote_it(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("schema_version: 1\ntriggers:\n  own:\n    - Perfume: strong ones\n")
+    with pytest.raises(UserError, match='a colon inside the words needs quotes: "Perfume: strong'):
+        read_profile(path)

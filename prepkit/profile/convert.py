@@ -218,6 +218,13 @@ def _describe(info: mi.Type | None, value: Any) -> str:
         return ""
     info = _declared(info)
     if isinstance(info, mi.StrType):
+        if isinstance(value, dict) and len(value) == 1:  # "- Perfume: strong ones"
+            ((key, words),) = value.items()
+            if isinstance(words, str | None):
+                return (
+                    "must be plain text; a colon inside the words needs quotes: "
+                    f'"{key}: {words or ""}"'
+                )
         if not isinstance(value, str):
             return "must be plain text, not a list or a group of answers"
         if info.max_length is not None and len(value) > info.max_length:

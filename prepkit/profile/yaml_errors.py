@@ -105,6 +105,15 @@ def _quote_slip(lines: list[str], problem_line: int) -> tuple[int, str] | None:
     return None
 
 
+def _colon_after_value(line: str) -> str | None:
+    """``{name: X, what_for: itching: bad}`` -> ``what_for: "itching: bad"``, the fix."""
+    for part in re.split(r"[,{}\[\]]", line):
+        if part.count(":") > 1:
+            key, value = part.split(":", 1)
+            return f'{key.strip()}: "{value.strip()}"'
+    return None
+
+
 def _bare_word_above(lines: list[str], line: int) -> tuple[int, str] | None:
     """The line above the mark, if it is a key without its colon (``visit``)."""
     for number in range(line - 1, 0, -1):
@@ -145,6 +154,13 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
         )
     if "flow" in context and error.context_mark is not None and "expected" in problem:
         opened = error.context_mark.line + 1
+        colon = _colon_after_value(lines[line - 1]) if opened == line else None
+        if colon is not None:
+            return at(
+                line,
+                f"inside {{ }} or [ ], a value with a colon needs quotes ({colon}), "
+                "or write each key on its own line",
+            )
         return at(
             opened,
             "a bracket opened on this line is never closed: add the closing ] or }, or "
@@ -174,6 +190,22 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
         if above is not None:
             number, word = above
             return at(number, f"a section name needs a colon after it: {word}:")
+    if "expected ':'" in problem and error.context_mark is not None:
+        # The key without its colon is where the parser began the key, not where it gave up.
+        keyed = error.context_mark.line + 1
+        found = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s+(\S.*)", lines[keyed - 1])
+        fix = f": {found.group(1)}: {found.group(2).strip()}" if found else ""
+        return at(keyed, f"a key needs a colon after it{fix}")
+    if "expected '-' indicator" in problem and 0 < line <= len(lines):
+        item = re.match(r"\s*-(\S.*)", lines[line - 1])
+        if item:
+            return at(line, f"put a space after the dash: - {item.group(1).strip()}")
+    if "expected key" in problem and 0 < line <= len(lines):
+        return at(
+            line,
+            "this line is indented differently from the lines above it: line up the keys "
+            "of one section with the same number of spaces",
+        )
     slip = _slip_above(lines, line)
     if slip is not None:
         number, fix = slip
