@@ -64,3 +64,51 @@ def test_a_hostile_old_file_is_never_handed_to_the_round_trip_reader(tmp_path: P
     hostile = "patient: " + "[" * 30000 + "]" * 30000 + "\n"
     text = saved_text({"schema_version": 1, "patient": {"name": "Ann"}}, "p.yaml", hostile)
     assert "name: Ann" in text and "[" not in text
+
+
+def test_a_list_item_dropped_or_added_leaves_the_others_as_written() -> None:
+    """Found by the #18 re-check: items were written over by position, so each later
+    symptom took the next one's answers, its keys reordered and its comment elsewhere."""
+    old = (
+        "schema_version: 1\n"
+        "symptoms:\n"
+        "  - catalog: flushing   # mostly after wine\n"
+        "    severity: 6\n"
+        "  - own: Brain fog\n"
+        "    first_noticed: 2022-05   # after the move\n"
+        "  - catalog: itching\n"
+        "tests:\n"
+        "  - test: tryptase\n"
+        "    date: 2026-03\n"
+        "    value: 35 ng/mL   # high\n"
+    )
+    new = {
+        "schema_version": "1",
+        "symptoms": [
+            {"own": "Brain fog", "first_noticed": "2022-05"},
+            {"catalog": "itching"},
+            {"catalog": "headache", "severity": "4"},
+        ],
+        "tests": [
+            {"test": "tryptase", "date": "2026-03", "value": "35 ng/mL"},
+            {"test": "tryptase", "date": "2026-11", "value": "41 ng/mL"},
+        ],
+    }
+    text = updated_text(old, new)
+    assert text is not None
+    assert text == (
+        "schema_version: 1\n"
+        "symptoms:\n"
+        "  - own: Brain fog\n"
+        "    first_noticed: 2022-05   # after the move\n"
+        "  - catalog: itching\n"
+        "  - catalog: headache\n"
+        "    severity: 4\n"
+        "tests:\n"
+        "  - test: tryptase\n"
+        "    date: 2026-03\n"
+        "    value: 35 ng/mL   # high\n"
+        "  - test: tryptase\n"
+        "    date: 2026-11\n"
+        "    value: 41 ng/mL\n"
+    )

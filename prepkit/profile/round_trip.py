@@ -62,6 +62,8 @@ def _merge(old: Any, new: Any) -> Any:
                 _hand_on_comments(old[added - 1], item)
             old.insert(added, item)
             return old
+        if _aligned(old, new):
+            return old
         for index, value in enumerate(new):
             if index < len(old):
                 old[index] = _merge(old[index], value)
@@ -115,6 +117,49 @@ def _hand_on_comments(before: Any, item: Any) -> None:
     token.value = own_line + "\n"
     last = list(item.keys())[-1]
     item.ca.items[last] = [None, None, CommentToken("\n" + introducing, CommentMark(0), None), None]
+
+
+# The answers that say which item a list entry is: a symptom, a medication, a result.
+_IDENTITY = ("catalog", "own", "name", "test", "date", "time")
+
+
+def _identity(item: Any) -> tuple[tuple[str, str], ...] | None:
+    if not isinstance(item, dict):
+        return None
+    found = tuple(
+        (key, " ".join(str(item[key]).split()).casefold()) for key in _IDENTITY if key in item
+    )
+    return found or None
+
+
+def _aligned(old: Any, new: list[Any]) -> bool:
+    """Merge ``new`` into ``old`` item by item where both name the same thing.
+
+    A list the wizard changed (a symptom dropped, a medication added, a second
+    result) would otherwise be written over by position: every later item would
+    take the next one's values, its keys reordered and its comments on another
+    entry. Items are matched by what names them (``_IDENTITY``), kept in order;
+    False (nothing done) when some item has no such answer.
+    """
+    import difflib
+
+    olds = [_identity(_plain(item)) for item in old]
+    news = [_identity(item) for item in new]
+    if None in olds or None in news:
+        return False
+    steps = difflib.SequenceMatcher(a=olds, b=news, autojunk=False).get_opcodes()
+    for tag, start, end, first, last in reversed(steps):  # from the end: indexes hold
+        if tag == "equal":
+            for offset in range(end - start):
+                old[start + offset] = _merge(old[start + offset], new[first + offset])
+            continue
+        kept = min(end - start, last - first) if tag == "replace" else 0
+        for offset in range(kept):
+            old[start + offset] = _merge(old[start + offset], new[first + offset])
+        del old[start + kept : end]
+        for offset in reversed(range(kept, last - first)):
+            old.insert(start + kept, _merge(None, new[first + offset]))
+    return True
 
 
 def _plain(value: Any) -> Any:
