@@ -806,6 +806,35 @@ def test_a_resumed_list_question_shows_the_list_as_it_is_now(tmp_path: Path) -> 
     assert [(m.name, m.dose) for m in profile.medications] == [("Famotidine", "40 mg")]
 
 
+def test_a_stop_between_two_new_medications_resumes_at_the_next_one(tmp_path: Path) -> None:
+    """Found by the #18 re-check: the first medication, saved in the draft, made the
+    resume ask the whole section again (starting with "Which have you stopped taking")."""
+    script = {**FIRST_RUN_SCRIPT, "Medication name": ["Cetirizine", CTRL_C]}
+    with pytest.raises(WizardStopped):
+        session(tmp_path, script)
+    draft = draft_path(tmp_path / "p.yaml")
+    labels = list(FIRST_RUN_SCRIPT)  # in the order they are asked
+    rest = {label: FIRST_RUN_SCRIPT[label] for label in labels[labels.index("What for") + 1 :]}
+    p = session(
+        tmp_path,
+        {
+            f"You have unfinished answers in {draft}. Resume them?": True,
+            "Medication name": "Famotidine",
+            "Dose": "20 mg",
+            "What for": "stomach",
+            **rest,
+        },
+    )
+    assert p.asked[1] == "Medication name", p.asked[:4]
+    assert "Which have you stopped taking" not in p.asked
+    assert "That question does not come up the same way now; the whole section again:" not in p.said
+    profile = read_profile(tmp_path / "p.yaml")
+    assert [(m.name, m.dose) for m in profile.medications] == [
+        ("Cetirizine", "10 mg"),
+        ("Famotidine", "20 mg"),
+    ]
+
+
 def test_a_resumed_follow_up_asks_only_the_sections_picked(tmp_path: Path) -> None:
     """Found by the second review: after a resume every later section was asked."""
     session(tmp_path, FIRST_RUN_SCRIPT)

@@ -150,7 +150,11 @@ class Replaying(Tracking):
     def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
         if not self.reached:
             seen = self._seen[(self.section, label)] + 1
-            if (label, seen) != (self._place.label, self._place.seen):
+            # An "add another" prompt (no saved answer) met sooner than recorded: the
+            # items added before the stop are saved ones now, so the question comes up
+            # fewer times. Ask it here, rather than end the list without it.
+            sooner = label == self._place.label and seen < self._place.seen and not default
+            if (label, seen) != (self._place.label, self._place.seen) and not sooner:
                 self._seen[(self.section, label)] = seen
                 return default
             self.reached = True
