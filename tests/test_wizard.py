@@ -744,7 +744,7 @@ def test_a_damaged_resume_line_is_ignored(line: str) -> None:
     assert place_in(f"# prepkit draft\n{line}\npatient:\n  name: Ann\n") is None
 
 
-def test_a_stop_inside_a_changed_medication_loses_nothing_and_skips_nothing(
+def test_a_stop_inside_a_changed_medication_resumes_at_that_question(
     tmp_path: Path,
 ) -> None:
     """Found in the terminal: the resumed section replayed past the question, to Tests."""
@@ -766,13 +766,16 @@ def test_a_stop_inside_a_changed_medication_loses_nothing_and_skips_nothing(
     resume = {
         f"You have unfinished answers in {draft_path(tmp_path / 'p.yaml')}. Resume them?": True,
     }
-    p = session(tmp_path, resume)
-    # "Which changed" now defaults to none, so "How often" never comes: the section is
-    # asked again from its start rather than skipped.
-    assert "Which have you stopped taking" in p.asked and "Medication name" in p.asked
-    assert "That question does not come up the same way now; the whole section again:" in p.said
+    p = session(tmp_path, {**resume, "How often": "once a day"})
+    # The changed medication's details go on at "How often" (before, "Which changed"
+    # defaulted to none, "How often" never came, and the whole section was asked again).
+    assert p.asked[1:4] == ["How often", "What for", "Medication name"], p.asked
+    assert "-- Famotidine, 40 mg, twice a day" in p.said
+    assert "That question does not come up the same way now; the whole section again:" not in p.said
     profile = read_profile(tmp_path / "p.yaml")
-    assert [(m.name, m.dose) for m in profile.medications] == [("Famotidine", "40 mg")]
+    assert [(m.name, m.dose, m.how_often) for m in profile.medications] == [
+        ("Famotidine", "40 mg", "once a day")
+    ]
     assert [(s.name, s.stopped) for s in profile.stopped_medications] == [("Cetirizine", "2026-10")]
 
 
@@ -832,6 +835,76 @@ def test_a_stop_between_two_new_medications_resumes_at_the_next_one(tmp_path: Pa
     assert [(m.name, m.dose) for m in profile.medications] == [
         ("Cetirizine", "10 mg"),
         ("Famotidine", "20 mg"),
+    ]
+
+
+def test_a_stop_in_the_details_of_a_new_medication_resumes_at_that_detail(
+    tmp_path: Path,
+) -> None:
+    """A #18 residual: a stop at "How often" of the second new medication fell back
+    to "the whole section again" (the medication, saved in the draft, no longer
+    brought its details up by itself)."""
+    script = {
+        **FIRST_RUN_SCRIPT,
+        "How often": [*FIRST_RUN_SCRIPT["How often"][:4], CTRL_C],  # symptoms, then drugs
+    }
+    with pytest.raises(WizardStopped):
+        session(tmp_path, script)
+    draft = draft_path(tmp_path / "p.yaml")
+    assert '"item": ["medications", 1]' in draft.read_text(encoding="utf-8")
+    labels = list(FIRST_RUN_SCRIPT)  # in the order they are asked
+    rest = {label: FIRST_RUN_SCRIPT[label] for label in labels[labels.index("What for") + 1 :]}
+    p = session(
+        tmp_path,
+        {
+            f"You have unfinished answers in {draft}. Resume them?": True,
+            "How often": "at night",
+            "What for": "stomach",
+            "Medication name": "",
+            **rest,
+        },
+    )
+    assert p.asked[1:4] == ["How often", "What for", "Medication name"], p.asked
+    assert "-- Famotidine, 20 mg" in p.said
+    assert "That question does not come up the same way now; the whole section again:" not in p.said
+    profile = read_profile(tmp_path / "p.yaml")
+    assert [(m.name, m.dose, m.how_often, m.what_for) for m in profile.medications] == [
+        ("Cetirizine", "10 mg", "twice a day", FIRST_RUN_SCRIPT["What for"][0]),
+        ("Famotidine", "20 mg", "at night", "stomach"),
+    ]
+
+
+def test_a_stop_telling_why_a_medication_stopped_resumes_at_that_question(
+    tmp_path: Path,
+) -> None:
+    """Both medications stopped; Ctrl-C at the second's "Why": it is asked again, with
+    the first one's answers kept and nothing asked twice before it."""
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    with pytest.raises(WizardStopped):
+        session(
+            tmp_path,
+            {
+                "What changed since your last visit": "6",
+                "Which have you stopped taking": "1,2",
+                "When did you stop it": ["2026-10", "2026-09"],
+                "Why did you stop it": ["did not help", CTRL_C],
+            },
+        )
+    draft = draft_path(tmp_path / "p.yaml")
+    p = session(
+        tmp_path,
+        {
+            f"You have unfinished answers in {draft}. Resume them?": True,
+            "Why did you stop it": "side effects",
+        },
+    )
+    assert p.asked[1] == "Why did you stop it", p.asked
+    assert "When did you stop it" not in p.asked
+    profile = read_profile(tmp_path / "p.yaml")
+    assert profile.medications == []
+    assert [(s.name, s.stopped, s.why) for s in profile.stopped_medications] == [
+        ("Cetirizine", "2026-10", "did not help"),
+        ("Famotidine", "2026-09", "side effects"),
     ]
 
 

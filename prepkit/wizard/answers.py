@@ -14,6 +14,7 @@ from typing import Any
 
 from prepkit.profile.schema import MAX_ITEMS
 from prepkit.wizard.prompts import Prompter
+from prepkit.wizard.resume import filling, pending
 
 Data = dict[str, Any]
 
@@ -82,35 +83,48 @@ def edit_list(
     new: str,
     ask_item: Callable[[Prompter, Data], object],
     taken_off: Callable[[Data], object] = lambda entry: None,
+    after_gone: Callable[[], object] = lambda: None,
 ) -> list[Data]:
     """Saved items shown once, numbered; the patient names those gone and those changed
     (their details asked again), then adds new ones by name. Returns the items taken off;
-    ``taken_off`` hears of each the moment it goes, so a draft kept at a stop has it.
+    ``taken_off`` hears of each the moment it goes, so a draft kept at a stop has it,
+    and ``after_gone`` when the last has gone.
 
     One question for the whole list, not one per item: at a follow-up most of the
     list has not changed, and Enter says so.
     """
     entries = live_items(data, key)
     removed: list[Data] = []
-    if entries:
-        original = list(entries)
+
+    def details(entry: Data) -> None:
+        with filling(p, key, entries.index(entry)):
+            ask_item(p, entry)
+
+    original = list(entries)
+    picks = "Numbers like 1,3; Enter for none."
+    if original:
         numbered(p, [listed(entry) for entry in original])
-        picks = "Numbers like 1,3; Enter for none."
         for index in p.selection(gone, picks, len(original), []):
             entries.remove(original[index])
             removed.append(original[index])
             taken_off(original[index])
-        if entries:
-            for index in p.selection(changed, picks, len(original), []):
-                if original[index] in entries:
-                    p.say(f"-- {listed(original[index])}")
-                    ask_item(p, original[index])
+    after_gone()
+    if entries:
+        for index in p.selection(changed, picks, len(original), []):
+            if original[index] in entries:
+                p.say(f"-- {listed(original[index])}")
+                details(original[index])
+    resumed = pending(p, key)
+    if resumed is not None and resumed < len(entries):
+        # Stopped in this item's details: they are asked again from there (see resume.py).
+        p.say(f"-- {listed(entries[resumed])}")
+        details(entries[resumed])
     while room_for_more(p, entries):
         name = p.text(new, "Press Enter on an empty line when done.")
         if not name:
             break
         entries.append({"name": name})
-        ask_item(p, entries[-1])
+        details(entries[-1])
     return removed
 
 

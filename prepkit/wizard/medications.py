@@ -10,6 +10,7 @@ from prepkit.content.catalog import Catalog
 from prepkit.wizard.answers import Data, as_text, edit_list, heading, items_at, live_items
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
+from prepkit.wizard.resume import filling, pending
 
 MEDICATION_DETAILS = (
     Question("dose", "Dose", "For example 10 mg."),
@@ -37,11 +38,21 @@ def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(p, "Medications", "Medications you take now, one at a time.")
     history = live_items(data, "stopped_medications")
 
+    def when_and_why(index: int) -> None:
+        p.say(f"-- Stopped: {as_text(history[index].get('name'))}")
+        with filling(p, "stopped_medications", index):
+            ask_all(p, STOPPED_DETAILS, history[index])
+
     def stopped(medication: Data) -> None:
         """Kept at once (a draft kept at a stop has it), with when and why for next time."""
         history.append({"name": medication.get("name")})
-        p.say(f"-- Stopped: {as_text(medication.get('name'))}")
-        ask_all(p, STOPPED_DETAILS, history[-1])
+        when_and_why(len(history) - 1)
+
+    def resumed_stopped() -> None:
+        """A stop while telling when and why: asked again from there."""
+        index = pending(p, "stopped_medications")
+        if index is not None and index < len(history):
+            when_and_why(index)
 
     edit_list(
         p,
@@ -53,6 +64,7 @@ def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
         new="Medication name",
         ask_item=lambda p, entry: ask_all(p, MEDICATION_DETAILS, entry),
         taken_off=stopped,
+        after_gone=resumed_stopped,
     )
     p.say()
     p.say("Medications or substances you must avoid (anything that caused a reaction).")

@@ -9,6 +9,12 @@ walks the stopped section silently, taking each saved answer as it stands, until
 it reaches that question, which is asked for real; every later question is asked
 as usual. If the section has changed so that the question never comes, nothing
 is skipped after the section ends.
+
+A list item whose details were being asked at the stop (a medication just added,
+or one picked as changed) is saved in the draft like any other, so its details
+no longer come up by themselves; the place names that item too (``item``: the
+list and its index), and the list asks that item's details again first, the
+question where it stopped asked for real.
 """
 
 from __future__ import annotations
@@ -16,7 +22,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -36,6 +43,9 @@ class Place:
     # The sections still to ask after this one (a follow-up asks only those picked);
     # None: every section after it, in order.
     then: tuple[str, ...] | None = None
+    # The list item whose details were being asked (the list's key, its index there);
+    # ``seen`` then counts within that item.
+    item: tuple[str, int] | None = None
 
     def comment(self) -> str:
         """The draft's comment line that records this place (JSON: any label is safe)."""
@@ -46,6 +56,8 @@ class Place:
         }
         if self.then is not None:
             fields["then"] = list(self.then)
+        if self.item is not None:
+            fields["item"] = list(self.item)
         return MARK + json.dumps(fields, ensure_ascii=True) + "\n"
 
 
@@ -57,13 +69,17 @@ def place_in(draft_text: str) -> Place | None:
         try:
             fields = json.loads(line[len(MARK) :])
             then = fields.get("then")
+            item = fields.get("item")
             place = Place(
                 str(fields["section"]),
                 str(fields["label"]),
                 int(fields["seen"]),
                 None if then is None else tuple(str(name) for name in then),
+                None if item is None else (str(item[0]), int(item[1])),
             )
-        except (ValueError, KeyError, TypeError, AttributeError, OverflowError):
+        except (ValueError, KeyError, TypeError, AttributeError, OverflowError, IndexError):
+            return None
+        if place.item is not None and place.item[1] < 0:
             return None
         return place if place.seen >= 1 else None
     return None
@@ -77,7 +93,8 @@ class Tracking:
         self.section = ""
         self.then: tuple[str, ...] | None = None
         self.asking: Place | None = None
-        self._seen: Counter[tuple[str, str]] = Counter()
+        self.item: tuple[str, int] | None = None
+        self._seen: Counter[tuple[str, str, tuple[str, int] | None]] = Counter()
 
     def start(self, section: str, then: tuple[str, ...] | None) -> None:
         """A section begins (again): its questions are counted from the first."""
@@ -85,9 +102,27 @@ class Tracking:
         for key in [key for key in self._seen if key[0] == section]:
             del self._seen[key]
 
+    @contextmanager
+    def filling(self, key: str, index: int) -> Iterator[None]:
+        """The details of item ``index`` of the list ``key`` are asked in this block."""
+        outer, self.item = self.item, (key, index)
+        for seen in [seen for seen in self._seen if seen[2] == self.item]:
+            del self._seen[seen]
+        try:
+            yield
+        finally:
+            self.item = outer
+
+    def pending(self, key: str) -> int | None:
+        """The item of ``key`` whose details a resumed draft stopped in (see Replaying)."""
+        return None
+
+    def _count(self, label: str) -> int:
+        self._seen[(self.section, label, self.item)] += 1
+        return self._seen[(self.section, label, self.item)]
+
     def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
-        self._seen[(self.section, label)] += 1
-        self.asking = Place(self.section, label, self._seen[(self.section, label)], self.then)
+        self.asking = Place(self.section, label, self._count(label), self.then, self.item)
         answer = ask()
         self.asking = None
         return answer
@@ -147,15 +182,23 @@ class Replaying(Tracking):
         # move up; without the list, "2" would pick another drug than the patient saw).
         self._said: list[str] = []
 
+    def pending(self, key: str) -> int | None:
+        item = self._place.item
+        return item[1] if not self.reached and item is not None and item[0] == key else None
+
     def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
         if not self.reached:
-            seen = self._seen[(self.section, label)] + 1
+            key = (self.section, label, self.item)
+            seen = self._seen[key] + 1
+            place = self._place
             # An "add another" prompt (no saved answer) met sooner than recorded: the
             # items added before the stop are saved ones now, so the question comes up
             # fewer times. Ask it here, rather than end the list without it.
-            sooner = label == self._place.label and seen < self._place.seen and not default
-            if (label, seen) != (self._place.label, self._place.seen) and not sooner:
-                self._seen[(self.section, label)] = seen
+            sooner = (
+                label == place.label and seen < place.seen and not default and place.item is None
+            )
+            if (label, seen, self.item) != (place.label, place.seen, place.item) and not sooner:
+                self._seen[key] = seen
                 return default
             self.reached = True
             for line in self._said:
@@ -167,3 +210,18 @@ class Replaying(Tracking):
             super().say(text)
         else:
             self._said.append(text)
+
+
+@contextmanager
+def filling(p: Prompter, key: str, index: int) -> Iterator[None]:
+    """Mark the details of one list item being asked, when the prompter keeps places."""
+    if isinstance(p, Tracking):
+        with p.filling(key, index):
+            yield
+    else:
+        yield
+
+
+def pending(p: Prompter, key: str) -> int | None:
+    """The index of the item of list ``key`` a resumed draft stopped in, if any."""
+    return p.pending(key) if isinstance(p, Tracking) else None
