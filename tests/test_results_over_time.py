@@ -113,3 +113,83 @@ def test_a_date_in_words_that_is_no_date_never_stops_the_build() -> None:
         odd = profile([{**TRYPTASE[0], "date": date}, TRYPTASE[1]])
         assert "Tryptase blood test" in flat_text(render_worksheet(odd))
         assert result_series(odd, load_catalog()) == []
+
+
+def test_the_wizard_adds_a_test_in_the_patients_own_words_and_its_newer_result() -> None:
+    """A #18 residual: the wizard could not add a test not on the list; only a
+    hand-edited profile could. Now it asks, and the second result is charted."""
+    from prepkit.wizard.records import ask_tests
+
+    data: Data = {"schema_version": 1}
+    p = ScriptedPrompter(
+        {
+            "Another test, in your own words": ["Vitamin D", "Bone density scan", ""],
+            "Date of the result": ["2026-05", ""],
+            "Result": ["25 ng/mL", ""],
+        }
+    )
+    ask_tests(p, data, load_catalog())
+    assert p.unused() == {}
+    assert data["tests"] == [
+        {"own": "Vitamin D", "status": "have-result", "date": "2026-05", "value": "25 ng/mL"},
+        {"own": "Bone density scan", "date": "", "value": ""},  # named, no result yet
+    ]
+    to_profile(data)
+
+    p = ScriptedPrompter(
+        {
+            "Which have a newer result": "1",
+            "Date of the result": ["2026-05", "2026-11"],  # the same date is asked again
+            "Result": "31 ng/mL",
+            "Another test, in your own words": "",
+        }
+    )
+    ask_tests(p, data, load_catalog())
+    assert p.unused() == {}
+    assert "  Sorry: this test has a result dated 2026-05 already; give this one its own date." in (
+        p.said
+    )
+    assert "   1. Vitamin D (25 ng/mL, 2026-05)" in p.said
+    answers = to_profile(data)
+    (series,) = result_series(answers, load_catalog())
+    assert (series.name, [(x.label, x.number) for x in series.points]) == (
+        "Vitamin D",
+        [("2026-05", 25.0), ("2026-11", 31.0)],
+    )
+    text = flat_text(render_worksheet(answers))
+    assert "Vitamin D, results over time" in text and "Bone density scan" in text
+
+
+def test_a_stop_in_an_own_tests_result_resumes_at_that_question(tmp_path: Any) -> None:
+    from prepkit.profile_files import ProfileFiles
+    from prepkit.wizard.session import WizardStopped, draft_path, run_wizard
+    from tests.scripted import CTRL_C
+
+    profile = tmp_path / "p.yaml"
+    first = {
+        "Your name": "Ann",
+        "Visit date": "2026-12-03",
+        "Another test, in your own words": "Vitamin D",
+        "Date of the result": "2026-05",
+        "Result": CTRL_C,
+    }
+    try:
+        run_wizard(profile, ScriptedPrompter(first), ProfileFiles(profile))
+    except WizardStopped:
+        pass
+    else:
+        raise AssertionError("the wizard did not stop")
+    resume = ScriptedPrompter(
+        {
+            f"You have unfinished answers in {draft_path(profile)}. Resume them?": True,
+            "Result": "25 ng/mL",
+        }
+    )
+    run_wizard(profile, resume, ProfileFiles(profile))
+    assert resume.unused() == {}
+    assert resume.asked[1:3] == ["Result", "Another test, in your own words"], resume.asked
+    assert "-- Vitamin D (2026-05)" in resume.said
+    from prepkit.content.rules import read_profile
+
+    (record,) = read_profile(profile).tests
+    assert (record.own, record.date, record.value) == ("Vitamin D", "2026-05", "25 ng/mL")

@@ -88,6 +88,7 @@ FIRST_RUN = [
     "3",  # tests: have result / will bring / not done
     "2026-03",
     "35 ng/mL",  # tryptase result
+    "",  # no test in own words
     "1,10",  # questions
     "",  # no own question
     "2,1",  # order

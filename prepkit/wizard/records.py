@@ -1,15 +1,29 @@
 """Section 7: tests and records. Which results the patient has, will bring, or never had.
 
 A test can be in more than one answer (a result you have and will bring), but
-never both "have a result" and "never done".
+never both "have a result" and "never done". Tests not on the list (a bone density
+scan) are the patient's own, named in their words; a newer result of any test is
+added beside the earlier one, which stays: the worksheet shows results over time.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from prepkit.content.catalog import Catalog
-from prepkit.wizard.answers import Data, as_text, heading, items_at, live_items, numbered
+from prepkit.profile.schema import TEST_NAME_TEXT
+from prepkit.wizard.answers import (
+    Data,
+    as_text,
+    heading,
+    items_at,
+    live_items,
+    numbered,
+    room_for_more,
+)
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
+from prepkit.wizard.resume import filling, pending
 
 STATUS_WORDS = {
     "have-result": "have the result",
@@ -29,6 +43,85 @@ RESULT_DETAILS = (
 )
 
 
+def _same_test(record: Data) -> tuple[str, str]:
+    """What makes two records the same test, as the profile's check sees it."""
+    return as_text(record.get("test")), " ".join(as_text(record.get("own")).split()).casefold()
+
+
+def _ask_result(p: Prompter, records: list[Data], record: Data) -> None:
+    """Date and value of one result; a date another result of the test already has is
+    asked again, as the profile's check would refuse it after the whole interview."""
+
+    def taken(date: str) -> str | None:
+        others = [
+            as_text(other.get("date"))
+            for other in records
+            if other is not record and _same_test(other) == _same_test(record)
+        ]
+        if date not in others:
+            return None
+        if not date:
+            return "this test has a result without a date already; give this one its date"
+        return f"this test has a result dated {date} already; give this one its own date"
+
+    date, value = RESULT_DETAILS
+    with filling(p, "tests", next(i for i, r in enumerate(records) if r is record)):
+        ask_all(p, (replace(date, check=taken), value), record)
+
+
+def _latest_own(records: list[Data]) -> list[Data]:
+    """The latest record of each test in the patient's own words, in the order first named."""
+    latest: dict[tuple[str, str], Data] = {}
+    for record in records:
+        if record.get("own") and not record.get("test"):
+            key = _same_test(record)
+            if key not in latest or as_text(record.get("date")) >= as_text(
+                latest[key].get("date")
+            ):
+                latest[key] = record
+    return list(latest.values())
+
+
+def _own_test(record: Data) -> str:
+    result = ", ".join(
+        text for text in (as_text(record.get("value")), as_text(record.get("date"))) if text
+    )
+    return as_text(record.get("own")) + (f" ({result})" if result else "")
+
+
+def ask_own_tests(p: Prompter, records: list[Data]) -> None:
+    """Tests not on the list: a newer result of those already named, then new ones."""
+    resumed = pending(p, "tests")
+    if resumed is not None and resumed < len(records) and not records[resumed].get("test"):
+        # Stopped in a result after "Which have a newer result": carry on from there.
+        p.say(f"-- {_own_test(records[resumed])}")
+        _ask_result(p, records, records[resumed])
+    named = [] if resumed is not None else _latest_own(records)
+    if named:
+        p.say("Tests you added in your own words:")
+        numbered(p, [_own_test(record) for record in named])
+        for index in p.selection(
+            "Which have a newer result", "Numbers like 1,3; Enter for none.", len(named), []
+        ):
+            if not room_for_more(p, records):
+                break
+            records.append({"own": named[index]["own"], "status": "have-result"})
+            p.say(f"-- {as_text(named[index].get('own'))}")
+            _ask_result(p, records, records[-1])
+    while room_for_more(p, records):
+        name = p.text(
+            "Another test, in your own words",
+            "A test not on the list, like a bone density scan; Enter on an empty line when done.",
+            max_length=TEST_NAME_TEXT,
+        )
+        if not name:
+            return
+        records.append({"own": name})
+        _ask_result(p, records, records[-1])
+        if records[-1].get("value") or records[-1].get("date"):
+            records[-1]["status"] = "have-result"
+
+
 def _statuses(record: Data) -> list[str]:
     status = record.get("status")
     return [as_text(s) for s in status] if isinstance(status, list) else [as_text(status)]
@@ -38,7 +131,13 @@ def _split(records: list[Data], ids: list[str]) -> tuple[dict[str, Data], list[D
     """Each listed test's latest record, and every other record (earlier results of a
     test, tests in the patient's own words): those are kept as they are."""
     latest: dict[str, Data] = {}
-    for record in sorted(records, key=lambda r: as_text(r.get("date"))):
+
+    def newest_last(record: Data) -> tuple[bool, str]:
+        # A result with neither date nor value yet is the one being added (a stop at
+        # its date, resumed): the newest, not the oldest.
+        return not record.get("date") and not record.get("value"), as_text(record.get("date"))
+
+    for record in sorted(records, key=newest_last):
         if record.get("test") in ids:
             latest[record["test"]] = record
     chosen = {id(r) for r in latest.values()}
@@ -95,7 +194,8 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
                 records.append(dict(record))
                 record.pop("date", None)
                 record.pop("value", None)
-            ask_all(p, RESULT_DETAILS, record)
+            _ask_result(p, records, record)
+    ask_own_tests(p, records)
 
 
 def summary_tests(data: Data, catalog: Catalog) -> str:
