@@ -75,9 +75,7 @@ def _latest_own(records: list[Data]) -> list[Data]:
     for record in records:
         if record.get("own") and not record.get("test"):
             key = _same_test(record)
-            if key not in latest or as_text(record.get("date")) >= as_text(
-                latest[key].get("date")
-            ):
+            if key not in latest or as_text(record.get("date")) >= as_text(latest[key].get("date")):
                 latest[key] = record
     return list(latest.values())
 
