@@ -286,3 +286,20 @@ def test_a_profile_read_from_standard_input_keeps_no_copy_in_dev(tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert "gets no copy in the visit history" in done.stdout
     assert not Path("/dev/stdin-history").exists()
+
+
+def test_profiles_named_alike_keep_their_visits_apart(tmp_path: Path) -> None:
+    """A #18 residual: me.yaml, me.yml and me all kept their copies in me-history/, so
+    one's worksheet could compare itself with another person's last visit."""
+    first = first_visit()
+    names = ("me.yaml", "me.yml", "me")
+    for name in names:
+        save_profile(tmp_path / name, first)
+        build(tmp_path / name, tmp_path / f"out-{name}")
+    folders = sorted(p.name for p in tmp_path.iterdir() if p.is_dir() and "out-" not in p.name)
+    assert folders == ["me-history", "me.history", "me.yml.history"]
+    for name in names:
+        (visit,) = kept_visits(tmp_path / name)
+        assert visit[1].parent.name != "me-history" or name == "me.yaml"
+        result = CliRunner().invoke(main, ["history", str(tmp_path / name)])
+        assert result.exit_code == 0 and result.output.count(".yaml") == 1, result.output

@@ -2,7 +2,10 @@
 
 Each time the wizard saves a profile or ``build`` prints it for a visit date, a
 copy is kept as ``<profile>-history/<visit date>.yaml`` beside the profile (one
-per visit date; printing again for the same date replaces it). The next visit's
+per visit date; printing again for the same date replaces it). A profile not
+named ``.yaml`` keeps its whole name (``mum.yml.history``, ``mum.history``), so
+``mum.yaml``, ``mum.yml`` and ``mum`` in one folder never share, and never
+compare with, each other's visits. The next visit's
 worksheet compares itself with the latest copy from an earlier date. Writing the
 copies is the CLI's job; this module only names and finds them.
 """
@@ -13,12 +16,15 @@ import datetime as dt
 from pathlib import Path
 
 HISTORY_SUFFIX = "-history"
+OTHER_HISTORY_SUFFIX = ".history"
 
 
 def history_folder(profile: Path) -> Path:
     if not profile.name:  # "." or "/": the caller refuses it; never a folder named "-history"
         raise ValueError(f"{profile} names no file")
-    return profile.with_name(f"{profile.stem}{HISTORY_SUFFIX}")
+    if profile.suffix == ".yaml":
+        return profile.with_name(f"{profile.stem}{HISTORY_SUFFIX}")
+    return profile.with_name(f"{profile.name}{OTHER_HISTORY_SUFFIX}")
 
 
 def visit_copy(profile: Path, visit: dt.date) -> Path:
