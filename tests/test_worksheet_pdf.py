@@ -223,3 +223,35 @@ def test_very_long_entries_flow_onto_new_pages_in_full() -> None:
     assert text.count("note0 ") == 3 and text.count("note249") == 3
     assert "Medicine 0" in text and "Medicine 99" in text
     assert len(page_sizes(pdf)) > 6
+
+
+@pytest.mark.parametrize("extra_tests", [0, 35, 36])
+def test_the_emergency_contact_and_a_subhead_are_never_split_from_what_they_head(
+    example_profile: Profile, extra_tests: int
+) -> None:
+    """A #18 residual: on the A4 example "Emergency number 911" stood alone at the top
+    of page 4, away from its contact; "Medications I have stopped" could end a page
+    whose next page held the list. Own tests shift the blocks down the page (these
+    counts split them before)."""
+    from prepkit.profile.convert import profile_data
+
+    data = profile_data(example_profile)
+    if extra_tests:
+        data["tests"] = [
+            *data["tests"],
+            *(
+                {"own": f"Extra test {i}", "date": "2026-01", "value": "x"}
+                for i in range(extra_tests)
+            ),
+        ]
+        data["stopped_medications"] = [{"name": "Montelukast", "stopped": "2026-10"}]
+    texts = [fold(t) for t in page_texts(render_worksheet(to_profile(data), paper="a4"))]
+
+    def page_of(words: str) -> int:
+        (page,) = [number for number, text in enumerate(texts) if words in text]
+        return page
+
+    block = ("Emergency contact Jonas", "Relation to me", "Emergency number 911")
+    assert len({page_of(words) for words in block}) == 1, [page_of(w) for w in block]
+    if extra_tests:
+        assert page_of("Medications I have stopped") == page_of("Montelukast 2026-10")

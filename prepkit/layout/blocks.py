@@ -7,8 +7,13 @@ The elements, and what each becomes:
     names the part of a card it belongs to, for messages about what does not fit;
 ``<section id= title= [break-before="yes"]>``
     a heading with a bookmark, then the section's blocks;
+``<subhead>``
+    a label over the blocks that follow it (a table, a list), never left at the
+    foot of a page: it starts a new page when less than half a section's least
+    room is left;
 ``<fields kind=>`` of ``<field label=>``
-    a label/value table; an empty value becomes a line to write on;
+    a label/value table; an empty value becomes a line to write on; a short one
+    (the emergency contact's four lines) is never split across pages;
 ``<table kind= blank-rows=>`` of ``<head>``/``<row>`` of ``<c>``
     a grid whose header repeats on every page, plus empty rows to fill in;
 ``<checklist kind=>`` of ``<item>``
@@ -159,6 +164,9 @@ class BlockBuilder:
             for line in lines:
                 line.prepkit_section = element.get("section", "")
             return list(lines)
+        if tag == "subhead":
+            room = CondPageBreak(self.sheet.section_min_space / 2 * MM)
+            return [room, *self.paragraph(element, "label")]
         if tag == "section":
             return self.section(element)
         if tag == "fields":
@@ -201,7 +209,14 @@ class BlockBuilder:
             lead += 1
         children = [self.block(child) for child in element]
         kept = [heading, *(f for group in children[:lead] for f in group)]
-        return [*before, KeepTogether(kept), *(f for group in children[lead:] for f in group)]
+        # Later short fields blocks are kept whole too; never inside the KeepTogether
+        # above: ReportLab moves a KeepTogether nested in another to the next page
+        # even when it fits.
+        rest = [
+            [self.kept_if_short(f) if child.tag == "fields" else f for f in group]
+            for child, group in zip(list(element)[lead:], children[lead:], strict=True)
+        ]
+        return [*before, KeepTogether(kept), *(f for group in rest for f in group)]
 
     def _table_style(self, header: bool) -> list[tuple[Any, ...]]:
         spec = self.sheet.table
@@ -222,6 +237,15 @@ class BlockBuilder:
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(spec.header_fill)),
             ]
         return commands
+
+    def kept_if_short(self, table: Flowable) -> Flowable:
+        """A block no taller than a section's least room moves whole to the next page:
+        the emergency number alone at the top of a page, away from its contact, was
+        found on a real worksheet. A taller one may split (a page of notes)."""
+        _, height = table.wrap(self.text_width, self.sheet.section_min_space * MM * 10)
+        if height <= self.sheet.section_min_space * MM:
+            return KeepTogether([table])
+        return table
 
     def fields(self, element: ET.Element) -> Table:
         rows = []
