@@ -112,3 +112,63 @@ def test_a_list_item_dropped_or_added_leaves_the_others_as_written() -> None:
         "    date: 2026-11\n"
         "    value: 41 ng/mL\n"
     )
+
+
+MEDICATIONS = """\
+schema_version: 1
+medications:
+  # Cetirizine: for itching
+  - name: Cetirizine
+  # Famotidine: started by Dr. Fischer
+  # (twice a day since May)
+  - name: Famotidine
+  - name: EpiPen
+# what I must avoid
+avoid:
+  - name: Aspirin
+"""
+
+
+def _saved(text: str, medications: list[str]) -> str:
+    answers = {
+        "schema_version": "1",
+        "medications": [{"name": name} for name in medications],
+        "avoid": [{"name": "Aspirin"}],
+    }
+    saved = updated_text(text, answers)
+    assert saved is not None
+    return saved
+
+
+def test_a_dropped_items_comment_goes_with_it_and_the_next_ones_stays() -> None:
+    """Found by a new user: the comment above a stopped medication stayed and sat above
+    the next drug, as if it were about that one."""
+    second = _saved(MEDICATIONS, ["Cetirizine", "EpiPen"])
+    assert "Famotidine" not in second
+    assert "  # Cetirizine: for itching\n  - name: Cetirizine\n  - name: EpiPen\n" in second
+    first = _saved(MEDICATIONS, ["Famotidine", "EpiPen"])
+    assert "Cetirizine" not in first
+    assert "  # Famotidine: started by Dr. Fischer\n  # (twice a day since May)\n" in first
+    last = _saved(MEDICATIONS, ["Cetirizine", "Famotidine"])
+    assert last.endswith("  - name: Famotidine\n# what I must avoid\navoid:\n  - name: Aspirin\n")
+    only = _saved(MEDICATIONS, ["EpiPen"])
+    assert only.startswith("schema_version: 1\nmedications:\n  - name: EpiPen\n# what I must")
+    for text in (second, first, last, only):
+        assert read_text_answers(text)
+
+
+def test_a_save_keeps_the_files_list_indentation() -> None:
+    """Found by a new user: a save re-indented every list ('- ' became '  - ')."""
+    flush = MEDICATIONS.replace("  - ", "- ").replace("  # ", "# ")
+    saved = _saved(flush, ["Cetirizine", "Famotidine", "EpiPen", "Montelukast"])
+    assert "\n- name: Montelukast\n" in saved and "\n  - " not in saved
+    indented = _saved(MEDICATIONS, ["Cetirizine", "Famotidine", "EpiPen", "Montelukast"])
+    assert "\n  - name: Montelukast\n" in indented
+
+
+def read_text_answers(text: str) -> bool:
+    from prepkit.profile.convert import to_profile
+    from prepkit.profile.loader import parse_yaml
+
+    raw, _ = parse_yaml(text, "p.yaml")
+    return bool(to_profile(raw).medications)

@@ -69,7 +69,7 @@ def _merge(old: Any, new: Any) -> Any:
                 old[index] = _merge(old[index], value)
             else:
                 old.append(_merge(None, value))
-        del old[len(new) :]
+        _delete(old, len(new), len(old))
         return old
     if isinstance(old, str) and str(old).rstrip("\n") == new.rstrip("\n"):
         return old  # the same text: keep its quotes or block style
@@ -119,6 +119,79 @@ def _hand_on_comments(before: Any, item: Any) -> None:
     item.ca.items[last] = [None, None, CommentToken("\n" + introducing, CommentMark(0), None), None]
 
 
+def _delete(items: Any, start: int, end: int) -> None:
+    """Delete ``items[start:end]`` with the comment lines written above them, keeping
+    those written above the item after them.
+
+    ruamel keeps the lines above an item on the item before it: deleted as they
+    were, the comment above a dropped medication would stay and sit above the next
+    one, and the comment above that next one would go with the dropped item.
+    """
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    if end <= start:
+        return
+    carried = ""
+    found = _trailing(items[end - 1])
+    if found is not None:
+        carried = str(found[0][found[1]].value).partition("\n")[2]
+    if start == 0:
+        _replace_first_comment(items, carried)
+    else:
+        before = _trailing(items[start - 1])
+        if before is not None:
+            slots, where = before
+            own_line = str(slots[where].value).partition("\n")[0]
+            slots[where].value = own_line + "\n" + carried
+        elif carried.strip() and isinstance(items[start - 1], CommentedMap) and items[start - 1]:
+            node = items[start - 1]
+            last = list(node.keys())[-1]
+            node.ca.items[last] = [
+                None,
+                None,
+                CommentToken("\n" + carried, CommentMark(0), None),
+                None,
+            ]
+    del items[start:end]
+
+
+def _replace_first_comment(items: Any, text: str) -> None:
+    """The comment lines above a list's first item become ``text`` (ruamel keeps them
+    on the list itself, and the same tokens on its key in the parent)."""
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    tokens = items.ca.comment[1] if items.ca.comment else None
+    if text.strip():
+        value = text.strip("\n").lstrip(" ") + "\n"
+        if tokens:
+            tokens[0].value = value
+            del tokens[1:]
+        else:
+            items.ca.comment = [None, [CommentToken(value, CommentMark(0), None)]]
+    elif tokens:
+        del tokens[:]  # the parent's slot holds the same list: see _tidy
+
+
+def _tidy(node: Any) -> None:
+    """Drop comment slots left empty by ``_replace_first_comment`` (ruamel's emitter
+    writes an empty one as a broken line)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap | CommentedSeq):
+        if node.ca.comment and node.ca.comment[1] == []:
+            node.ca.comment = None
+        for key, slot in list(node.ca.items.items()):
+            if len(slot) > 3 and slot[3] == []:
+                slot[3] = None
+            if all(part is None for part in slot):
+                del node.ca.items[key]
+        for child in node.values() if isinstance(node, CommentedMap) else node:
+            _tidy(child)
+
+
 # The answers that say which item a list entry is: a symptom, a medication, a result.
 _IDENTITY = ("catalog", "own", "name", "test", "date", "time")
 
@@ -156,7 +229,7 @@ def _aligned(old: Any, new: list[Any]) -> bool:
         kept = min(end - start, last - first) if tag == "replace" else 0
         for offset in range(kept):
             old[start + offset] = _merge(old[start + offset], new[first + offset])
-        del old[start + kept : end]
+        _delete(old, start + kept, end)
         for offset in reversed(range(kept, last - first)):
             old.insert(start + kept, _merge(None, new[first + offset]))
     return True
@@ -180,6 +253,20 @@ def _one_inserted(old: list[Any], new: list[Any]) -> int | None:
     return index if plain[index:] == new[index + 1 :] else None
 
 
+def _list_indent(text: str) -> tuple[int, int]:
+    """How the file indents its list items, so a save does not re-indent them all:
+    ``- name`` under its key (prepkit's own writer) or ``  - name`` (the example)."""
+    from ruamel.yaml.util import load_yaml_guess_indent
+
+    try:
+        _, sequence, offset = load_yaml_guess_indent(text)
+    except Exception:  # any trouble reading it: the example's layout, as before
+        return 4, 2
+    if not isinstance(sequence, int) or not isinstance(offset, int) or sequence < offset + 2:
+        return 4, 2
+    return sequence, offset
+
+
 def updated_text(old_text: str, answers: dict[str, Any]) -> str | None:
     """``old_text`` with ``answers`` (plain text values, empty ones left out) written in.
 
@@ -196,7 +283,10 @@ def updated_text(old_text: str, answers: dict[str, Any]) -> str | None:
         return None
     if not isinstance(root, CommentedMap):
         return None
+    sequence, offset = _list_indent(old_text)
+    yaml.indent(mapping=2, sequence=sequence, offset=offset)
     _merge(root, answers)
+    _tidy(root)
     out = io.StringIO()
     yaml.dump(root, out)
     return out.getvalue()
