@@ -995,3 +995,45 @@ def test_a_resume_line_with_an_endless_number_is_ignored() -> None:
 
     line = '# prepkit resume at: {"section": "x", "label": "y", "seen": 1e999}'
     assert place_in(f"{line}\npatient:\n  name: Ann\n") is None
+
+
+def test_an_answered_question_taken_off_the_list_keeps_its_answer(tmp_path: Path) -> None:
+    """Found by a new user: at a follow-up, the answer typed to last time's question was
+    lost when the question was not picked again, and the worksheet then listed it as
+    'no answer noted'."""
+    from prepkit.content.changes import changes_since
+    from prepkit.render import render_worksheet
+
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    before = read_profile(tmp_path / "p.yaml")
+    asked_second, asked_first = [q.catalog for q in before.questions]  # "2,1": 10 first
+    p = session(
+        tmp_path,
+        {
+            "First visit or follow-up": "Follow-up",
+            "What changed since your last visit": "8",
+            "The answer you were given": ["", "Indolent SM"],
+            "Which do you want to ask": "10",  # the answered one is not asked again
+        },
+    )
+    assert any("stays in your profile" in line for line in p.said), p.said
+    now = read_profile(tmp_path / "p.yaml")
+    kept = [(q.catalog, q.answer, q.ask_again) for q in now.questions]
+    assert kept == [(asked_second, "", None), (asked_first, "Indolent SM", False)]
+    assert "ask_again: no" in (tmp_path / "p.yaml").read_text(encoding="utf-8")
+    printed = flat_text(render_worksheet(now))
+    assert "Indolent SM" not in printed  # not asked again: not on the worksheet
+    assert "1. Which tests will I need" in printed
+    # Picked again at the next run: asked again, its earlier answer shown with it.
+    session(
+        tmp_path, {"What changed since your last visit": "8", "Which do you want to ask": "1,10"}
+    )
+    again = read_profile(tmp_path / "p.yaml")
+    assert [(q.catalog, q.ask_again) for q in again.questions] == [
+        (asked_second, None),
+        (asked_first, None),
+    ]
+    assert "Answer noted last time: Indolent SM" in flat_text(render_worksheet(again))
+    groups = {g.heading: g.lines for g in changes_since(before, now, load_catalog())}
+    open_questions = groups.get("Asked last time, no answer noted", ())
+    assert len(open_questions) == 1 and "type" not in open_questions[0].lower(), open_questions

@@ -14,7 +14,7 @@ from typing import Any
 from msgspec import Struct
 
 from prepkit.content.catalog import Catalog, Described
-from prepkit.profile.schema import Profile, TestRecord
+from prepkit.profile.schema import Profile, QuestionEntry, TestRecord
 
 _MONTHS = {
     name: number
@@ -234,10 +234,15 @@ def result_series(profile: Profile, catalog: Catalog) -> list[ResultSeries]:
     return series
 
 
+def asked(profile: Profile) -> list[QuestionEntry]:
+    """The questions to ask at this visit: all but those answered and taken off the list."""
+    return [q for q in profile.questions if q.ask_again is not False]
+
+
 def question_texts(profile: Profile, catalog: Catalog) -> list[str]:
     """The patient's questions in their priority order, catalog ids turned into words."""
     by_id = {q.id: q.text for q in catalog.questions}
-    return [by_id[q.catalog] if q.catalog else q.own for q in profile.questions]
+    return [by_id[q.catalog] if q.catalog else q.own for q in asked(profile)]
 
 
 def diagnosis_item(profile: Profile, catalog: Catalog) -> Described | None:
@@ -276,7 +281,7 @@ def worksheet_context(
         "tests": test_rows(profile, catalog),
         "charts": result_series(profile, catalog),
         "questions": question_texts(profile, catalog),
-        "answers": [q.answer for q in profile.questions],
+        "answers": [q.answer for q in asked(profile)],
         "prepared": prepared,
         "attacks": diary_attacks(profile, counted_until(profile, prepared)),
         "diary": diary_summary(profile, catalog, prepared=prepared, last_visit=last_visit),

@@ -103,6 +103,9 @@ class QuestionEntry(_Section, frozen=True):
     # What the provider said, noted after the visit; a question left without one is
     # offered again on the next worksheet.
     answer: Text = ""
+    # False: answered, and not asked again; kept (with its answer) rather than lost
+    # when the patient takes it off the list, and not printed.
+    ask_again: bool | None = None
 
 
 class Attacks(_Section, frozen=True):

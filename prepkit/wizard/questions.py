@@ -34,7 +34,15 @@ ANSWER = (
 )
 
 
+def _asked(entry: Data) -> bool:
+    """Not a question answered and taken off the list (kept for its answer)."""
+    return entry.get("ask_again") is not False
+
+
 def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
+    """The questions for this visit. One taken off the list that has an answer stays
+    in the profile with ``ask_again: no``: its answer is the patient's, never lost,
+    and the next worksheet does not offer it as unanswered."""
     if (data.get("visit") or {}).get("kind") == "follow-up":
         unanswered = [e for e in live_items(data, "questions") if not e.get("answer")]
         if unanswered:
@@ -45,7 +53,9 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(p, "Questions for your provider", "Suggested questions:")
     numbered(p, [question.text for question in catalog.questions])
     ids = [q.id for q in catalog.questions]
-    entries = live_items(data, "questions")
+    every = live_items(data, "questions")
+    answered = [e for e in every if not _asked(e)]
+    entries = [e for e in every if _asked(e)]
     chosen = p.selection(
         "Which do you want to ask",
         "Numbers like 1,3,5-7; Enter for none.",
@@ -53,12 +63,28 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
         [ids.index(e["catalog"]) for e in entries if e.get("catalog") in ids],
     )
     chosen_ids = [ids[i] for i in chosen]
+
+    def set_aside(entry: Data) -> None:
+        if entry.get("answer"):
+            answered.append({**entry, "ask_again": False})
+            p.say(f"  Your answer to '{_question_text(entry, catalog)}' stays in your profile.")
+
+    for entry in entries:
+        if entry.get("catalog") and entry["catalog"] not in chosen_ids:
+            set_aside(entry)
+    for entry in answered[:]:  # picked again: asked again, its earlier answer shown
+        if entry.get("catalog") in chosen_ids:
+            answered.remove(entry)
+            entries.append({k: v for k, v in entry.items() if k != "ask_again"})
     # Keep the patient's earlier order for what is still wanted; new questions go last.
     keep_picked(entries, chosen_ids)
+    every[:] = entries + answered  # the draft kept at a stop has both, as they are now
     for entry in [e for e in entries if not e.get("catalog")]:
         if not p.confirm(f"Keep '{entry.get('own')}'?"):
             entries.remove(entry)
-    while room_for_more(p, entries):
+            set_aside(entry)
+            every[:] = entries + answered
+    while room_for_more(p, every):
         own = p.text(
             "Another question in your own words",
             "Press Enter on an empty line when done.",
@@ -67,6 +93,7 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
         if not own:
             break
         entries.append({"own": own})
+        every[:] = entries + answered
     if len(entries) > 1:
         p.say("Your questions, in this order:")
         numbered(p, [_question_text(entry, catalog) for entry in entries])
@@ -79,7 +106,11 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
         entries[:] = [entries[i] for i in order] + [
             e for i, e in enumerate(entries) if i not in order
         ]
+        every[:] = entries + answered
 
 
 def summary_questions(data: Data, catalog: Catalog) -> str:
-    return f"{len(items_at(data, 'questions'))} questions"
+    every = items_at(data, "questions")
+    asked = len([e for e in every if _asked(e)])
+    answered = len(every) - asked
+    return f"{asked} questions" + (f", {answered} answered earlier" if answered else "")
