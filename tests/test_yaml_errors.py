@@ -30,6 +30,12 @@ CASES = [
         "indent with spaces, not tabs; the line reads: \\tname: Ann",
     ),
     (
+        "a tab after the dash",
+        "medications:\n-\tname: cetirizine\n",
+        2,
+        "indent with spaces, not tabs",
+    ),
+    (
         "a pasted bullet",
         "medications:\n  • name: cetirizine\n    dose: 10 mg\n",
         2,
@@ -40,6 +46,20 @@ CASES = [
         "patient:\n  name:Ann\n  date_of_birth: 1980-01-01\n",
         2,
         "put a space after the colon: name: Ann; the line reads:   name:Ann",
+    ),
+    (
+        # Found by a new user: "a key needs a colon after it" for a line with a colon.
+        "no space after the colon, a value with spaces",
+        "visit:\n  date: 2026-12-03\n  provider:Dr. Adaeze Okafor\n  clinic: X\n",
+        3,
+        "put a space after the colon: provider: Dr. Adaeze Okafor; "
+        "the line reads:   provider:Dr. Adaeze Okafor",
+    ),
+    (
+        "no space after the colon, a key at the top",
+        "patient:\n  name: Ann\nemergency_number:911\n",
+        3,
+        "put a space after the colon: emergency_number: 911",
     ),
     (
         "a quote never closed",

@@ -171,7 +171,8 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
         if 0 < line <= len(lines)
         else ""
     )
-    if "tab" in problem or "\t" in indent:
+    dash_tab = 0 < line <= len(lines) and re.match(r"\s*-\t", lines[line - 1])
+    if "tab" in problem or "\t" in indent or dash_tab:
         return at(line, "indent with spaces, not tabs")
     quoted = _quote_slip(lines, line)
     if quoted is not None:
@@ -193,6 +194,10 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
     if "expected ':'" in problem and error.context_mark is not None:
         # The key without its colon is where the parser began the key, not where it gave up.
         keyed = error.context_mark.line + 1
+        glued = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w-]*):(\S.*)", lines[keyed - 1])
+        if glued:  # "provider:Dr. Okafor": the colon is there, its space is not
+            key, value = glued.group(1), glued.group(2).strip()
+            return at(keyed, f"put a space after the colon: {key}: {value}")
         found = re.match(r"\s*(?:-\s+)?([A-Za-z_][\w-]*)\s+(\S.*)", lines[keyed - 1])
         fix = f": {found.group(1)}: {found.group(2).strip()}" if found else ""
         return at(keyed, f"a key needs a colon after it{fix}")
