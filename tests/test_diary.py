@@ -507,3 +507,58 @@ def test_large_print_charts_label_at_14_pt_or_more() -> None:
             assert charted
             sizes = {round(c["size"], 1) for page in charted for c in page.chars}
         assert min(sizes) >= 14, sorted(sizes)
+
+
+def test_a_diary_begun_this_year_shows_no_zeros_before_it_and_keeps_the_typed_counts() -> None:
+    """Found by a new user: a diary begun yesterday drew '0' for every earlier month
+    (an attack typed for October among them), and the typed counts (4 attacks, 1
+    emergency visit) were replaced by the diary's 1 and 0."""
+    from prepkit.render import render_worksheet
+    from tests.pdf_tools import flat_text
+
+    profile = to_profile(
+        {
+            "schema_version": "1",
+            "visit": {"date": "2026-11-30"},
+            "attacks": {
+                "last_year": "4",
+                "last_attack": "2026-10-02 wasp sting",
+                "emergency_visits": "1",
+            },
+            "attack_diary": [{"date": "2026-11-21", "emergency_visit": "no"}],
+        }
+    )
+    summary = diary_summary(profile, load_catalog(), prepared=NOW.date())
+    assert summary is not None and summary.partial
+    assert [m.attacks for m in summary.months] == [None] * 11 + [1]
+    pdf = render_worksheet(profile)
+    text = flat_text(pdf)
+    assert "Attacks in the last year (as I counted them before my diary) 4" in text
+    assert "Last attack (as I noted it before my diary) 2026-10-02 wasp sting" in text
+    assert "Emergency room visits (as I counted them before my diary) 1" in text
+    assert "no bar before my diary began, 2026-11-21" in text
+    with pdfplumber.open(__import__("io").BytesIO(pdf)) as document:
+        page = next(p for p in document.pages if "Attacks per month" in (p.extract_text() or ""))
+        bars = [r for r in page.rects if r["fill"] and r["non_stroking_color"] == (0.0, 0.0, 0.0)]
+        words = page.extract_words()
+        title = next(
+            w["top"]
+            for w, after in itertools.pairwise(words)
+            if (w["text"], after["text"]) == ("Attacks", "per")
+        )
+        numbers = [w["text"] for w in words if w["text"] == "0" and w["top"] > title]
+    assert len(bars) == 1
+    assert numbers == ["0"]  # the value axis's zero only, no bar label "0"
+
+    kept_long = to_profile(
+        {
+            "schema_version": "1",
+            "visit": {"date": "2026-11-30"},
+            "attacks": {"last_year": "4"},
+            "attack_diary": [{"date": "2025-06-01"}, {"date": "2026-11-21"}],
+        }
+    )
+    summary = diary_summary(kept_long, load_catalog(), prepared=NOW.date())
+    assert summary is not None and not summary.partial
+    assert None not in [m.attacks for m in summary.months]
+    assert "as I counted them" not in flat_text(render_worksheet(kept_long))

@@ -39,7 +39,7 @@ class DiaryRow(Struct, frozen=True):
 class MonthCount(Struct, frozen=True):
     label: str  # "Nov"
     year: int
-    attacks: int
+    attacks: int | None  # None: the diary was not kept yet (never drawn as a zero)
 
 
 class TriggerCount(Struct, frozen=True):
@@ -51,6 +51,9 @@ class DiarySummary(Struct, frozen=True):
     """What the worksheet's attacks section shows when the patient keeps a diary."""
 
     kept_since: dt.date  # the first entry: counts cover no time before it
+    # The diary began inside the twelve months counted: its counts cover only part
+    # of them, so the counts the patient typed are shown beside them.
+    partial: bool
     since: dt.date  # the first day the table covers
     since_last_visit: bool  # else: the last 12 months
     rows: tuple[DiaryRow, ...]
@@ -111,24 +114,32 @@ def diary_summary(
     since = last_visit if since_last_visit and last_visit else year_before(until)
     shown = sorted((e for e in profile.attack_diary if since <= e.date <= until), key=_moment)
     names = _Names(profile, catalog)
+    kept_since = min(e.date for e in profile.attack_diary)
     return DiarySummary(
-        kept_since=min(e.date for e in profile.attack_diary),
+        kept_since=kept_since,
+        partial=kept_since > year_before(until),
         since=since,
         since_last_visit=since_last_visit,
         rows=tuple(names.row(entry) for entry in shown),
-        months=attacks_per_month(profile.attack_diary, until),
+        months=attacks_per_month(profile.attack_diary, until, kept_since),
         triggers=trigger_counts(shown, names),
         attacks=diary_attacks(profile, until),
     )
 
 
-def attacks_per_month(diary: list[DiaryEntry], until: dt.date) -> tuple[MonthCount, ...]:
-    """Attacks in each of the twelve calendar months up to ``until``'s, oldest first."""
+def attacks_per_month(
+    diary: list[DiaryEntry], until: dt.date, kept_since: dt.date | None = None
+) -> tuple[MonthCount, ...]:
+    """Attacks in each of the twelve calendar months up to ``until``'s, oldest first;
+    None for a month wholly before ``kept_since`` (no diary then, so no count)."""
     counts = Counter((e.date.year, e.date.month) for e in diary if e.date <= until)
+    started = None if kept_since is None else (kept_since.year, kept_since.month)
     months = []
     year, month = until.year, until.month
     for _ in range(MONTHS_CHARTED):
-        months.append(MonthCount(_MONTH_NAMES[month - 1], year, counts[(year, month)]))
+        kept = started is None or (year, month) >= started
+        count = counts[(year, month)] if kept else None
+        months.append(MonthCount(_MONTH_NAMES[month - 1], year, count))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return tuple(reversed(months))
 

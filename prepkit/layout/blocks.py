@@ -166,7 +166,8 @@ class BlockBuilder:
             return list(lines)
         if tag == "subhead":
             room = CondPageBreak(self.sheet.section_min_space / 2 * MM)
-            return [room, *self.paragraph(element, "label")]
+            gap = Spacer(1, self.style("label").leading * 0.6)  # apart from the block above
+            return [room, gap, *self.paragraph(element, "label")]
         if tag == "section":
             return self.section(element)
         if tag == "fields":
@@ -305,7 +306,10 @@ class BlockBuilder:
         return count_chart(
             element.get("title", ""),
             element.get("axis", ""),
-            [(b.get("label", ""), int(b.get("value", "0"))) for b in element.findall("bar")],
+            [
+                (b.get("label", ""), int(value) if (value := b.get("value", "")) else None)
+                for b in element.findall("bar")
+            ],
             width=self.text_width,  # twelve months need the room, in large print most
             spec=self.sheet.chart,
             font=cell.fontName,

@@ -92,14 +92,15 @@ def results_chart(
 def count_chart(
     title: str,
     axis: str,
-    bars: Sequence[tuple[str, int]],
+    bars: Sequence[tuple[str, int | None]],
     *,
     width: float,
     spec: ChartSpec,
     font: str,
     size: float,
 ) -> Drawing:
-    """``bars`` are (label, count), left to right: solid black bars, each count written above.
+    """``bars`` are (label, count), left to right: solid black bars, each count written above;
+    a count of None (a month not kept) has neither bar nor number.
 
     The value axis counts in whole steps from zero, so a month with one attack
     never looks like a month with none.
@@ -121,7 +122,7 @@ def count_chart(
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = size
     chart.categoryAxis.labels.dy = -size * 0.2
-    highest = max((count for _, count in bars), default=0)
+    highest = max((count for _, count in bars if count is not None), default=0)
     step = max(1, -(-highest // 4))
     values = chart.valueAxis
     values.valueMin, values.valueMax, values.valueStep = 0, step * (-(-highest // step) + 1), step
