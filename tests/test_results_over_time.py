@@ -193,3 +193,44 @@ def test_a_stop_in_an_own_tests_result_resumes_at_that_question(tmp_path: Any) -
 
     (record,) = read_profile(profile).tests
     assert (record.own, record.date, record.value) == ("Vitamin D", "2026-05", "25 ng/mL")
+
+
+def test_a_test_named_without_a_result_gets_its_result_once_and_reads_plainly() -> None:
+    """Found by a new user: an own test named with no result showed as 'Bone density
+    scan ()' in the review, and its 'newer result' made a second, blank row; and a test
+    just said to have a result was still offered as 'never had done'."""
+    from prepkit.wizard.records import ask_tests, summary_tests
+
+    data: Data = {
+        "schema_version": 1,
+        "tests": [
+            {"own": "Bone density scan"},
+            {"test": "bone-marrow-biopsy", "status": "not-done"},
+        ],
+    }
+    assert summary_tests(data, load_catalog()).startswith("Bone density scan; ")
+    biopsy = 1 + [t.id for t in load_catalog().tests].index("bone-marrow-biopsy")
+    p = ScriptedPrompter(
+        {
+            "Which of these do you have results for?": str(biopsy),
+            "Which have a newer result": "1",
+            "Date of the result": ["2026-04", "2026-10"],
+            "Result": ["indolent SM", "T-score -1.4"],
+            "Another test, in your own words": "",
+        }
+    )
+    ask_tests(p, data, load_catalog())
+    assert p.unused() == {}
+    assert "Which have you never had done?" in p.asked
+    # Enter at "never had done" no longer re-offers the biopsy just said to have a result.
+    assert not any("so not 'never done'" in line for line in p.said), p.said
+    own = [r for r in data["tests"] if r.get("own")]
+    assert own == [
+        {
+            "own": "Bone density scan",
+            "status": "have-result",
+            "date": "2026-10",
+            "value": "T-score -1.4",
+        }
+    ]
+    assert to_profile(data).tests[0].statuses == ("have-result",)

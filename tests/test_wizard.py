@@ -1037,3 +1037,14 @@ def test_an_answered_question_taken_off_the_list_keeps_its_answer(tmp_path: Path
     groups = {g.heading: g.lines for g in changes_since(before, now, load_catalog())}
     open_questions = groups.get("Asked last time, no answer noted", ())
     assert len(open_questions) == 1 and "type" not in open_questions[0].lower(), open_questions
+
+
+def test_after_a_first_visit_has_been_enter_says_follow_up(tmp_path: Path) -> None:
+    """Found by a new user: re-run after the visit, 'First visit or follow-up' still
+    defaulted to the first visit."""
+    session(tmp_path, {**FIRST_RUN_SCRIPT, "Visit date": "2026-10-01"})
+    assert saved(tmp_path)["visit"]["kind"] == "first"
+    session(tmp_path, {"Visit date": "2027-01-20"})  # Enter at "First visit or follow-up"
+    assert saved(tmp_path)["visit"]["kind"] == "follow-up"
+    session(tmp_path, {})  # a follow-up stays one, and a first visit still to come stays first
+    assert saved(tmp_path)["visit"]["kind"] == "follow-up"

@@ -101,10 +101,14 @@ def ask_own_tests(p: Prompter, records: list[Data]) -> None:
         for index in p.selection(
             "Which have a newer result", "Numbers like 1,3; Enter for none.", len(named), []
         ):
+            p.say(f"-- {as_text(named[index].get('own'))}")
+            if not named[index].get("date") and not named[index].get("value"):
+                named[index]["status"] = "have-result"  # named before, no result yet: this one
+                _ask_result(p, records, named[index])
+                continue
             if not room_for_more(p, records):
                 break
             records.append({"own": named[index]["own"], "status": "have-result"})
-            p.say(f"-- {as_text(named[index].get('own'))}")
             _ask_result(p, records, records[-1])
     while room_for_more(p, records):
         name = p.text(
@@ -158,6 +162,8 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
     chosen: dict[str, list[str]] = {}
     for code, question in STATUS_QUESTIONS:
         before = [ids.index(t) for t, r in previous.items() if code in _statuses(r)]
+        if code == "not-done":  # not offered for a test just said to have a result
+            before = [index for index in before if ids[index] not in chosen]
         for index in p.selection(
             question, "Numbers like 1,3,5-7; Enter for none.", len(ids), before
         ):
@@ -198,9 +204,9 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
 
 def summary_tests(data: Data, catalog: Catalog) -> str:
     names = {t.id: t.name for t in catalog.tests}
-    listed = [
-        f"{names.get(as_text(r.get('test')), '') or as_text(r.get('own'))} "
-        f"({', '.join(STATUS_WORDS.get(s, s) for s in _statuses(r))})"
-        for r in items_at(data, "tests")
-    ]
+    listed = []
+    for record in items_at(data, "tests"):
+        name = names.get(as_text(record.get("test")), "") or as_text(record.get("own"))
+        said = ", ".join(STATUS_WORDS.get(s, s) for s in _statuses(record) if s)
+        listed.append(f"{name} ({said})" if said else name)
     return "; ".join(listed) or "none"

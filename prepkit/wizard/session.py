@@ -86,6 +86,20 @@ def _load_draft(path: Path) -> tuple[Data, Place | None] | None:
     return data, place_in(text)
 
 
+def _after_a_visit(data: Data) -> Data:
+    """A saved first visit whose date has passed: the next one is a follow-up, so
+    that is what Enter keeps (the patient can still pick "first")."""
+    from prepkit.today import today
+    from prepkit.wizard.answers import as_date
+
+    visit = data.get("visit")
+    if isinstance(visit, dict) and visit.get("kind") == "first":
+        held = as_date(visit.get("date"))
+        if held is not None and held < today():
+            visit["kind"] = "follow-up"
+    return data
+
+
 class Start(NamedTuple):
     data: Data
     place: Place | None = None  # where an unfinished draft stopped
@@ -111,7 +125,7 @@ def starting_answers(profile: Path, p: Prompter, keeper: ProfileKeeper) -> Start
             p.say(f"They are kept in {keeper.set_aside_draft()}.")
     if profile.exists():
         p.say(f"Starting from your saved answers in {profile}: press Enter to keep each one.")
-        return Start(_load(profile), saved=True)
+        return Start(_after_a_visit(_load(profile)), saved=True)
     return Start({"schema_version": 1})
 
 
