@@ -154,9 +154,11 @@ def test_choice_shows_numbered_options_and_returns_an_index(typed: Any, capsys: 
 
 
 def test_selection_explains_each_kind_of_mistake(typed: Any, capsys: Any) -> None:
-    typed("0", "7-3", "2,x", "3,99", "2,3,5-7")
+    typed("0", "7-3", "2,x", "3,99", "2026-03", "2,3,5-7")
     assert TerminalPrompter().selection("Which", "help", 12, []) == [1, 2, 4, 5, 6]
     out = capsys.readouterr().out
+    # Found by a new user: a date typed here "ran backwards; write it as 3-2026".
+    assert "Sorry: 2026 is not on the list (choose from 1 to 12)." in out and "3-2026" not in out
     assert "Sorry: 0 is not on the list (choose from 1 to 12)." in out
     assert "Sorry: '7-3' runs backwards; write it as 3-7." in out
     assert "Sorry: 'x' is not a number or a range like 5-7." in out

@@ -97,6 +97,9 @@ def parse_selection(text: str, count: int) -> list[int]:
         start, end = whole_number(first), whole_number(last) if dash else whole_number(first)
         if start is None or end is None:
             raise ValueError(f"'{part}' is not a number or a range like 5-7")
+        outside = [n for n in (start, end) if not 1 <= n <= count]
+        if outside:  # checked first: "2026-03" is a date typed here, not a range backwards
+            raise ValueError(f"{outside[0]} is not on the list (choose from 1 to {count})")
         if start > end:
             raise ValueError(f"'{part}' runs backwards; write it as {end}-{start}")
         for number in range(start, end + 1):
