@@ -65,8 +65,22 @@ def check_printable(profile: Profile, source: str) -> None:
         if missing:
             shown = ", ".join(f"{c!r} (U+{ord(c):04X})" for c in missing[:3])
             raise UserError(
-                f"has characters the bundled font cannot print: {shown}", file=source, field=path
+                f"has characters the bundled font cannot print: {shown}",
+                file=source,
+                field=path,
+                line=_line_with(source, missing[0]),
             )
+
+
+def _line_with(source: str, character: str) -> int | None:
+    """The first line of the profile file holding ``character`` (an error names its line)."""
+    try:
+        if not os.path.isfile(source):
+            return None
+        with open(source, encoding="utf-8") as text:
+            return next((n for n, line in enumerate(text, start=1) if character in line), None)
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def render_worksheet(

@@ -93,7 +93,10 @@ def test_unprintable_character_is_refused_with_the_field(tmp_path: Path) -> None
     profile = write_profile(tmp_path, "schema_version: 1\npatient: {name: 李小龙}\n")
     code, output = run("build", str(profile), "-o", str(tmp_path))
     assert code == 2
-    assert "patient.name: has characters the bundled font cannot print" in output
+    # Found by a new user: the line was missing, though every other error names it.
+    assert "profile.yaml, line 2: patient.name: has characters the bundled font cannot print" in (
+        output
+    )
     assert not (tmp_path / "worksheet.pdf").exists()
 
 
