@@ -187,7 +187,11 @@ def test_a_stop_in_an_own_tests_result_resumes_at_that_question(tmp_path: Any) -
     )
     run_wizard(profile, resume, ProfileFiles(profile))
     assert resume.unused() == {}
-    assert resume.asked[1:3] == ["Result", "Another test, in your own words"], resume.asked
+    assert resume.asked[1:4] == [
+        "Result",
+        "Which have a newer result",
+        "Another test, in your own words",
+    ], resume.asked
     assert "-- Vitamin D (2026-05)" in resume.said
     from prepkit.content.rules import read_profile
 
@@ -234,3 +238,17 @@ def test_a_test_named_without_a_result_gets_its_result_once_and_reads_plainly() 
         }
     ]
     assert to_profile(data).tests[0].statuses == ("have-result",)
+
+
+def test_a_full_tests_list_takes_no_newer_result_that_the_profile_would_refuse() -> None:
+    """Found by the red-team check: with 100 tests, 'A newer result?' made a 101st and
+    the save ended with 'tests: has too many items'."""
+    from prepkit.wizard.records import ask_tests
+
+    own = [{"own": f"Test {n}", "status": "have-result", "value": "x"} for n in range(99)]
+    data: Data = {"schema_version": 1, "tests": [TRYPTASE[1], *own]}
+    p = ScriptedPrompter({})
+    ask_tests(p, data, load_catalog())
+    assert "A newer result than 35 ng/mL?" not in p.asked
+    assert any("the most a list in the profile holds" in line for line in p.said)
+    assert len(to_profile(data).tests) == 100

@@ -745,6 +745,9 @@ def test_a_damaged_resume_line_is_ignored(line: str) -> None:
     assert place_in(f"# prepkit draft\n{line}\npatient:\n  name: Ann\n") is None
 
 
+CHANGED = "Which changed (dose, how often, what for)"
+
+
 def test_a_stop_inside_a_changed_medication_resumes_at_that_question(
     tmp_path: Path,
 ) -> None:
@@ -770,7 +773,8 @@ def test_a_stop_inside_a_changed_medication_resumes_at_that_question(
     p = session(tmp_path, {**resume, "How often": "once a day"})
     # The changed medication's details go on at "How often" (before, "Which changed"
     # defaulted to none, "How often" never came, and the whole section was asked again).
-    assert p.asked[1:4] == ["How often", "What for", "Medication name"], p.asked
+    # Then "Which changed" for real: others picked with it are not in the draft.
+    assert p.asked[1:5] == ["How often", "What for", CHANGED, "Medication name"], p.asked
     assert "-- Famotidine, 40 mg, twice a day" in p.said
     assert "That question does not come up the same way now; the whole section again:" not in p.said
     profile = read_profile(tmp_path / "p.yaml")
@@ -865,7 +869,7 @@ def test_a_stop_in_the_details_of_a_new_medication_resumes_at_that_detail(
             **rest,
         },
     )
-    assert p.asked[1:4] == ["How often", "What for", "Medication name"], p.asked
+    assert p.asked[1:5] == ["How often", "What for", CHANGED, "Medication name"], p.asked
     assert "-- Famotidine, 20 mg" in p.said
     assert "That question does not come up the same way now; the whole section again:" not in p.said
     profile = read_profile(tmp_path / "p.yaml")
@@ -1048,3 +1052,105 @@ def test_after_a_first_visit_has_been_enter_says_follow_up(tmp_path: Path) -> No
     assert saved(tmp_path)["visit"]["kind"] == "follow-up"
     session(tmp_path, {})  # a follow-up stays one, and a first visit still to come stays first
     assert saved(tmp_path)["visit"]["kind"] == "follow-up"
+
+
+def _resume(tmp_path: Path, script: dict[str, Any]) -> ScriptedPrompter:
+    draft = draft_path(tmp_path / "p.yaml")
+    return session(
+        tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True, **script}
+    )
+
+
+def test_items_picked_together_are_all_asked_after_a_stop_in_the_first(tmp_path: Path) -> None:
+    """Found by the red-team check: 'Which have you stopped taking' 1,2 and a stop at the
+    first one's 'Why' left the second a current medication (on the card) after resuming;
+    'Which changed' 1,2 and a stop in the first one's details dropped the second."""
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    with pytest.raises(WizardStopped):
+        session(
+            tmp_path,
+            {
+                "What changed since your last visit": "6",
+                "Which have you stopped taking": "1,2",
+                "When did you stop it": "2026-10",
+                "Why did you stop it": CTRL_C,
+            },
+        )
+    p = _resume(
+        tmp_path,
+        {
+            "Why did you stop it": ["did not help", "side effects"],
+            "Which have you stopped taking": "1",  # Famotidine, the list as it is now
+            "When did you stop it": "2026-09",
+        },
+    )
+    assert p.asked[1:3] == ["Why did you stop it", "Which have you stopped taking"], p.asked
+    profile = read_profile(tmp_path / "p.yaml")
+    assert profile.medications == []
+    assert [(s.name, s.why) for s in profile.stopped_medications] == [
+        ("Cetirizine", "did not help"),
+        ("Famotidine", "side effects"),
+    ]
+
+
+def test_status_answers_are_kept_at_a_stop_before_the_next_status_question(
+    tmp_path: Path,
+) -> None:
+    """Found by the red-team check: '1,9' at 'Which of these do you have results for?'
+    was lost at a stop at 'Which will you bring'."""
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    with pytest.raises(WizardStopped):
+        session(
+            tmp_path,
+            {
+                "What changed since your last visit": "7",
+                "Which of these do you have results for?": "1,9",
+                "Which will you bring, or have sent, to the visit?": CTRL_C,
+            },
+        )
+    p = _resume(tmp_path, {"Date of the result": ["", "2026-08"], "Result": ["", "D816V found"]})
+    kit = [t for t in read_profile(tmp_path / "p.yaml").tests if t.test == "kit-mutation"]
+    assert [(t.statuses, t.date, t.value) for t in kit] == [
+        (("have-result",), "2026-08", "D816V found")
+    ], p.asked
+
+
+def test_a_stop_at_a_refused_date_resumes_there_and_the_draft_stays_readable(
+    tmp_path: Path,
+) -> None:
+    """Found by the red-team check: a stop at a date asked again after 'Sorry', or at
+    the date of a second undated result, left a draft that could not be read (or
+    resumed with 'the whole section again' and a blank row)."""
+    session(tmp_path, FIRST_RUN_SCRIPT)
+    with pytest.raises(WizardStopped):
+        session(
+            tmp_path,
+            {
+                "What changed since your last visit": "7",
+                "Another test, in your own words": ["Gut biopsy", "gut  BIOPSY"],
+                # Enter keeps the tryptase date; then "x" twice: refused, and a stop.
+                "Date of the result": [ENTER, "x", "x", CTRL_C],
+                "Result": [ENTER, "mast cells seen"],
+            },
+        )
+    p = _resume(tmp_path, {"Date of the result": "2026-06", "Result": "normal"})
+    assert "cannot be read as a profile" not in " ".join(p.said)
+    assert "That question does not come up the same way now; the whole section again:" not in p.said
+    gut = [(t.own, t.date, t.value) for t in read_profile(tmp_path / "p.yaml").tests if t.own]
+    assert gut == [("Gut biopsy", "x", "mast cells seen"), ("gut  BIOPSY", "2026-06", "normal")]
+
+
+def test_profiles_named_alike_never_share_a_draft(tmp_path: Path) -> None:
+    """Found by the red-team check: answers typed for me.yaml and stopped were resumed
+    into 'me' (both drafts were me.draft.yaml)."""
+    names = [draft_path(tmp_path / name).name for name in ("me.yaml", "me", "me.yml")]
+    assert names == ["me.draft.yaml", "me-draft.yaml", "me.yml-draft.yaml"]
+    with pytest.raises(WizardStopped):
+        run_wizard(
+            tmp_path / "me.yaml",
+            ScriptedPrompter({"Your name": "Anna Other", "Date of birth": CTRL_C}),
+        )
+    p = ScriptedPrompter({"Your name": "Ben", "Date of birth": CTRL_C})
+    with pytest.raises(WizardStopped):
+        run_wizard(tmp_path / "me", p)
+    assert not any("Resume them?" in label for label in p.asked)

@@ -256,6 +256,10 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
     for index, record in enumerate(profile.tests):
         yield from _one_of(("tests", index), record.test, record.own, what="test")
         key = (record.test or " ".join(record.own.split()).casefold(), record.date)
+        if not (record.date or record.value) and record.statuses == ("have-result",):
+            # A result still to be written down (the wizard stopped at its date).
+            yield from _test_status(index, record)
+            continue
         if key in seen:
             when = f"for {record.date}" if record.date else "without a date"
             yield (

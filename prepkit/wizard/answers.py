@@ -83,15 +83,19 @@ def edit_list(
     new: str,
     ask_item: Callable[[Prompter, Data], object],
     taken_off: Callable[[Data], object] = lambda entry: None,
-    after_gone: Callable[[], object] = lambda: None,
+    before_gone: Callable[[], object] = lambda: None,
 ) -> list[Data]:
     """Saved items shown once, numbered; the patient names those gone and those changed
     (their details asked again), then adds new ones by name. Returns the items taken off;
-    ``taken_off`` hears of each the moment it goes, so a draft kept at a stop has it,
-    and ``after_gone`` when the last has gone.
+    ``taken_off`` hears of each the moment it goes, so a draft kept at a stop has it.
 
     One question for the whole list, not one per item: at a follow-up most of the
     list has not changed, and Enter says so.
+
+    Resumed inside one item's details (see resume.py), those are finished first and
+    the question that led there is then asked for real: other items picked with it
+    ("1,3") are not in the draft, so the patient picks them again from the list as
+    it is now. ``before_gone`` finishes an item taken off (when and why it stopped).
     """
     entries = live_items(data, key)
     removed: list[Data] = []
@@ -100,6 +104,7 @@ def edit_list(
         with filling(p, key, entries.index(entry)):
             ask_item(p, entry)
 
+    before_gone()
     original = list(entries)
     picks = "Numbers like 1,3; Enter for none."
     if original:
@@ -108,17 +113,16 @@ def edit_list(
             entries.remove(original[index])
             removed.append(original[index])
             taken_off(original[index])
-    after_gone()
+    resumed = pending(p, key)
+    if resumed is not None and resumed < len(entries):
+        # Stopped in this item's details: they are asked again from there.
+        p.say(f"-- {listed(entries[resumed])}")
+        details(entries[resumed])
     if entries:
         for index in p.selection(changed, picks, len(original), []):
             if original[index] in entries:
                 p.say(f"-- {listed(original[index])}")
                 details(original[index])
-    resumed = pending(p, key)
-    if resumed is not None and resumed < len(entries):
-        # Stopped in this item's details: they are asked again from there (see resume.py).
-        p.say(f"-- {listed(entries[resumed])}")
-        details(entries[resumed])
     while room_for_more(p, entries):
         name = p.text(new, "Press Enter on an empty line when done.")
         if not name:

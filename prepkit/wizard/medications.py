@@ -64,7 +64,7 @@ def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
         new="Medication name",
         ask_item=lambda p, entry: ask_all(p, MEDICATION_DETAILS, entry),
         taken_off=stopped,
-        after_gone=resumed_stopped,
+        before_gone=resumed_stopped,
     )
     p.say()
     p.say("Medications or substances you must avoid (anything that caused a reaction).")

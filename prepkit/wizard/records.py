@@ -56,7 +56,9 @@ def _ask_result(p: Prompter, records: list[Data], record: Data) -> None:
         others = [
             as_text(other.get("date"))
             for other in records
-            if other is not record and _same_test(other) == _same_test(record)
+            if other is not record
+            and _same_test(other) == _same_test(record)
+            and (other.get("date") or other.get("value"))  # a test only named: no result yet
         ]
         if date not in others:
             return None
@@ -91,10 +93,12 @@ def ask_own_tests(p: Prompter, records: list[Data]) -> None:
     """Tests not on the list: a newer result of those already named, then new ones."""
     resumed = pending(p, "tests")
     if resumed is not None and resumed < len(records) and not records[resumed].get("test"):
-        # Stopped in a result after "Which have a newer result": carry on from there.
+        # Stopped in a result: finish it, then "Which have a newer result" for real
+        # (others picked with it are not in the draft).
         p.say(f"-- {_own_test(records[resumed])}")
         _ask_result(p, records, records[resumed])
-    named = [] if resumed is not None else _latest_own(records)
+        _settle(records[resumed])
+    named = _latest_own(records)
     if named:
         p.say("Tests you added in your own words:")
         numbered(p, [_own_test(record) for record in named])
@@ -118,10 +122,22 @@ def ask_own_tests(p: Prompter, records: list[Data]) -> None:
         )
         if not name:
             return
-        records.append({"own": name})
-        _ask_result(p, records, records[-1])
-        if records[-1].get("value") or records[-1].get("date"):
-            records[-1]["status"] = "have-result"
+        record: Data = {"own": name}
+        again = [r for r in records if _same_test(r) == _same_test(record)]
+        if again:  # named before: this is another result of it
+            record["status"] = "have-result"
+        records.append(record)
+        _ask_result(p, records, record)
+        _settle(record)
+        if again and not (record.get("date") or record.get("value")):
+            records.remove(record)  # no result given: the test is on the list already
+            p.say(f"  '{name}' is on your list already.")
+
+
+def _settle(record: Data) -> None:
+    """A test in the patient's words with a date or a result has that result."""
+    if record.get("value") or record.get("date"):
+        record["status"] = "have-result"
 
 
 def _statuses(record: Data) -> list[str]:
@@ -146,6 +162,29 @@ def _split(records: list[Data], ids: list[str]) -> tuple[dict[str, Data], list[D
     return latest, [r for r in records if id(r) not in chosen]
 
 
+def _so_far(
+    ids: list[str], previous: dict[str, Data], chosen: dict[str, list[str]], asked: list[str]
+) -> list[Data]:
+    """Each listed test's record with the status questions answered so far, and the
+    saved statuses for those still to come; never a contradiction a draft would fail."""
+    records = []
+    for test_id in ids:
+        saved = _statuses(previous[test_id]) if test_id in previous else []
+        codes = chosen.get(test_id, []) + [c for c in saved if c and c not in asked]
+        if {"have-result", "will-bring"} & set(codes):
+            codes = [c for c in codes if c in ("have-result", "will-bring")]
+        codes = list(dict.fromkeys(codes))[:2] if len(set(codes)) > 1 else codes[:1]
+        if not codes:
+            continue
+        record = {**previous.get(test_id, {}), "test": test_id}
+        record["status"] = codes[0] if len(codes) == 1 else codes
+        if codes[0] in ("not-done", "dont-know"):
+            record.pop("date", None)
+            record.pop("value", None)
+        records.append(record)
+    return records
+
+
 def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
     follow_up = (data.get("visit") or {}).get("kind") == "follow-up"
     heading(
@@ -160,6 +199,7 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
     previous, kept = _split(records, ids)
     # A test can be in more than one answer: a result you have and will bring.
     chosen: dict[str, list[str]] = {}
+    asked: list[str] = []
     for code, question in STATUS_QUESTIONS:
         before = [ids.index(t) for t, r in previous.items() if code in _statuses(r)]
         if code == "not-done":  # not offered for a test just said to have a result
@@ -168,6 +208,9 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
             question, "Numbers like 1,3,5-7; Enter for none.", len(ids), before
         ):
             chosen.setdefault(ids[index], []).append(code)
+        asked.append(code)
+        # Kept at once: a stop at the next question must not lose this answer.
+        records[:] = _so_far(ids, previous, chosen, asked) + kept
     for test_id, codes in chosen.items():
         if "not-done" in codes and len(codes) > 1:
             codes.remove("not-done")
@@ -191,8 +234,10 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
             record.pop("value", None)
         elif "have-result" in _statuses(record):
             p.say(f"-- {names[record['test']]}")
-            if record.get("value") and p.confirm(
-                f"A newer result than {record['value']}?", default=False
+            if (
+                record.get("value")
+                and room_for_more(p, records)
+                and p.confirm(f"A newer result than {record['value']}?", default=False)
             ):
                 # The one on file stays as an earlier result: results over time.
                 records.append(dict(record))

@@ -95,6 +95,7 @@ class Tracking:
         self.asking: Place | None = None
         self.item: tuple[str, int] | None = None
         self._seen: Counter[tuple[str, str, tuple[str, int] | None]] = Counter()
+        self._last: tuple[str, str, tuple[str, int] | None] | None = None
 
     def start(self, section: str, then: tuple[str, ...] | None) -> None:
         """A section begins (again): its questions are counted from the first."""
@@ -118,8 +119,17 @@ class Tracking:
         return None
 
     def _count(self, label: str) -> int:
-        self._seen[(self.section, label, self.item)] += 1
-        return self._seen[(self.section, label, self.item)]
+        return self._next(label, keep=True)
+
+    def _next(self, label: str, *, keep: bool) -> int:
+        """Which time ``label`` comes up. A question asked again at once (its answer
+        refused: "Sorry: ...") is the same question, not the next one."""
+        key = (self.section, label, self.item)
+        again = key == self._last and self._seen[key] > 0
+        seen = self._seen[key] if again else self._seen[key] + 1
+        if keep:
+            self._seen[key], self._last = seen, key
+        return seen
 
     def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
         self.asking = Place(self.section, label, self._count(label), self.then, self.item)
@@ -188,8 +198,7 @@ class Replaying(Tracking):
 
     def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
         if not self.reached:
-            key = (self.section, label, self.item)
-            seen = self._seen[key] + 1
+            seen = self._next(label, keep=False)
             place = self._place
             # An "add another" prompt (no saved answer) met sooner than recorded: the
             # items added before the stop are saved ones now, so the question comes up
@@ -198,7 +207,7 @@ class Replaying(Tracking):
                 label == place.label and seen < place.seen and not default and place.item is None
             )
             if (label, seen, self.item) != (place.label, place.seen, place.item) and not sooner:
-                self._seen[key] = seen
+                self._next(label, keep=True)
                 return default
             self.reached = True
             for line in self._said:

@@ -29,8 +29,15 @@ REVIEW = "review"
 
 
 def draft_path(profile: Path) -> Path:
-    """``prepkit-profile.yaml`` -> ``prepkit-profile.draft.yaml``, in the same folder."""
-    return profile.with_name(f"{profile.stem}.draft{profile.suffix or '.yaml'}")
+    """``prepkit-profile.yaml`` -> ``prepkit-profile.draft.yaml``, in the same folder.
+
+    A profile not named ``.yaml`` keeps its whole name (``me.yml-draft.yaml``,
+    ``me-draft.yaml``): ``me`` and ``me.yaml`` in one folder never share a draft, so
+    answers typed for one are never resumed into the other.
+    """
+    if profile.suffix == ".yaml":
+        return profile.with_name(f"{profile.stem}.draft.yaml")
+    return profile.with_name(f"{profile.name}-draft.yaml")
 
 
 class WizardStopped(Exception):
