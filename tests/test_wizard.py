@@ -369,6 +369,20 @@ def session(tmp_path: Path, script: dict[str, Any], **options: Any) -> ScriptedP
     return p
 
 
+def _resume(tmp_path: Path, script: dict[str, Any]) -> ScriptedPrompter:
+    """Run the wizard again, answering yes to resuming the draft."""
+    draft = draft_path(tmp_path / "p.yaml")
+    return session(
+        tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True, **script}
+    )
+
+
+def _first_run_after(label: str) -> dict[str, Any]:
+    """FIRST_RUN_SCRIPT's answers to the questions asked after ``label``."""
+    labels = list(FIRST_RUN_SCRIPT)  # in the order they are asked
+    return {later: FIRST_RUN_SCRIPT[later] for later in labels[labels.index(label) + 1 :]}
+
+
 def test_rerun_prefills_every_answer_so_enter_keeps_them(tmp_path: Path) -> None:
     session(tmp_path, FIRST_RUN_SCRIPT)
     before = saved(tmp_path)
@@ -820,17 +834,13 @@ def test_a_stop_between_two_new_medications_resumes_at_the_next_one(tmp_path: Pa
     script = {**FIRST_RUN_SCRIPT, "Medication name": ["Cetirizine", CTRL_C]}
     with pytest.raises(WizardStopped):
         session(tmp_path, script)
-    draft = draft_path(tmp_path / "p.yaml")
-    labels = list(FIRST_RUN_SCRIPT)  # in the order they are asked
-    rest = {label: FIRST_RUN_SCRIPT[label] for label in labels[labels.index("What for") + 1 :]}
-    p = session(
+    p = _resume(
         tmp_path,
         {
-            f"You have unfinished answers in {draft}. Resume them?": True,
             "Medication name": "Famotidine",
             "Dose": "20 mg",
             "What for": "stomach",
-            **rest,
+            **_first_run_after("What for"),
         },
     )
     assert p.asked[1] == "Medication name", p.asked[:4]
@@ -857,16 +867,13 @@ def test_a_stop_in_the_details_of_a_new_medication_resumes_at_that_detail(
         session(tmp_path, script)
     draft = draft_path(tmp_path / "p.yaml")
     assert '"item": ["medications", 1]' in draft.read_text(encoding="utf-8")
-    labels = list(FIRST_RUN_SCRIPT)  # in the order they are asked
-    rest = {label: FIRST_RUN_SCRIPT[label] for label in labels[labels.index("What for") + 1 :]}
-    p = session(
+    p = _resume(
         tmp_path,
         {
-            f"You have unfinished answers in {draft}. Resume them?": True,
             "How often": "at night",
             "What for": "stomach",
             "Medication name": "",
-            **rest,
+            **_first_run_after("What for"),
         },
     )
     assert p.asked[1:5] == ["How often", "What for", CHANGED, "Medication name"], p.asked
@@ -1052,13 +1059,6 @@ def test_after_a_first_visit_has_been_enter_says_follow_up(tmp_path: Path) -> No
     assert saved(tmp_path)["visit"]["kind"] == "follow-up"
     session(tmp_path, {})  # a follow-up stays one, and a first visit still to come stays first
     assert saved(tmp_path)["visit"]["kind"] == "follow-up"
-
-
-def _resume(tmp_path: Path, script: dict[str, Any]) -> ScriptedPrompter:
-    draft = draft_path(tmp_path / "p.yaml")
-    return session(
-        tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True, **script}
-    )
 
 
 def test_items_picked_together_are_all_asked_after_a_stop_in_the_first(tmp_path: Path) -> None:

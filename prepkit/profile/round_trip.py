@@ -103,8 +103,6 @@ def _hand_on_comments(before: Any, item: Any) -> None:
     and the item they were written for. A comment on ``before``'s own line stays.
     """
     from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
 
     found = _trailing(before)
     if found is None or not isinstance(item, CommentedMap) or not item:
@@ -115,8 +113,28 @@ def _hand_on_comments(before: Any, item: Any) -> None:
     if not introducing.strip():
         return
     token.value = own_line + "\n"
-    last = list(item.keys())[-1]
-    item.ca.items[last] = [None, None, CommentToken("\n" + introducing, CommentMark(0), None), None]
+    _introduce_after(item, introducing)
+
+
+def _introduce_after(node: Any, text: str) -> None:
+    """Make ``text`` the comment lines after ``node``'s last value: those above the
+    next item. A comment on that value's own line stays."""
+    from ruamel.yaml.comments import CommentedMap
+
+    found = _trailing(node)
+    if found is not None:
+        slots, where = found
+        own_line = str(slots[where].value).partition("\n")[0]
+        slots[where].value = own_line + "\n" + text
+    elif text.strip() and isinstance(node, CommentedMap) and node:
+        node.ca.items[list(node)[-1]] = [None, None, _comment("\n" + text), None]
+
+
+def _comment(text: str) -> Any:
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    return CommentToken(text, CommentMark(0), None)
 
 
 def _delete(items: Any, start: int, end: int) -> None:
@@ -127,42 +145,20 @@ def _delete(items: Any, start: int, end: int) -> None:
     were, the comment above a dropped medication would stay and sit above the next
     one, and the comment above that next one would go with the dropped item.
     """
-    from ruamel.yaml.comments import CommentedMap
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
     if end <= start:
         return
-    carried = ""
     found = _trailing(items[end - 1])
-    if found is not None:
-        carried = str(found[0][found[1]].value).partition("\n")[2]
+    carried = "" if found is None else str(found[0][found[1]].value).partition("\n")[2]
     if start == 0:
         _replace_first_comment(items, carried)
     else:
-        before = _trailing(items[start - 1])
-        if before is not None:
-            slots, where = before
-            own_line = str(slots[where].value).partition("\n")[0]
-            slots[where].value = own_line + "\n" + carried
-        elif carried.strip() and isinstance(items[start - 1], CommentedMap) and items[start - 1]:
-            node = items[start - 1]
-            last = list(node.keys())[-1]
-            node.ca.items[last] = [
-                None,
-                None,
-                CommentToken("\n" + carried, CommentMark(0), None),
-                None,
-            ]
+        _introduce_after(items[start - 1], carried)
     del items[start:end]
 
 
 def _replace_first_comment(items: Any, text: str) -> None:
     """The comment lines above a list's first item become ``text`` (ruamel keeps them
     on the list itself, and the same tokens on its key in the parent)."""
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
     tokens = items.ca.comment[1] if items.ca.comment else None
     if text.strip():
         value = text.strip("\n").lstrip(" ") + "\n"
@@ -170,7 +166,7 @@ def _replace_first_comment(items: Any, text: str) -> None:
             tokens[0].value = value
             del tokens[1:]
         else:
-            items.ca.comment = [None, [CommentToken(value, CommentMark(0), None)]]
+            items.ca.comment = [None, [_comment(value)]]
     elif tokens:
         del tokens[:]  # the parent's slot holds the same list: see _tidy
 

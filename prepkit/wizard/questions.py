@@ -64,6 +64,9 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
     )
     chosen_ids = [ids[i] for i in chosen]
 
+    def keep() -> None:
+        every[:] = entries + answered  # the draft kept at a stop has both, as they are now
+
     def set_aside(entry: Data) -> None:
         if entry.get("answer"):
             answered.append({**entry, "ask_again": False})
@@ -78,12 +81,12 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
             entries.append({k: v for k, v in entry.items() if k != "ask_again"})
     # Keep the patient's earlier order for what is still wanted; new questions go last.
     keep_picked(entries, chosen_ids)
-    every[:] = entries + answered  # the draft kept at a stop has both, as they are now
+    keep()
     for entry in [e for e in entries if not e.get("catalog")]:
         if not p.confirm(f"Keep '{entry.get('own')}'?"):
             entries.remove(entry)
             set_aside(entry)
-            every[:] = entries + answered
+            keep()
     while room_for_more(p, every):
         own = p.text(
             "Another question in your own words",
@@ -93,7 +96,7 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
         if not own:
             break
         entries.append({"own": own})
-        every[:] = entries + answered
+        keep()
     if len(entries) > 1:
         p.say("Your questions, in this order:")
         numbered(p, [_question_text(entry, catalog) for entry in entries])
@@ -106,7 +109,7 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
         entries[:] = [entries[i] for i in order] + [
             e for i, e in enumerate(entries) if i not in order
         ]
-        every[:] = entries + answered
+        keep()
 
 
 def summary_questions(data: Data, catalog: Catalog) -> str:

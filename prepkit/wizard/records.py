@@ -171,9 +171,8 @@ def _so_far(
     for test_id in ids:
         saved = _statuses(previous[test_id]) if test_id in previous else []
         codes = chosen.get(test_id, []) + [c for c in saved if c and c not in asked]
-        if {"have-result", "will-bring"} & set(codes):
-            codes = [c for c in codes if c in ("have-result", "will-bring")]
-        codes = list(dict.fromkeys(codes))[:2] if len(set(codes)) > 1 else codes[:1]
+        results = [c for c in dict.fromkeys(codes) if c in ("have-result", "will-bring")]
+        codes = results or codes[:1]  # one "no result" status, or the results without it
         if not codes:
             continue
         record = {**previous.get(test_id, {}), "test": test_id}

@@ -118,9 +118,6 @@ class Tracking:
         """The item of ``key`` whose details a resumed draft stopped in (see Replaying)."""
         return None
 
-    def _count(self, label: str) -> int:
-        return self._next(label, keep=True)
-
     def _next(self, label: str, *, keep: bool) -> int:
         """Which time ``label`` comes up. A question asked again at once (its answer
         refused: "Sorry: ...") is the same question, not the next one."""
@@ -132,7 +129,7 @@ class Tracking:
         return seen
 
     def _ask(self, label: str, ask: Callable[[], T], default: T) -> T:
-        self.asking = Place(self.section, label, self._count(label), self.then, self.item)
+        self.asking = Place(self.section, label, self._next(label, keep=True), self.then, self.item)
         answer = ask()
         self.asking = None
         return answer
