@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from prepkit.errors import CardDoesNotFit, UserError
+from prepkit.errors import CardDoesNotFit
 from prepkit.options import Options
 from prepkit.output import (
     Mark,
@@ -21,7 +21,7 @@ from prepkit.output import (
     may_replace,
     read_mark,
     remove_leftovers,
-    write_private,
+    replace_together,
 )
 from prepkit.profile.schema import Profile
 from prepkit.render import render_card, render_worksheet
@@ -96,21 +96,19 @@ def build_documents(
             outcome.described[output_dir / names.wallet_card] = card.layout
         except CardDoesNotFit as problem:
             outcome.card_problem = problem
+    old_card = output_dir / names.wallet_card
     with folder_lock(output_dir):
         remove_leftovers(output_dir, names)
         for name in (names.worksheet, names.wallet_card):
             may_replace(output_dir / name, only_replace_from)
-        for name, pdf in documents.items():
-            outcome.written.append(write_private(output_dir / name, pdf))
-        old_card = output_dir / names.wallet_card
-        if names.wallet_card not in documents and old_card.exists():
-            mark = read_mark(old_card)
-            try:
-                old_card.unlink()
-            except OSError as error:
-                raise UserError(
-                    f"cannot remove this older card ({error.strerror})", file=str(old_card)
-                ) from None
-            if mark is not None:
-                outcome.removed.append((old_card, mark))
+        mark = read_mark(old_card)
+        # The older card goes before the new worksheet lands (replace_together's
+        # order): whatever stops the run, no older card is left beside a newer worksheet.
+        done = replace_together(
+            [(output_dir / name, pdf) for name, pdf in documents.items()],
+            remove_first=[old_card],
+        )
+        outcome.written.extend(done.written)
+        if done.removed and names.wallet_card not in documents and mark is not None:
+            outcome.removed.append((old_card, mark))
     return outcome

@@ -180,15 +180,15 @@ def entry_problem(entry: dict[str, Any]) -> tuple[str, str] | None:
 def _save(profile: Path, entry: dict[str, Any]) -> int:
     """Insert ``entry`` in date order (after others at the same moment) and save.
 
-    The profile is read again under a lock on its folder: two attacks logged at
+    The profile is read again under its lock (``output.profile_lock``): two attacks logged at
     once (a phone shortcut and the terminal) are both kept, and an edit saved
     while the questions were asked is not undone.
     """
     from prepkit.content.rules import read_profile
-    from prepkit.output import folder_lock
+    from prepkit.output import profile_lock
     from prepkit.profile.convert import profile_data
 
-    with folder_lock(profile.parent):
+    with profile_lock(profile):
         return _insert(profile, profile_data(read_profile(profile)), entry)
 
 

@@ -45,9 +45,55 @@ def ensure_folder(folder: Path) -> Path:
     return folder
 
 
-def write_private(path: Path, data: bytes) -> Path:
-    """Atomically replace ``path`` with ``data``, readable by the user only."""
-    ensure_folder(path.parent)
+def real_path(path: Path) -> Path:
+    """Where writing ``path`` lands: through a symbolic link, the file it points to.
+
+    prepkit's one rule for links (profiles and PDFs alike): a link is followed, the
+    file behind it is replaced or removed, and the link itself is left as it is. A
+    profile or a card kept in a synced folder and linked from elsewhere is the file
+    that gets updated; replacing the link would leave the real, older one behind.
+    """
+    return Path(os.path.realpath(path)) if path.is_symlink() else path
+
+
+def _writable_target(path: Path) -> Path:
+    """The file to replace for ``path``; its folder made, unless it is a link's."""
+    target = real_path(path)
+    if target is path:
+        ensure_folder(path.parent)
+    elif not target.parent.is_dir():
+        # Never create folders for a link's target: the link may be stale, or planted.
+        raise UserError(f"is a link to {target}, in a folder that does not exist", file=str(path))
+    return target
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP wait until the block is done, then act as usual.
+
+    For the few steps that must not be cut in two: renaming a pair of documents
+    into place, or writing the draft that keeps the patient's answers.
+    """
+    import signal
+
+    stopping = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
+    except (AttributeError, OSError, ValueError):  # no signal masks here (Windows)
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """``data`` in a private temporary file beside ``path``, on disk: its name.
+
+    A full disk or a folder that cannot be written stops here, before any file
+    the user has is touched.
+    """
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX, dir=path.parent
@@ -60,16 +106,115 @@ def write_private(path: Path, data: bytes) -> Path:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, PRIVATE)
-        os.replace(temporary, path)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+        _discard([temporary])
         raise UserError(f"cannot be written ({error.strerror})", file=str(path)) from None
     except BaseException:
+        _discard([temporary])
+        raise
+    return temporary
+
+
+def _discard(temporaries: Iterable[str]) -> None:
+    for temporary in temporaries:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` survive a power cut (where the system allows it)."""
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def write_private(path: Path, data: bytes, *, through_links: bool = True) -> Path:
+    """Atomically replace ``path`` (through a link, its file) with ``data``, private to the user.
+
+    ``through_links=False`` is for prepkit's own bookkeeping (the visit history),
+    which the user never links: a link found there is replaced, not followed.
+    """
+    target = _writable_target(path) if through_links else ensure_folder(path.parent) / path.name
+    temporary = _stage(target, data)
+    try:
+        os.replace(temporary, target)
+    except OSError as error:
+        _discard([temporary])
+        raise UserError(f"cannot be written ({error.strerror})", file=str(path)) from None
+    except BaseException:
+        _discard([temporary])
         raise
+    _sync_folder(target.parent)
     return path
+
+
+class PairWritten(NamedTuple):
+    """What :func:`replace_together` did: written files, and removed ones."""
+
+    written: list[Path]
+    removed: list[Path]
+
+
+def replace_together(
+    files: list[tuple[Path, bytes]], *, remove_first: Iterable[Path] = ()
+) -> PairWritten:
+    """Replace ``files`` as one step as far as anyone reading the folder can tell.
+
+    Renames cannot be made atomic together, so the order does the work: every new
+    file is on disk first (a full disk stops here, nothing touched); then, with
+    Ctrl-C and the terminal's signals held, the files in ``remove_first`` (the
+    older card) go, then the new files are renamed in in the order given
+    (the worksheet before the card). A stop or failure part way leaves the old
+    pair, the new pair, or the new worksheet without a card: never an old card
+    beside a newer worksheet. The failure says which.
+    """
+    targets = [(path, _writable_target(path), data) for path, data in files]
+    staged: list[str] = []
+    try:
+        for _, target, data in targets:
+            staged.append(_stage(target, data))
+    except BaseException:
+        _discard(staged)
+        raise
+    done = PairWritten([], [])
+    with signals_held():
+        try:
+            for old in remove_first:
+                target = real_path(old)
+                if target.exists() or target.is_symlink():
+                    try:
+                        target.unlink()
+                    except OSError as error:
+                        raise UserError(
+                            f"cannot remove this older file ({error.strerror}); nothing was "
+                            "replaced",
+                            file=str(old),
+                        ) from None
+                    done.removed.append(old)
+            for (path, target, _), temporary in zip(targets, staged, strict=True):
+                try:
+                    os.replace(temporary, target)
+                except OSError as error:
+                    kept = ", ".join(str(p) for p in done.written) or "nothing"
+                    gone = ", ".join(str(p) for p in done.removed)
+                    raise UserError(
+                        f"cannot be written ({error.strerror}); written: {kept}"
+                        + (
+                            f"; removed, so it cannot be printed beside them: {gone}"
+                            if gone
+                            else ""
+                        ),
+                        file=str(path),
+                    ) from None
+                done.written.append(path)
+        finally:
+            _discard(staged[len(done.written) :])
+            for folder in {target.parent for _, target, _ in targets}:
+                _sync_folder(folder)
+    return done
 
 
 class Mark(NamedTuple):
@@ -99,31 +244,101 @@ def read_mark(path: Path) -> Mark | None:
     return Mark(profile, fields.get("made", ""))
 
 
-@contextlib.contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
-    """Hold a lock on the folder itself: two runs into one folder write their pairs in turn.
+# How long a run waits for another to finish with a profile or an output folder.
+# The slowest writer within the limits (a build of the largest profile) takes
+# about 10 s; a run still holding the lock after this is stuck, or not prepkit's.
+LOCK_WAIT_SECONDS = 60.0
+LOCK_SUFFIX = ".lock"
 
-    Without it, two builds at once could leave one profile's worksheet beside
-    another's card. The lock is taken on the folder (no lock file is left in it)
-    and goes with the run, even a killed one.
+
+@contextlib.contextmanager
+def private_lock(lock: Path, what: str) -> Iterator[None]:
+    """Hold the lock file ``lock`` (made private, 0600) while writing ``what``.
+
+    Every writer of a profile (the wizard's save, ``prepkit log``, the visit
+    copy) and of an output folder takes one, so their reads and writes take turns
+    and nothing one of them saved is overwritten by another. The file is the
+    user's own and readable by no one else, so another account cannot hold it.
+    A run that cannot have it within :data:`LOCK_WAIT_SECONDS` stops with a line
+    naming the run that holds it. The file is removed when the lock is let go.
     """
     import fcntl
 
-    try:
-        handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError as error:
-        raise UserError(f"cannot be opened ({error.strerror})", file=str(folder)) from None
-    try:
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    said = False
+    while True:
+        try:
+            handle = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, PRIVATE)
+        except OSError as error:
+            raise UserError(
+                f"cannot be locked ({error.strerror}); is it a link, or not yours?", file=str(lock)
+            ) from None
+        info = os.fstat(handle)
+        if info.st_uid != os.geteuid() or not stat.S_ISREG(info.st_mode):
+            os.close(handle)
+            raise UserError(
+                "is a lock file prepkit did not make (another account's); remove it", file=str(lock)
+            )
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            # Another run is writing here (or someone holds the folder): say why we wait.
-            shown = printable(str(folder))
-            print(f"Waiting for another prepkit run writing in {shown}...", file=sys.stderr)
-            fcntl.flock(handle, fcntl.LOCK_EX)
+            holder = _holder(handle)
+            os.close(handle)
+            if time.monotonic() >= deadline:
+                raise UserError(
+                    f"another prepkit run ({holder}) has been writing {what} for over "
+                    f"{LOCK_WAIT_SECONDS:.0f} s; try again when it has finished",
+                    file=str(lock.parent),
+                ) from None
+            if not said:
+                print(
+                    f"Waiting for another prepkit run ({holder}) writing {printable(what)}...",
+                    file=sys.stderr,
+                )
+                said = True
+            time.sleep(0.05)
+            continue
+        try:
+            current = os.stat(lock, follow_symlinks=False)
+        except FileNotFoundError:
+            current = None
+        if current is None or (current.st_dev, current.st_ino) != (info.st_dev, info.st_ino):
+            os.close(handle)  # the holder before us removed it as we opened it: again
+            continue
+        break
+    try:
+        os.ftruncate(handle, 0)
+        os.write(handle, f"{os.getpid()} {_command()}".encode())
         yield
     finally:
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
         os.close(handle)
+
+
+def _command() -> str:
+    words = [os.path.basename(sys.argv[0]) or "prepkit", *sys.argv[1:2]]
+    return " ".join("prepkit" if word in ("__main__.py", "-m") else word for word in words)
+
+
+def _holder(handle: int) -> str:
+    """Who holds a lock, as its file says: "prepkit log, process 4242"."""
+    with contextlib.suppress(OSError, ValueError):
+        pid, _, command = os.pread(handle, 200, 0).decode("utf-8", "replace").partition(" ")
+        if pid.isdigit():
+            return f"{printable(command) or 'prepkit'}, process {pid}"
+    return "prepkit"
+
+
+def profile_lock(profile: Path) -> contextlib.AbstractContextManager[None]:
+    """The lock of the profile at ``profile``: beside the real file behind any link."""
+    target = real_path(profile)
+    return private_lock(target.with_name(f".{target.name}{LOCK_SUFFIX}"), target.name)
+
+
+def folder_lock(folder: Path) -> contextlib.AbstractContextManager[None]:
+    """The lock of an output folder: two runs into one folder write their pairs in turn."""
+    return private_lock(folder / f".prepkit{LOCK_SUFFIX}", f"in {os.path.abspath(folder)}")
 
 
 def remove_leftovers(folder: Path, names: Iterable[str], *, older_than: float = 0) -> None:
@@ -142,8 +357,11 @@ def remove_leftovers(folder: Path, names: Iterable[str], *, older_than: float = 
 
 
 def may_replace(path: Path, only_from: str | None = None) -> None:
-    """Stop the run if ``path`` is a file prepkit did not make (from ``only_from``)."""
-    if not path.exists() and not path.is_symlink():
+    """Stop the run if ``path`` is a file prepkit did not make (from ``only_from``).
+
+    Through a link, the file behind it is the one asked about (``real_path``).
+    """
+    if not path.exists():  # nothing there, or a link to nothing yet
         return
     mark = read_mark(path)
     if mark is None or (only_from is not None and mark.profile != only_from):

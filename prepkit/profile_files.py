@@ -8,15 +8,12 @@ build step write files. Every write is atomic and private (``output.py``).
 
 from __future__ import annotations
 
-import contextlib
 import os
-import signal
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prepkit.errors import UserError
-from prepkit.output import remove_leftovers, write_private
+from prepkit.output import profile_lock, real_path, remove_leftovers, signals_held, write_private
 from prepkit.profile.writer import DRAFT_HEADER, profile_text, saved_text
 from prepkit.wizard.session import draft_path
 
@@ -43,7 +40,7 @@ class ProfileFiles:
     def keep_draft(self, data: dict[str, Any], place: Place | None = None) -> None:
         # A second Ctrl-C (or the terminal closing) while the draft is written would
         # lose it: those signals wait until it is safely in place.
-        with _signals_held():
+        with signals_held():
             save_profile(
                 self.draft,
                 data,
@@ -58,7 +55,10 @@ class ProfileFiles:
         self.draft.unlink(missing_ok=True)
 
     def save(self, data: dict[str, Any]) -> None:
-        save_profile(self.profile, {**data, "attack_diary": self._diary_now(data)})
+        # Under the profile's lock: an attack logged while the wizard ran (or while
+        # this save is written) is read back in, never overwritten.
+        with profile_lock(self.profile):
+            save_profile(self.profile, {**data, "attack_diary": self._diary_now(data)})
         self.discard_draft()
 
     def _diary_now(self, data: dict[str, Any]) -> Any:
@@ -82,15 +82,12 @@ def save_profile(
     through to the file it points to: replacing the link would leave the real
     file behind, never updated.
     """
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
-    if target is not path and not target.parent.is_dir():
-        # Never create folders for a link's target: the link may be stale, or planted.
-        raise UserError(f"is a link to {target}, in a folder that does not exist", file=str(path))
+    target = real_path(path)
     if draft_for is None:  # the patient's own file: their comments and order are kept
         text = saved_text(data, path.name, _current_text(target))
     else:
         text = profile_text(data, draft_for.name, header=DRAFT_HEADER, note=note)
-    write_private(target, text.encode("utf-8"))
+    write_private(path, text.encode("utf-8"))
     return path
 
 
@@ -163,17 +160,3 @@ def _check_link_and_name(path: Path) -> Path:
     if len(os.fsencode(target.name)) + len(".._xxxxxxxx.tmp") > longest:
         raise UserError("has a name too long to save safely; choose a shorter name", file=str(path))
     return target
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    stopping = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
-    try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
-    except (AttributeError, OSError, ValueError):  # no signal masks here (Windows)
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)

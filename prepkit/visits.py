@@ -43,7 +43,7 @@ def check_profile_path(profile: Path) -> None:
 def keep_visit_copy(profile: Path, answers: Profile, today: dt.date) -> tuple[Path | None, str]:
     """Keep ``answers`` as the copy for their visit date; the copy and what to say."""
     from prepkit.errors import printable
-    from prepkit.output import ensure_folder, write_private
+    from prepkit.output import ensure_folder, profile_lock, remove_leftovers, write_private
     from prepkit.profile.convert import profile_data
     from prepkit.profile.history import history_folder, visit_copy
     from prepkit.profile.writer import profile_text
@@ -69,7 +69,9 @@ def keep_visit_copy(profile: Path, answers: Profile, today: dt.date) -> tuple[Pa
     ensure_folder(folder)
     header = COPY_HEADER.format(date=visit.isoformat(), profile=printable(profile.name))
     text = profile_text(profile_data(answers), profile.name, header=header)
-    return write_private(target, text.encode("utf-8")), ""
+    with profile_lock(profile):  # the profile's writers take turns
+        remove_leftovers(folder, [target.name])  # a copy a killed run was writing
+        return write_private(target, text.encode("utf-8"), through_links=False), ""
 
 
 def last_visit(profile: Path, answers: Profile) -> tuple[Profile | None, dt.date | None, str]:

@@ -6,7 +6,6 @@ import os
 import stat
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -153,47 +152,101 @@ def test_folders_prepkit_creates_are_private(tmp_path: Path, umask: int) -> None
 def test_two_runs_into_one_folder_write_their_pairs_in_turn(tmp_path: Path) -> None:
     # Found by red-team: two builds at once could leave one profile's worksheet beside
     # the other's card. While another run holds the folder, a build waits for it.
-    import fcntl
+    from prepkit.output import folder_lock
 
-    holder = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
-    fcntl.flock(holder, fcntl.LOCK_EX)
     command = [sys.executable, "-m", "prepkit", "build", str(EXAMPLE), "-o", str(tmp_path)]
-    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
+    with folder_lock(tmp_path):  # another run is writing here
+        run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         time.sleep(1.5)  # long enough to render and write; it must not have written yet
         assert run.poll() is None and not list(tmp_path.glob("*.pdf"))
-    finally:
-        os.close(holder)
     assert run.wait(timeout=60) == 0
     assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["wallet-card.pdf", "worksheet.pdf"]
 
 
-def test_a_run_waiting_for_the_folder_says_so(tmp_path: Path) -> None:
+def test_a_run_waiting_for_the_folder_says_so_and_names_the_other_run(tmp_path: Path) -> None:
     """Found by the red-team re-check: a build waited silently, forever, while anyone
     (another user on a shared folder) held the folder's lock."""
+    from prepkit.output import folder_lock
+
+    with folder_lock(tmp_path):
+        build = subprocess.Popen(
+            [sys.executable, "-m", "prepkit", "build", str(EXAMPLE), "-o", str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert build.stderr is not None
+        waiting = build.stderr.readline()
+    assert waiting.startswith(f"Waiting for another prepkit run ({Path(sys.argv[0]).name}")
+    assert f"process {os.getpid()}) writing in {tmp_path}..." in waiting
+    assert build.wait(timeout=60) == 0
+    assert (tmp_path / "worksheet.pdf").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["wallet-card.pdf", "worksheet.pdf"]
+
+
+def test_a_lock_held_too_long_stops_the_run_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prepkit import output
+
+    monkeypatch.setattr(output, "LOCK_WAIT_SECONDS", 0.3)
+    lock = tmp_path / ".prepkit.lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(lock)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        code, said = run("build", str(EXAMPLE), "-o", str(tmp_path))
+    finally:
+        holder.kill()
+        holder.wait()
+    assert code == 2
+    waiting, error = said.splitlines()  # the "Waiting" line, then the error
+    assert waiting.startswith(
+        f"Waiting for another prepkit run (prepkit build, process {holder.pid})"
+    )
+    assert error.startswith(f"Error: {tmp_path}: another prepkit run (prepkit build, process")
+    assert f"process {holder.pid}) has been writing in {tmp_path} for over 0 s" in error
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+# A lock file held by a process that writes what prepkit's lock writes.
+HOLD_LOCK = """
+import fcntl, os, sys, time
+handle = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT, 0o600)
+fcntl.flock(handle, fcntl.LOCK_EX)
+os.write(handle, f"{os.getpid()} prepkit build".encode())
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+def test_another_account_holding_the_folder_blocks_nothing(tmp_path: Path) -> None:
+    """Found by #28: 'flock -s DIR sleep 30' from another account made log and build
+    wait forever. prepkit's locks are private files; the folder itself is never locked."""
     import fcntl
 
     holder = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
-    fcntl.flock(holder, fcntl.LOCK_EX)
-    build = subprocess.Popen(
-        [sys.executable, "-m", "prepkit", "build", str(EXAMPLE), "-o", str(tmp_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    # Should the message never come, the lock is let go after 20 s: a failure, not a hang.
-    guard = threading.Timer(20, fcntl.flock, [holder, fcntl.LOCK_UN])
-    guard.start()
+    fcntl.flock(holder, fcntl.LOCK_SH)
     try:
-        assert build.stderr is not None
-        assert build.stderr.readline().startswith(
-            f"Waiting for another prepkit run writing in {tmp_path}"
+        build = subprocess.run(
+            [sys.executable, "-m", "prepkit", "build", str(EXAMPLE), "-o", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
     finally:
-        guard.cancel()
-        os.close(holder)  # releases the lock: the build goes on
-    assert build.wait(timeout=60) == 0
-    assert (tmp_path / "worksheet.pdf").exists()
+        os.close(holder)
+    assert build.returncode == 0, build.stderr
+    assert "Waiting" not in build.stderr
+
+
+def test_a_lock_file_that_is_not_the_users_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").write_text("x")
+    (tmp_path / ".prepkit.lock").symlink_to(tmp_path / "elsewhere")
+    code, said = run("build", str(EXAMPLE), "-o", str(tmp_path))
+    assert code == 2 and said.startswith(f"Error: {tmp_path / '.prepkit.lock'}: cannot be locked")
+    assert (tmp_path / "elsewhere").read_text() == "x"
 
 
 def test_a_link_into_a_missing_folder_is_refused_and_no_folder_is_made(tmp_path: Path) -> None:

@@ -160,6 +160,11 @@ def _prepare(value: Any, info: mi.Type, loc: Location) -> Any:
             return None
         return _prepare(value, _answered(info, value), loc)
     if isinstance(info, mi.StructType) and isinstance(value, dict):
+        # Unknown and missing keys are found here, not read out of msgspec's message
+        # (whose wording is the library's to change).
+        for key in value:
+            if not any(f.encode_name == key for f in info.fields):
+                raise _unknown_key(loc, key)
         fields = {f.encode_name: f.type for f in info.fields}
         return {
             key: _prepare(item, fields[key], (*loc, key)) if key in fields else item
@@ -187,29 +192,35 @@ def _prepare(value: Any, info: mi.Type, loc: Location) -> Any:
     return answer
 
 
-def _explain(message: str, prepared: Any) -> ProfileProblem:
-    """msgspec's refusal, as a sentence about the field it concerns."""
-    text, found, where = message.rpartition(" - at `")
-    if not found:
-        text, where = message, "$`"
-    loc: Location = tuple(
-        name or int(index) for name, index in _PATH_PART.findall(where.rstrip("`"))
-    )
-    unknown = re.fullmatch(r"Object contains unknown field `(.*)`", text, re.DOTALL)
-    if unknown:
-        import difflib  # only when something is wrong: keeps start-up quick
+def _unknown_key(loc: Location, key: Any) -> ProfileProblem:
+    import difflib  # only when something is wrong: keeps start-up quick
 
-        key = unknown.group(1)
-        known = _known_keys(loc)
-        close = difflib.get_close_matches(key, known, n=1)
-        hint = (
-            f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(known)}"
-        )
-        return ProfileProblem((*loc, key), f"unknown key {key!r}{hint}")
-    missing = re.fullmatch(r"Object missing required field `(.*)`", text)
-    if missing:
-        return ProfileProblem((*loc, missing.group(1)), "is required but missing")
-    return ProfileProblem(loc, _describe(_info_at(loc), _value_at(prepared, loc)) or text)
+    known = _known_keys(loc)
+    close = difflib.get_close_matches(str(key), known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {', '.join(known)}"
+    return ProfileProblem((*loc, str(key)), f"unknown key {key!r}{hint}")
+
+
+def _explain(message: str, prepared: Any) -> ProfileProblem:
+    """msgspec's refusal, as a sentence about the field it concerns.
+
+    Only the field's place is taken from msgspec's message; what is said is
+    prepkit's own (``_describe``), so a new wording upstream changes no message.
+    """
+    _, found, where = message.rpartition(" - at `")
+    loc: Location = (
+        tuple(name or int(index) for name, index in _PATH_PART.findall(where.rstrip("`")))
+        if found
+        else ()
+    )
+    value = _value_at(prepared, loc)
+    info = _info_at(loc)
+    declared = _declared(info) if info is not None else None
+    if isinstance(declared, mi.StructType) and isinstance(value, dict):
+        for required in declared.fields:
+            if required.required and required.encode_name not in value:
+                return ProfileProblem((*loc, required.encode_name), "is required but missing")
+    return ProfileProblem(loc, _describe(info, value) or "is not a valid answer here")
 
 
 def _describe(info: mi.Type | None, value: Any) -> str:

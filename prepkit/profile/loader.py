@@ -139,15 +139,50 @@ def _check_shape(text: str, name: str) -> None:
             open_.append([0, keys * MAX_ENTRIES])
             depth += 1
             if depth > MAX_NESTING:
-                raise UserError(
-                    f"nests lists or sections more than {MAX_NESTING} deep; "
-                    "a profile needs at most 4",
-                    file=name,
-                    line=line,
-                )
+                raise _too_deep(name, line)
         elif isinstance(event, yaml.CollectionEndEvent):
             open_.pop()
             depth -= 1
+
+
+def _too_deep(name: str, line: int | None) -> UserError:
+    return UserError(
+        f"nests lists or sections more than {MAX_NESTING} deep; a profile needs at most 4",
+        file=name,
+        line=line,
+    )
+
+
+def _deep_brackets(text: str) -> int | None:
+    """The line where brackets (``[`` ``{``) first nest deeper than a profile allows, if any.
+
+    Quoted text and comments are skipped, so ``"[[[["`` in a note is not counted.
+    Only asked after a parser has refused the text, so its speed does not matter.
+    """
+    depth, line, quote, index, size = 0, 1, "", 0, len(text)
+    while index < size:
+        char = text[index]
+        if char == "\n":
+            line += 1
+        if quote:
+            if quote == '"' and char == "\\":
+                index += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'" and (index == 0 or text[index - 1] in " \t\n[{,:"):
+            quote = char
+        elif char == "#" and (index == 0 or text[index - 1] in " \t\n"):
+            end = text.find("\n", index)
+            index = size if end < 0 else end
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        index += 1
+    return None
 
 
 def parse_yaml(text: str, name: str) -> tuple[Any, dict[Location, int]]:
@@ -156,6 +191,11 @@ def parse_yaml(text: str, name: str) -> tuple[Any, dict[Location, int]]:
         _check_shape(text, name)
         node = yaml.compose(text, Loader=TEXT_LOADER)
     except yaml.YAMLError as error:
+        # A parser may refuse deep brackets before prepkit sees them (libyaml reads
+        # ahead, and has limits of its own): the message stays prepkit's whatever it says.
+        deep = _deep_brackets(text)
+        if deep is not None:
+            raise _too_deep(name, deep) from None
         raise syntax_error(error, text, name) from None
     if node is None:
         raise UserError("is empty; start from 'prepkit example'", file=name)
