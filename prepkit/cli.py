@@ -108,6 +108,7 @@ def main(ctx: click.Context) -> None:
     """
     from prepkit.today import pinned_epoch
 
+    _stop_like_ctrl_c()  # a killed run cleans up after itself as after Ctrl-C
     pinned_epoch()  # a SOURCE_DATE_EPOCH no PDF date can use stops here, in one line
     if ctx.invoked_subcommand is None:
         click.echo(ctx.get_help())
@@ -116,7 +117,8 @@ def main(ctx: click.Context) -> None:
 
 
 def _stop_like_ctrl_c() -> None:
-    """Closing the terminal (SIGHUP) or a SIGTERM keeps the draft, as Ctrl-C does."""
+    """Closing the terminal (SIGHUP) or a SIGTERM stops a run as Ctrl-C does: the wizard
+    keeps its draft, and no command leaves a half-written file behind."""
     import signal
 
     def interrupt(number: int, frame: object) -> None:
@@ -341,7 +343,6 @@ def wizard(
     problem = terminal_problem()
     if problem is not None:
         raise UserError(problem)
-    _stop_like_ctrl_c()
     options = _options(
         output_dir or profile.parent, paper, large_print, None if no_card else card_layout
     )

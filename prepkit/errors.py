@@ -59,3 +59,14 @@ class UserError(PrepkitError):
 
 class CardDoesNotFit(UserError):
     """The wallet card cannot hold everything; the worksheet still can."""
+
+
+class StoppedAfter(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM, SIGHUP) that arrived while files were being put in place.
+
+    The step was finished first; ``said`` tells the user what is in the folder now.
+    """
+
+    def __init__(self, said: str) -> None:
+        super().__init__(said)
+        self.said = said

@@ -66,8 +66,9 @@ class Commands(click.Group):
                 where = f"{ctx.command_path} {ctx.invoked_subcommand}"
             message = printable(error.format_message()).rstrip(".")
             raise Refused(f"{message} ('{printable(where)} --help' shows how to use it)") from None
-        except KeyboardInterrupt:
-            click.echo(err=True)
+        except KeyboardInterrupt as stop:
+            # After a stop while files were put in place, what the folder holds now.
+            click.echo(getattr(stop, "said", ""), err=True)
             raise SystemExit(130) from None
         except OSError as error:
             if error.filename is not None:  # a path the OS refused (a name too long)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
 
-from prepkit.errors import UserError, printable
+from prepkit.errors import StoppedAfter, UserError, printable
 
 PRIVATE = 0o600
 PRIVATE_FOLDER = 0o700
@@ -166,10 +166,10 @@ def replace_together(
     Renames cannot be made atomic together, so the order does the work: every new
     file is on disk first (a full disk stops here, nothing touched); then, with
     Ctrl-C and the terminal's signals held, the files in ``remove_first`` (the
-    older card) go, then the new files are renamed in in the order given
-    (the worksheet before the card). A stop or failure part way leaves the old
-    pair, the new pair, or the new worksheet without a card: never an old card
-    beside a newer worksheet. The failure says which.
+    older card) are moved aside, the new files are renamed in in the order given
+    (the worksheet before the card), and what was set aside is deleted. A stop
+    or failure part way leaves the old pair, the new pair, or the new worksheet
+    without a card: never an old card beside a newer worksheet. It says which.
     """
     targets = [(path, _writable_target(path), data) for path, data in files]
     staged: list[str] = []
@@ -180,41 +180,68 @@ def replace_together(
         _discard(staged)
         raise
     done = PairWritten([], [])
+    try:
+        _put_in_place(targets, staged, list(remove_first), done)
+    except KeyboardInterrupt:  # it came while the files were renamed: they all were
+        shown = " and ".join(str(path) for path in done.written) or "nothing"
+        raise StoppedAfter(f"Stopped after writing {printable(shown)}.") from None
+    return done
+
+
+def _put_in_place(
+    targets: list[tuple[Path, Path, bytes]],
+    staged: list[str],
+    remove_first: list[Path],
+    done: PairWritten,
+) -> None:
+    """The renames, with the stopping signals held; a failure puts back what it can.
+
+    The older files are first moved aside (not deleted), so that a failure before
+    any new file is in place puts them back: the old pair, whole.
+    """
+    aside: list[tuple[Path, Path, str]] = []  # (as the user named it, real file, aside)
     with signals_held():
         try:
             for old in remove_first:
                 target = real_path(old)
-                if target.exists() or target.is_symlink():
-                    try:
-                        target.unlink()
-                    except OSError as error:
-                        raise UserError(
-                            f"cannot remove this older file ({error.strerror}); nothing was "
-                            "replaced",
-                            file=str(old),
-                        ) from None
-                    done.removed.append(old)
+                if not target.exists():
+                    continue
+                hidden = str(target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp"))
+                try:
+                    os.rename(target, hidden)
+                except OSError as error:
+                    raise UserError(
+                        f"cannot be replaced ({error.strerror}); nothing was changed",
+                        file=str(old),
+                    ) from None
+                aside.append((old, target, hidden))
             for (path, target, _), temporary in zip(targets, staged, strict=True):
                 try:
                     os.replace(temporary, target)
                 except OSError as error:
-                    kept = ", ".join(str(p) for p in done.written) or "nothing"
-                    gone = ", ".join(str(p) for p in done.removed)
+                    if not done.written:
+                        for _, back, hidden in aside:
+                            with contextlib.suppress(OSError):
+                                os.rename(hidden, back)
+                        aside.clear()
+                        raise UserError(
+                            f"cannot be written ({error.strerror}); nothing was changed",
+                            file=str(path),
+                        ) from None
+                    written = ", ".join(str(p) for p in done.written)
+                    gone = ", ".join(str(old) for old, _, _ in aside)
                     raise UserError(
-                        f"cannot be written ({error.strerror}); written: {kept}"
-                        + (
-                            f"; removed, so it cannot be printed beside them: {gone}"
-                            if gone
-                            else ""
-                        ),
+                        f"cannot be written ({error.strerror}); {written} was written"
+                        + (f", and {gone} removed so it is not printed beside it" if gone else ""),
                         file=str(path),
                     ) from None
                 done.written.append(path)
         finally:
             _discard(staged[len(done.written) :])
+            _discard(hidden for _, _, hidden in aside)
+            done.removed.extend(old for old, _, _ in aside)
             for folder in {target.parent for _, target, _ in targets}:
                 _sync_folder(folder)
-    return done
 
 
 class Mark(NamedTuple):
