@@ -562,3 +562,102 @@ def test_a_diary_begun_this_year_shows_no_zeros_before_it_and_keeps_the_typed_co
     assert summary is not None and not summary.partial
     assert None not in [m.attacks for m in summary.months]
     assert "as I counted them" not in flat_text(render_worksheet(kept_long))
+
+
+def test_attacks_logged_at_once_through_a_link_and_directly_are_all_kept(
+    tmp_path: Path, profile: Path
+) -> None:
+    """Found by #28: 20 runs at once, half through a link in another folder: 10 kept
+    (the lock was taken on the link's folder, not the real file's)."""
+    elsewhere = tmp_path / "phone"
+    elsewhere.mkdir()
+    (elsewhere / "link.yaml").symlink_to(profile)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH}
+    runs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "prepkit",
+                "log",
+                "phone/link.yaml" if day % 2 else "p.yaml",
+                "--date",
+                f"2026-10-{day:02d}",
+            ],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        for day in range(1, 21)
+    ]
+    assert [process.wait(timeout=300) for process in runs] == [0] * 20
+    days = [entry.date.day for entry in read_profile(profile).attack_diary]
+    assert days == list(range(1, 21))
+    assert (elsewhere / "link.yaml").is_symlink()
+    assert not list(tmp_path.glob(".*.lock")) and not list(elsewhere.glob(".*"))
+
+
+def test_an_attack_logged_while_the_wizard_saves_waits_for_the_save_and_is_kept(
+    tmp_path: Path, profile: Path
+) -> None:
+    """Found by #28: the wizard's save took no lock, so an attack logged during it
+    (4 s with a 2,000-entry diary) was overwritten."""
+    from prepkit.output import profile_lock
+    from prepkit.profile.convert import profile_data
+    from prepkit.profile_files import ProfileFiles
+
+    opened = profile_data(read_profile(profile))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH}
+    with profile_lock(profile):  # the wizard's save has begun
+        logging = subprocess.Popen(
+            [sys.executable, "-m", "prepkit", "log", "p.yaml", "--date", "2026-11-20"],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert logging.stderr is not None
+        assert logging.stderr.readline().startswith("Waiting for another prepkit run")
+        opened["patient"]["name"] = "Alex B. Example"
+        # The wizard's save, in this process: it holds the lock already, so save inside.
+        from prepkit.profile_files import save_profile
+
+        save_profile(profile, opened)
+    assert logging.wait(timeout=120) == 0
+    saved = read_profile(profile)
+    assert saved.patient.name == "Alex B. Example"
+    assert [e.date for e in saved.attack_diary] == [dt.date(2026, 11, 20)]
+
+    # And the wizard's own save takes the lock: a log holding it makes the save wait
+    # for it, then read the diary afresh.
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THEN_LOG, str(profile)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    opened["patient"]["name"] = "Alex C. Example"
+    ProfileFiles(profile).save(opened)
+    assert holder.wait(timeout=60) == 0
+    saved = read_profile(profile)
+    assert saved.patient.name == "Alex C. Example"
+    assert [e.date for e in saved.attack_diary] == [dt.date(2026, 11, 20), dt.date(2026, 11, 21)]
+
+
+# Holds the profile's lock as prepkit log does, logs an attack, then lets go.
+HOLD_THEN_LOG = """
+import sys, time
+from pathlib import Path
+from prepkit.diary_log import _insert
+from prepkit.output import profile_lock
+from prepkit.profile.convert import profile_data
+from prepkit.content.rules import read_profile
+profile = Path(sys.argv[1])
+with profile_lock(profile):
+    print("held", flush=True)
+    time.sleep(1)
+    _insert(profile, profile_data(read_profile(profile)), {"date": "2026-11-21"})
+"""
