@@ -77,3 +77,46 @@ def test_without_the_pin_pdf_dates_are_utc_even_in_a_half_hour_zone(tmp_path: Pa
             assert stamp.endswith("+00'00'"), stamp
             made = dt.datetime.strptime(stamp[2:16], "%Y%m%d%H%M%S").replace(tzinfo=dt.UTC)
             assert before <= made <= after, (stamp, before, after)
+
+
+# --- the dates a profile accepts work everywhere (#28) ---------------------------------
+
+EDGE_YEARS = ["0001-01-05", "9999-12-31", "1899-01-01", "2040-06-01"]
+
+
+@pytest.mark.parametrize("day", EDGE_YEARS)
+@pytest.mark.parametrize("field", ["visit", "diary"])
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_a_date_out_of_a_lifetime_is_one_line_not_a_traceback(
+    day: str, field: str, command: str, tmp_path: Path
+) -> None:
+    """Found by #28: visit 0001-01-05 plus any diary entry gave 'year 0 is out of range'."""
+    visit = day if field == "visit" else "2026-12-03"
+    entry = day if field == "diary" else "2026-11-01"
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        f"schema_version: 1\nvisit:\n  date: {visit}\nattack_diary:\n  - date: {entry}\n",
+        encoding="utf-8",
+    )
+    out = ["-o", str(tmp_path / "out")] if command == "build" else []
+    result = CliRunner().invoke(main, [command, str(profile), *out])
+    assert result.exit_code == 2, result.output
+    line = 3 if field == "visit" else 5
+    where = "visit.date" if field == "visit" else "attack_diary[1].date"
+    assert result.output.startswith(f"Error: {profile}, line {line}: {where}: {day} is more than")
+    assert result.output.count("\n") == 1
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("day", ["1906-12-03", "2036-12-31"])
+def test_the_edges_of_the_range_build_and_compare(day: str, tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        f"schema_version: 1\nvisit:\n  date: {day}\nattack_diary:\n  - date: {day}\n"
+        f"  - date: 1906-12-04\n",
+        encoding="utf-8",
+    )
+    for _ in range(2):  # the second build compares with the copy the first kept
+        result = CliRunner().invoke(main, ["build", str(profile), "-o", str(tmp_path / "out")])
+        assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output

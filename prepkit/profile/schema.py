@@ -247,6 +247,10 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
             yield ("patient", "date_of_birth"), f"{born} is in the future; check the year"
         elif born.year < now.year - 120:
             yield ("patient", "date_of_birth"), f"{born} is more than 120 years ago; check the year"
+    visit = profile.visit.date
+    problem = None if visit is None else date_problem(visit)
+    if problem:
+        yield ("visit", "date"), problem
     for index, symptom in enumerate(profile.symptoms):
         yield from _one_of(("symptoms", index), symptom.catalog, symptom.own)
     for index, trigger in enumerate(profile.triggers.catalog):
@@ -273,19 +277,33 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
     yield from _diary_problems(profile.attack_diary)
 
 
+# The dates a profile holds (a visit, a logged attack) fall within a lifetime: from
+# 120 years ago to 10 years ahead. Outside it a date is a slip of the keyboard
+# (0001, 9999), and refusing it here keeps every date sum elsewhere in range.
+YEARS_BACK = 120
+YEARS_AHEAD = 10
+
+
+def date_problem(day: dt.date) -> str | None:
+    """Why ``day`` cannot be a visit's or an attack's date, or None."""
+    year = today().year
+    if day.year < year - YEARS_BACK:
+        return f"{day} is more than {YEARS_BACK} years ago; check the year"
+    if day.year > year + YEARS_AHEAD:
+        return f"{day} is more than {YEARS_AHEAD} years from now; check the year"
+    return None
+
+
 def _diary_problems(diary: list[DiaryEntry]) -> Iterator[tuple[Location, str]]:
     """A logged attack happened in a patient's lifetime, at a time a clock shows.
 
     A date after today is only noted (see :func:`notices`): logged on a phone in
     another time zone, it is tomorrow here, and it must not lock the profile.
     """
-    earliest = today().year - 120
     for index, entry in enumerate(diary):
-        if entry.date.year < earliest:
-            yield (
-                ("attack_diary", index, "date"),
-                f"{entry.date} is more than 120 years ago; check the year",
-            )
+        problem = date_problem(entry.date)
+        if problem:
+            yield ("attack_diary", index, "date"), problem
         if entry.time and not CLOCK_TIME.fullmatch(entry.time):
             yield (
                 ("attack_diary", index, "time"),

@@ -7,6 +7,7 @@ to resume.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, Protocol
@@ -251,6 +252,13 @@ def run_wizard(
         raise WizardStopped(
             draft_path(profile), ended=isinstance(stop, InputEnded), saved=data is not None
         ) from None
+    except Exception:
+        # Whatever fails after an answer was given (a check, a bug), the answers
+        # typed so far are in the draft, for the next run to offer.
+        if data is not None:
+            with contextlib.suppress(Exception):
+                keeper.keep_draft(data)
+        raise
 
     answers = validate_profile(data, {}, str(profile))
     keeper.save(data)

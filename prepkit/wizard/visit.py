@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from prepkit.content.catalog import Catalog
+from prepkit.profile.schema import date_problem
 from prepkit.today import today
 from prepkit.wizard.answers import Data, as_text, heading, mapping_at
 from prepkit.wizard.engine import Question, ask_all
@@ -38,6 +39,7 @@ ABOUT = (
         "Visit date",
         "When is the appointment? For example 2026-12-03.",
         kind="date",
+        check=date_problem,
         note=_past_visit,
     ),
     Question(
