@@ -357,10 +357,18 @@ def _holder(handle: int) -> str:
     return "prepkit"
 
 
-def profile_lock(profile: Path) -> contextlib.AbstractContextManager[None]:
-    """The lock of the profile at ``profile``: beside the real file behind any link."""
+@contextlib.contextmanager
+def profile_lock(profile: Path) -> Iterator[None]:
+    """The lock of the profile at ``profile``: beside the real file behind any link.
+
+    Whoever holds it is the only writer of the profile, so a temporary copy of it
+    left there (by a run killed while saving: the whole profile, health data) is
+    removed at once.
+    """
     target = real_path(profile)
-    return private_lock(target.with_name(f".{target.name}{LOCK_SUFFIX}"), target.name)
+    with private_lock(target.with_name(f".{target.name}{LOCK_SUFFIX}"), target.name):
+        remove_leftovers(target.parent, [target.name])
+        yield
 
 
 def folder_lock(folder: Path) -> contextlib.AbstractContextManager[None]:

@@ -86,8 +86,14 @@ def last_visit(profile: Path, answers: Profile) -> tuple[Profile | None, dt.date
     if found is None:
         return None, None, ""
     day, path = found
+    from prepkit.render import check_printable
+
     try:
-        return read_profile(path), day, ""
+        # The copy is input like the profile: the same checks, the font's included
+        # (a character it cannot print would stop the build, or print as a box).
+        previous = read_profile(path)
+        check_printable(previous, str(path))
+        return previous, day, ""
     except UserError as problem:
         return None, None, f"the copy of your last visit cannot be read ({problem.message})"
 

@@ -661,3 +661,16 @@ with profile_lock(profile):
     time.sleep(1)
     _insert(profile, profile_data(read_profile(profile)), {"date": "2026-11-21"})
 """
+
+
+def test_a_killed_logs_copy_of_the_profile_is_removed_by_the_next_log(
+    tmp_path: Path, profile: Path
+) -> None:
+    """Found by #28: a killed log left .p.yaml.XXXX.tmp (the whole profile) for good."""
+    leftover = tmp_path / ".p.yaml.k1ll3d.tmp"
+    leftover.write_text(profile.read_text(encoding="utf-8"), encoding="utf-8")
+    draft_in_progress = tmp_path / ".p.draft.yaml.now.tmp"  # the wizard's, not the log's
+    draft_in_progress.write_text("x", encoding="utf-8")
+    assert run(tmp_path, "log", "p.yaml", "--date", "2026-11-20").returncode == 0
+    assert not leftover.exists()
+    assert draft_in_progress.exists()

@@ -20,7 +20,6 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "prepkit",
             "prepkit.errors",
             "prepkit.today",
-            "prepkit.cache",
             "prepkit.resources",
             "prepkit.yaml_loaders",
             "prepkit.output",

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pytest
+
 from prepkit.layout.styles import load_styles
 from prepkit.resources import resource_dir
 
@@ -43,3 +48,35 @@ def test_markup_asking_for_bold_italic_prints_in_bold() -> None:
     paragraph.wrap(200, 100)
     fonts = {frag.fontName for line in paragraph.blPara.lines for frag in line.words}
     assert fonts == {sheet.font_name("italic"), sheet.font_name("bold")}
+
+
+# --- a damaged install (#28) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("damage", ["empty", "truncated", "fifo", "link to /dev/zero", "gone"])
+def test_a_damaged_font_is_one_line_saying_to_reinstall_not_a_traceback_or_a_hang(
+    damage: str, tmp_path: Path
+) -> None:
+    """Found by #28: a truncated or empty font was a traceback; a FIFO or a link to
+    /dev/zero in its place hung the run."""
+    from prepkit.errors import PrepkitError
+    from prepkit.layout.fonts import _font
+    from prepkit.resources import resource_dir
+
+    real = resource_dir("fonts") / "DejaVuSans.ttf"
+    font = tmp_path / "DejaVuSans.ttf"
+    if damage == "empty":
+        font.write_bytes(b"")
+    elif damage == "truncated":
+        font.write_bytes(real.read_bytes()[:200_000])
+    elif damage == "fifo":
+        os.mkfifo(font)
+    elif damage == "link to /dev/zero":
+        font.symlink_to("/dev/zero")
+    with pytest.raises(PrepkitError) as caught:
+        _font("Damaged", font)
+    message = caught.value.format_message()
+    assert message == (
+        f"prepkit's font {font} is missing or damaged; reinstall prepkit "
+        "(pip install --force-reinstall prepkit)"
+    )

@@ -303,3 +303,22 @@ def test_profiles_named_alike_keep_their_visits_apart(tmp_path: Path) -> None:
         assert visit[1].parent.name != "me-history" or name == "me.yaml"
         result = CliRunner().invoke(main, ["history", str(tmp_path / name)])
         assert result.exit_code == 0 and result.output.count(".yaml") == 1, result.output
+
+
+@pytest.mark.parametrize("text", ['"A\\uFFFFB"', '"A\\uFFFEB"', "A 😀 B"])
+def test_a_copy_holding_what_cannot_be_printed_is_left_out_with_a_note(
+    text: str, tmp_path: Path
+) -> None:
+    """Found by #28: U+FFFF in a kept copy made every later build fail with an XML
+    ParseError traceback; an emoji printed as an empty box."""
+    profile = tmp_path / "me.yaml"
+    save_profile(profile, second_visit(first_visit()))
+    folder = tmp_path / "me-history"
+    folder.mkdir()
+    (folder / "2026-03-10.yaml").write_text(
+        f"schema_version: 1\nvisit: {{date: 2026-03-10}}\nnotes: {text}\n", encoding="utf-8"
+    )
+    said = build(profile, tmp_path)
+    assert "Note: the copy of your last visit cannot be read" in said
+    assert "2026-03-10.yaml" in said
+    assert SINCE not in flat_text((tmp_path / "worksheet.pdf").read_bytes())

@@ -11,17 +11,14 @@ error instead of a silently empty line on a medical document.
 from __future__ import annotations
 
 import datetime as dt
-import marshal
-import sys
-import types
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from jinja2 import BytecodeCache, Environment
+    from jinja2 import BaseLoader, Environment
     from markupsafe import Markup
 
-from prepkit.cache import entry_key, read_entry, write_entry
 from prepkit.resources import resource_dir
 
 
@@ -51,59 +48,69 @@ def box(checked: bool) -> str:
     return "\u2612" if checked else "\u2610"
 
 
-def _bytecode_cache() -> BytecodeCache:
-    from jinja2 import BytecodeCache, __version__
-    from jinja2.bccache import Bucket
-
-    # Compiling the templates costs more than laying out the example's pages, so
-    # each is compiled once per installation. Jinja checks each entry against its
-    # template's text and recompiles when the template changes.
-    version = entry_key(__version__, sys.version)
-
-    class CheckedCache(BytecodeCache):
-        """Compiled templates in prepkit's private cache folder, without pickle.
-
-        Jinja's own file cache reads each entry's header with pickle, and would
-        run a compiled template a failing disk had changed. Here an entry is only
-        the marshalled code, keyed by the template's own checksum and checked
-        like every cache entry; anything else is compiled afresh.
-        """
-
-        def load_bytecode(self, bucket: Bucket) -> None:
-            kept = read_entry("templates", bucket.key, entry_key(version, bucket.checksum))
-            if kept is None:
-                return
-            try:
-                code = marshal.loads(kept)
-            except (EOFError, ValueError, TypeError):
-                return
-            if isinstance(code, types.CodeType):
-                bucket.code = code
-
-        def dump_bytecode(self, bucket: Bucket) -> None:
-            if bucket.code is not None:
-                data = marshal.dumps(bucket.code)
-                write_entry("templates", bucket.key, entry_key(version, bucket.checksum), data)
-
-    return CheckedCache()
+# The templates compiled to Python when prepkit is released (compiling them at each
+# start cost about a third of ``prepkit example``), imported like the rest of
+# prepkit's code. Never compiled into a cache folder: nothing a writable folder
+# holds can run as code or change printed text. ``STAMP`` records the templates
+# and the Jinja version they were compiled from; if either differs (a template
+# edited in a checkout, another Jinja), the templates are compiled in memory.
+COMPILED = Path(__file__).with_name("compiled_templates")
 
 
-@cache
-def make_environment() -> Environment:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+def template_stamp(templates: Path) -> str:
+    """What the compiled templates must have been compiled from, as one checksum."""
+    import hashlib
+
+    from jinja2 import __version__
+
+    digest = hashlib.sha256(f"jinja2 {__version__}\0".encode())
+    for path in sorted(templates.rglob("*.j2")):
+        name = path.relative_to(templates).as_posix().encode()
+        data = path.read_bytes()
+        digest.update(len(name).to_bytes(8, "little") + name)
+        digest.update(len(data).to_bytes(8, "little") + data)
+    return digest.hexdigest()
+
+
+def _configured(loader: BaseLoader) -> Environment:
+    from jinja2 import Environment, StrictUndefined
 
     env = Environment(
-        loader=FileSystemLoader(str(resource_dir("templates"))),
+        loader=loader,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
         auto_reload=False,
-        bytecode_cache=_bytecode_cache(),
     )
     env.filters["multiline"] = multiline
     env.filters["long_date"] = long_date
     env.filters["nobreak"] = nobreak
     env.globals["box"] = box
     return env
+
+
+def compile_templates(target: Path) -> None:
+    """Compile every template into ``target`` (``tests/test_compiled_templates.py``)."""
+    from jinja2 import FileSystemLoader
+
+    templates = resource_dir("templates")
+    _configured(FileSystemLoader(str(templates))).compile_templates(
+        str(target), zip=None, ignore_errors=False
+    )
+    (target / "STAMP").write_text(template_stamp(templates) + "\n", encoding="utf-8")
+
+
+@cache
+def make_environment() -> Environment:
+    from jinja2 import FileSystemLoader, ModuleLoader
+
+    templates = resource_dir("templates")
+    try:
+        current = (COMPILED / "STAMP").read_text(encoding="utf-8").strip()
+    except OSError:
+        current = ""
+    if current == template_stamp(templates):
+        return _configured(ModuleLoader(str(COMPILED)))
+    return _configured(FileSystemLoader(str(templates)))

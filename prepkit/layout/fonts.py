@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from prepkit.errors import PrepkitError
 from prepkit.layout.styles import StyleSheet, load_styles
 
 if TYPE_CHECKING:
@@ -38,10 +39,35 @@ def register_fonts() -> StyleSheet:
     return sheet
 
 
+# DejaVu Sans's three files are 0.6 to 0.8 MB; a TrueType font far outside this is
+# not the one prepkit ships (an empty file, a truncated copy, a link to /dev/zero).
+_PLAUSIBLE_BYTES = range(100_000, 20_000_000)
+
+
 def _font(name: str, path: Path) -> TTFont:
+    """The font at ``path``, checked first: a damaged install is one line, not a hang.
+
+    Only a regular file of a plausible size is opened (a FIFO would wait forever,
+    a device never ends), and a file ReportLab cannot read is said as such.
+    """
+    import stat
+
     from reportlab.pdfbase.ttfonts import TTFont
 
-    return TTFont(name, str(path))
+    damaged = PrepkitError(
+        f"prepkit's font {path} is missing or damaged; reinstall prepkit "
+        "(pip install --force-reinstall prepkit)"
+    )
+    try:
+        info = path.stat()
+    except OSError:
+        raise damaged from None
+    if not stat.S_ISREG(info.st_mode) or info.st_size not in _PLAUSIBLE_BYTES:
+        raise damaged
+    try:
+        return TTFont(name, str(path))
+    except Exception:  # ReportLab's TTFError, struct errors, a file cut short
+        raise damaged from None
 
 
 def missing_glyphs(text: str) -> list[str]:

@@ -1,0 +1,108 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'card/flow.xml.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_profile = resolve('profile')
+    l_0_triggers = resolve('triggers')
+    l_0_medications = resolve('medications')
+    l_0_care_contact = resolve('care_contact')
+    l_0_prepared = resolve('prepared')
+    l_0_catalog = resolve('catalog')
+    try:
+        t_1 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_2 = environment.filters['long_date']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'long_date' found.")
+    try:
+        t_3 = environment.filters['nobreak']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'nobreak' found.")
+    pass
+    yield '<flow>\n<section name="medications to avoid" count="'
+    yield escape(t_1(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid')))
+    yield '"'
+    if (not environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid')):
+        pass
+        yield ' together="yes"'
+    yield '>\n<heading style="card_heading">DO NOT GIVE</heading>\n<continued style="card_heading">DO NOT GIVE (continued)</continued>\n'
+    t_4 = 1
+    for l_1_item in environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid'):
+        _loop_vars = {}
+        pass
+        yield '<item style="card_item">• <b>'
+        yield escape(environment.getattr(l_1_item, 'name'))
+        yield '</b>'
+        if environment.getattr(l_1_item, 'reaction'):
+            pass
+            yield ': '
+            yield escape(environment.getattr(l_1_item, 'reaction'))
+        yield '</item>\n'
+        t_4 = 0
+    l_1_item = missing
+    if t_4:
+        pass
+        yield '<item style="card_item">• ______________________________</item>\n<item style="card_item">• ______________________________</item>\n'
+    yield '</section>\n'
+    if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps'):
+        pass
+        yield '<section name="emergency steps" together="yes">\n<item style="card_body"><b>My care team\'s steps for a severe reaction:</b> '
+        yield escape(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps'))
+        yield '</item>\n</section>\n'
+    yield '<pointer where="back" when="continues" style="card_alert">{more} more on the back ({total} in all)</pointer>\n<pointer where="inside" when="continues" style="card_alert">Unfold for all {total} ({more} more)</pointer>\n<pointer where="back" when="none-here" style="card_alert">DO NOT GIVE: a list of {total}, on the back</pointer>\n<pointer where="inside" when="none-here" style="card_alert">DO NOT GIVE: a list of {total} inside: unfold</pointer>\n<pointer where="inside" when="all-here" style="card_alert">Fold-out card: unfold for all {faces} panels</pointer>\n'
+    if (undefined(name='triggers') if l_0_triggers is missing else l_0_triggers):
+        pass
+        yield '<section name="triggers" join="; ">\n<lead style="card_body"><b>My triggers:</b></lead>\n<continued style="card_body"><b>My triggers (continued):</b></continued>\n'
+        for l_1_trigger in (undefined(name='triggers') if l_0_triggers is missing else l_0_triggers):
+            _loop_vars = {}
+            pass
+            yield '<item>'
+            yield escape(l_1_trigger)
+            yield '</item>\n'
+        l_1_trigger = missing
+        yield '</section>\n'
+    if (undefined(name='medications') if l_0_medications is missing else l_0_medications):
+        pass
+        yield '<section name="current medications" join="; ">\n<lead style="card_body"><b>I take:</b></lead>\n<continued style="card_body"><b>I take (continued):</b></continued>\n'
+        for l_1_med in (undefined(name='medications') if l_0_medications is missing else l_0_medications):
+            _loop_vars = {}
+            pass
+            yield '<item>'
+            yield escape(environment.getattr(l_1_med, 'name'))
+            if environment.getattr(l_1_med, 'dose'):
+                pass
+                yield ' '
+                yield escape(t_3(environment.getattr(l_1_med, 'dose')))
+            yield '</item>\n'
+        l_1_med = missing
+        yield '</section>\n'
+    if (undefined(name='care_contact') if l_0_care_contact is missing else l_0_care_contact):
+        pass
+        yield '<section name="care team">\n<item style="card_body"><b>'
+        yield escape((environment.getattr((undefined(name='care_contact') if l_0_care_contact is missing else l_0_care_contact), 'role') or 'Doctor'))
+        yield ':</b> '
+        yield escape(environment.getattr((undefined(name='care_contact') if l_0_care_contact is missing else l_0_care_contact), 'name'))
+        yield ' '
+        yield escape(t_3(environment.getattr((undefined(name='care_contact') if l_0_care_contact is missing else l_0_care_contact), 'phone')))
+        yield '</item>\n</section>\n'
+    yield '<section name="signature">\n<item style="card_small">Updated '
+    yield escape(t_2((undefined(name='prepared') if l_0_prepared is missing else l_0_prepared)))
+    yield ' with prepkit, a preparation aid, not medical advice. '
+    yield escape(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'card_attribution'))
+    yield ' Checked by clinician: ____________ Date:&#160;________</item>\n</section>\n</flow>'
+
+blocks = {}
+debug_info = '11=36&14=43&15=47&23=60&25=63&33=66&37=69&41=77&45=80&49=92&51=95&55=102'
