@@ -49,7 +49,7 @@ def box(checked: bool) -> str:
 
 
 # The templates compiled to Python when prepkit is released (compiling them at each
-# start cost about a third of ``prepkit example``), imported like the rest of
+# start cost about 15% of ``prepkit example``), imported like the rest of
 # prepkit's code. Never compiled into a cache folder: nothing a writable folder
 # holds can run as code or change printed text. ``STAMP`` records the templates
 # and the Jinja version they were compiled from; if either differs (a template
