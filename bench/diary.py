@@ -68,6 +68,8 @@ def diary_rows(
         )
     )
 
+    rows += limits_diary_rows(prepkit, work)
+
     small_profile = save_profile(work / "log.yaml", diary_profile(20))
     bare, read_write, log = compared(
         [
@@ -87,4 +89,70 @@ def diary_rows(
             f"{(read_write.wall - bare.wall) * 1000:.0f} ms; target <= 1.1x)",
         )
     )
+    return rows
+
+
+def limits_diary(pattern: str = "<") -> dict[str, Any]:
+    """The largest diary within the limits: every other list and text at its limit, and
+    2,000 entries, each holding as much of ``pattern`` as the 4 MB file cap allows."""
+    from prepkit.profile.writer import profile_text
+    from tests.limits import maxed_profile
+
+    data = maxed_profile(pattern)
+    full = data["attack_diary"][0]
+
+    def entry(number: int, items: int) -> dict[str, Any]:
+        one = dict(full)
+        for field in ("symptoms", "triggers", "took"):
+            kept = full[field][: items if field == "symptoms" else 1]
+            one[field] = [text[: -len(str(n))] + str(n) for n, text in enumerate(kept)]
+        # Within the twelve months before the maxed profile's visit (2026-01-01).
+        return {**one, "date": f"2025-{1 + number % 12:02d}-{1 + number % 28:02d}"}
+
+    for items in range(10, 0, -1):
+        data["attack_diary"] = sorted(
+            (entry(n, items) for n in range(2000)), key=lambda e: (e["date"], e["time"])
+        )
+        if len(profile_text(data, "diary.yaml").encode()) < 3_990_000:
+            return data
+    raise AssertionError("no diary of 2,000 entries fits the file cap")
+
+
+def limits_diary_rows(prepkit: list[str], work: Path) -> list[tuple[str, str, str]]:
+    """``build`` and ``validate`` of :func:`limits_diary`: the slowest diary there is (#28)."""
+    import os
+    import subprocess
+
+    from prepkit.profile_files import save_profile
+
+    profile = save_profile(work / "limits-diary.yaml", limits_diary())
+    size = profile.stat().st_size
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600"}  # 2026-01-01, the visit's day
+    rows = []
+    for label, args in (
+        ("build", ["build", str(profile), "-o", str(work / "ld"), "--no-card"]),
+        (
+            "build, large print",
+            ["build", str(profile), "-o", str(work / "ld"), "--no-card", "--large-print"],
+        ),
+        ("validate", ["validate", str(profile)]),
+    ):
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [*prepkit, *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        pages = ""
+        if label.startswith("build"):
+            assert os.waitstatus_to_exitcode(status) == 0, args
+            count = (work / "ld" / "worksheet.pdf").read_bytes().count(b"/Type /Page\n")
+            pages = f", {count} pages"
+        rows.append(
+            (
+                f"diary of 2,000 at the limits ({size / 1e6:.1f} MB), {label}",
+                f"{wall:.1f} s",
+                f"peak {usage.ru_maxrss / 1024:.0f} MB{pages} (targets < 10 s, < 300 MB)",
+            )
+        )
     return rows

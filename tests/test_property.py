@@ -117,7 +117,9 @@ def ids(items: Any) -> st.SearchStrategy[str]:
 
 # Mostly valid answers, sometimes not: the invalid ones must be refused naming the field.
 COUNT = optional(st.integers(0, 50).map(str))
-DATE = optional(st.dates().map(str))
+# A visit or an attack within the pinned day's lifetime range: 120 years back, 10 ahead
+# (a date outside it is refused, tests/test_dates.py).
+DATE = optional(st.dates(dt.date(1906, 1, 1), dt.date(2036, 12, 31)).map(str))
 # Born on or before the pinned day (2026-11-21), and at most 120 years before it.
 BIRTH = optional(st.dates(dt.date(1907, 1, 1), dt.date(2026, 11, 21)).map(str))
 YES_NO = optional(st.sampled_from(["yes", "no", "true", "false", "y", "n"]))
