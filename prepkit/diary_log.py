@@ -9,6 +9,8 @@ profile exactly as it was.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -194,9 +196,12 @@ def _save(profile: Path, entry: dict[str, Any]) -> int:
 
 def _insert(profile: Path, data: dict[str, Any], entry: dict[str, Any]) -> int:
     from prepkit.content.rules import catalog_problems
+    from prepkit.output import real_path, write_private
     from prepkit.profile.convert import ProfileProblem, field_path, to_profile
+    from prepkit.profile.diary_insert import same_answers, with_entry
+    from prepkit.profile.loader import read_profile_text
     from prepkit.profile.schema import DIARY_ENTRIES
-    from prepkit.profile_files import save_profile
+    from prepkit.profile.writer import entry_text
 
     diary: list[dict[str, Any]] = data.get("attack_diary") or []
     key = (entry["date"], entry.get("time", ""))
@@ -213,8 +218,23 @@ def _insert(profile: Path, data: dict[str, Any], entry: dict[str, Any]) -> int:
             field="attack_diary",
         )
     try:
-        to_profile(data, catalog_problems)
+        expected = to_profile(data, catalog_problems)
     except ProfileProblem as problem:
         raise UserError(problem.problem, file=str(profile), field=field_path(problem.loc)) from None
-    save_profile(profile, data)
+    target = real_path(profile)
+    # The owner's write bit, not os.access: as root, access says yes to every file.
+    if not os.stat(target).st_mode & stat.S_IWUSR:
+        raise UserError(
+            "is read-only; prepkit will not change it (the attack was not logged)",
+            file=str(profile),
+        )
+    text = with_entry(read_profile_text(target), place, entry_text(entry))
+    if text is None or not same_answers(text, expected, str(profile)):
+        raise UserError(
+            "the attack diary is not a list of '- ' lines that prepkit can add to without "
+            "rewriting your file; the file is left as it was (the attack was not logged)",
+            file=str(profile),
+            field="attack_diary",
+        )
+    write_private(profile, text.encode("utf-8"))
     return len(diary)

@@ -674,3 +674,90 @@ def test_a_killed_logs_copy_of_the_profile_is_removed_by_the_next_log(
     assert run(tmp_path, "log", "p.yaml", "--date", "2026-11-20").returncode == 0
     assert not leftover.exists()
     assert draft_in_progress.exists()
+
+
+# --- a logged attack changes nothing else in the file (#28) ----------------------------
+
+HAND_WRITTEN = (
+    "# my profile\n"
+    "schema_version: 1\n"
+    "patient:\n"
+    "  name: Ann Lee\n"
+    "  date_of_birth: ~   # look up on passport\n"
+    "  # a comment line of my own\n"
+    "visit:\n"
+    "  date: 2026-12-03\n"
+    "  mode: in-person\t# in person this time\n"
+    '  provider: "Dr. Adaeze Okafor of the Hematology and Mast Cell Clinic"   # new\n'
+    "# my attacks\n"
+    "attack_diary:\n"
+    "  # the wasp one\n"
+    "  - date: 2026-11-10\n"
+    "    severity: 5\n"
+    "  - {date: 2026-11-12, severity: 3}   # hives only\n"
+    "  # the shellfish one\n"
+    "  - date: 2026-11-14\n"
+    "notes: ''   # fill in\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["LF", "CRLF"])
+@pytest.mark.parametrize(
+    ("day", "after_line"),
+    [("2026-11-01", 12), ("2026-11-11", 15), ("2026-11-13", 16), ("2026-11-20", 18)],
+    ids=["before the first", "between", "after a flow entry", "last"],
+)
+def test_a_logged_attack_is_one_new_line_and_every_other_byte_stays(
+    newline: str, day: str, after_line: int, tmp_path: Path
+) -> None:
+    """Found by #28: a tab before a comment made log rewrite the file (7 comment lines
+    became prepkit's 3); '~   # look up on passport' lost its line; the comment above
+    the first entry moved onto the new one; CRLF came back mixed; padding was added."""
+    path = tmp_path / "p.yaml"
+    original = HAND_WRITTEN.replace("\n", newline).encode()
+    path.write_bytes(original)
+    assert run(tmp_path, "log", "p.yaml", "--date", day).returncode == 0
+    lines = original.decode().splitlines(keepends=True)
+    added = f"  - date: {day}{newline}"
+    assert path.read_bytes().decode() == "".join([*lines[:after_line], added, *lines[after_line:]])
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("schema_version: 1\n", "schema_version: 1\nattack_diary:\n  - date: 2026-11-01\n"),
+        (
+            "schema_version: 1\nattack_diary: []   # none yet\nnotes: x\n",
+            "schema_version: 1\nattack_diary: # none yet\n  - date: 2026-11-01\nnotes: x\n",
+        ),
+        (
+            "schema_version: 1\nattack_diary:\nnotes: x",
+            "schema_version: 1\nattack_diary:\n  - date: 2026-11-01\nnotes: x",
+        ),
+    ],
+    ids=["no diary", "an empty list with a comment", "an empty key, no final newline"],
+)
+def test_the_first_attack_goes_under_the_diary_key(before: str, after: str, tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(before, encoding="utf-8")
+    assert run(tmp_path, "log", "p.yaml", "--date", "2026-11-01").returncode == 0
+    assert (tmp_path / "p.yaml").read_text(encoding="utf-8") == after
+
+
+def test_a_diary_in_brackets_is_left_as_it_was_with_one_line(tmp_path: Path) -> None:
+    text = "schema_version: 1\nattack_diary: [{date: 2026-11-10}]  # mine\n"
+    (tmp_path / "p.yaml").write_text(text, encoding="utf-8")
+    done = run(tmp_path, "log", "p.yaml", "--date", "2026-11-01")
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: p.yaml: attack_diary: the attack diary is not a list")
+    assert done.stderr.count("\n") == 1
+    assert (tmp_path / "p.yaml").read_text(encoding="utf-8") == text
+
+
+def test_a_read_only_profile_is_not_changed(tmp_path: Path, profile: Path) -> None:
+    """Found by #28: log silently replaced a read-only (0444) profile."""
+    before = profile.read_bytes()
+    profile.chmod(0o444)
+    done = run(tmp_path, "log", "p.yaml", "--date", "2026-11-01")
+    assert done.returncode == 2
+    assert "is read-only; prepkit will not change it" in done.stderr
+    assert profile.read_bytes() == before

@@ -110,3 +110,15 @@ def saved_text(data: dict[str, Any], name: str, previous: str | None) -> str:
     except (UserError, ProfileProblem):
         same = False
     return kept if same else fresh
+
+
+def entry_text(entry: dict[str, Any]) -> str:
+    """One diary entry as a one-item list (``- date: ...``), written as a save writes it."""
+    return yaml.dump(
+        [_prune(entry)],
+        Dumper=_PlainDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
