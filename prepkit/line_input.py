@@ -20,6 +20,14 @@ from typing import TextIO
 
 # How often a wait for a line lets Python run a signal handler that is pending.
 WAKE_SECONDS = 0.25
+# The longest line read: an answer holds at most 2,000 characters (8,000 bytes in
+# UTF-8). A longer line (an 80 MB paste on a pipe) is read through and dropped in
+# pieces, never held whole: it took 42 s and 851 MB before.
+MAX_LINE_BYTES = 64 * 1024
+
+
+class LineTooLong(ValueError):
+    """A line over :data:`MAX_LINE_BYTES`: read to its end and dropped."""
 
 
 class LineReader:
@@ -58,7 +66,12 @@ class LineReader:
         out = out or sys.stdout
         out.write(prompt)
         out.flush()
-        while b"\n" not in self._pending:
+        searched = 0  # bytes of the pending line already looked at for its end
+        while b"\n" not in self._pending[searched:]:
+            searched = len(self._pending)
+            if searched > MAX_LINE_BYTES:
+                self._drop_line()
+                raise LineTooLong(f"a line of over {MAX_LINE_BYTES:,} bytes")
             if self._ended:
                 if not self._pending:
                     raise EOFError
@@ -66,7 +79,16 @@ class LineReader:
                 return self._decode(last)
             self._wait_and_read()
         line, _, self._pending = self._pending.partition(b"\n")
+        if len(line) > MAX_LINE_BYTES:
+            raise LineTooLong(f"a line of over {MAX_LINE_BYTES:,} bytes")
         return self._decode(line)
+
+    def _drop_line(self) -> None:
+        """Read on to the end of the current line, keeping none of it."""
+        while b"\n" not in self._pending and not self._ended:
+            self._pending = b""
+            self._wait_and_read()
+        self._pending = self._pending.partition(b"\n")[2]
 
     def _wait_and_read(self) -> None:
         ready, _, _ = select.select([self._descriptor], [], [], WAKE_SECONDS)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from prepkit.errors import printable
-from prepkit.line_input import LineReader
+from prepkit.line_input import MAX_LINE_BYTES, LineReader, LineTooLong
 from prepkit.profile.convert import NO, YES
 from prepkit.wizard.prompts import (
     CLEAR,
@@ -179,8 +179,15 @@ class TerminalPrompter:
     def _read(self, label: str, shown_default: str) -> str:
         suffix = f" [{shown_default}]" if shown_default else ""
         try:
-            if self._reader is not None:
-                return self._reader.read_line(f"{label}{suffix}: ")
+            while self._reader is not None:
+                try:
+                    return self._reader.read_line(f"{label}{suffix}: ")
+                except LineTooLong:
+                    click.echo()
+                    click.echo(
+                        "  Sorry: that line is far longer than any answer "
+                        f"(over {MAX_LINE_BYTES // 1024} KB); it was left out."
+                    )
             return input(f"{label}{suffix}: ")
         except EOFError:
             click.echo()

@@ -353,3 +353,26 @@ def test_a_profile_name_that_is_not_utf8_builds_and_builds_again(tmp_path: Path)
     assert (tmp_path / "wallet-card.pdf").exists() and (tmp_path / "worksheet.pdf").exists()
     result = CliRunner().invoke(main, ["validate", str(profile)])
     assert result.exit_code == 0 and "OK" in result.output
+
+
+def test_a_huge_line_on_the_wizards_input_is_dropped_in_pieces_and_asked_again(
+    tmp_path: Path,
+) -> None:
+    """Found by #28: one 80 MB line on the wizard's standard input took 42 s and 851 MB
+    (it grew with the square of the line)."""
+    feed = tmp_path / "typed.txt"
+    feed.write_bytes(b"A" * 40_000_000 + b"\nAnn Lee\n")
+    with feed.open("rb") as typed:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "prepkit", "wizard", str(tmp_path / "w.yaml")],
+            stdin=typed,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert process.stdout is not None
+        out = process.stdout.read()
+        _, _, usage = os.wait4(process.pid, 0)
+        process.returncode = 2  # reaped here, with its resource use
+    assert usage.ru_maxrss < 150_000  # KB: the 40 MB line was never held whole
+    assert b"Sorry: that line is far longer than any answer" in out
+    assert "name: Ann Lee" in (tmp_path / "w.draft.yaml").read_text(encoding="utf-8")
