@@ -58,7 +58,15 @@ class ProfileFiles:
         # Under the profile's lock: an attack logged while the wizard ran (or while
         # this save is written) is read back in, never overwritten.
         with profile_lock(self.profile):
-            save_profile(self.profile, {**data, "attack_diary": self._diary_now(data)})
+            try:
+                save_profile(self.profile, {**data, "attack_diary": self._diary_now(data)})
+            except UserError as refused:
+                self.keep_draft(data)
+                raise UserError(
+                    f"{refused.problem}; your answers are kept in {self.draft}: move the "
+                    "profile aside and run the wizard again to save them",
+                    file=str(self.profile),
+                ) from None
         self.discard_draft()
 
     def _diary_now(self, data: dict[str, Any]) -> Any:

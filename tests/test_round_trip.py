@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from prepkit.cli import main
@@ -172,3 +173,56 @@ def read_text_answers(text: str) -> bool:
 
     raw, _ = parse_yaml(text, "p.yaml")
     return bool(to_profile(raw).medications)
+
+
+# --- every form the reader accepts keeps its comments (#28) ------------------------------
+
+
+def _wizard_save(path: Path, change: str) -> None:
+    from prepkit.profile.convert import profile_data
+    from prepkit.profile_files import ProfileFiles
+
+    data = profile_data(read_profile(path))
+    data["patient"]["name"] = change
+    ProfileFiles(path).save(data)
+
+
+def test_tabs_placeholders_and_crlf_keep_every_comment_through_a_wizard_save(
+    tmp_path: Path,
+) -> None:
+    """Found by #28: a tab before a comment made the save rewrite the file afresh (7
+    comment lines became prepkit's 3), 'date_of_birth: ~   # look up on passport' lost
+    its line, and a CRLF file came back with mixed line ends."""
+    from tests.test_diary import HAND_WRITTEN
+
+    path = tmp_path / "p.yaml"
+    path.write_bytes(HAND_WRITTEN.replace("\n", "\r\n").encode())
+    _wizard_save(path, "Ann B. Lee")
+    saved = path.read_bytes().decode()
+    assert "\n" not in saved.replace("\r\n", "")  # CRLF throughout
+    expected = HAND_WRITTEN.replace("name: Ann Lee", "name: Ann B. Lee").replace(
+        "in-person\t#",
+        "in-person #",  # the one change: a tab before a comment is a space
+    )
+    assert saved.replace("\r\n", "\n") == expected
+    assert read_profile(path).patient.name == "Ann B. Lee"
+
+
+def test_a_save_that_would_lose_a_comment_is_refused_and_the_answers_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from prepkit.errors import UserError
+    from prepkit.profile import round_trip
+
+    path = tmp_path / "p.yaml"
+    original = "schema_version: 1\n# as on my passport\npatient:\n  name: Ann\n"
+    path.write_text(original, encoding="utf-8")
+    monkeypatch.setattr(round_trip, "updated_text", lambda old, answers: None)  # cannot keep
+    with pytest.raises(UserError) as refused:
+        _wizard_save(path, "Ann Lee")
+    message = refused.value.format_message()
+    assert message.startswith(f"{path}: cannot be saved without losing lines you wrote")
+    assert "'# as on my passport'" in message
+    assert f"your answers are kept in {tmp_path / 'p.draft.yaml'}" in message
+    assert path.read_text(encoding="utf-8") == original
+    assert "name: Ann Lee" in (tmp_path / "p.draft.yaml").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ as they are). ruamel.yaml is imported here only, on the save path.
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 
@@ -47,7 +48,7 @@ def _merge(old: Any, new: Any) -> Any:
             return CommentedMap((key, _merge(None, value)) for key, value in new.items())
         # A key left empty on purpose (a placeholder to fill in later) stays, with its
         # comment: empty and missing mean the same to prepkit.
-        for key in [key for key in old if key not in new and old[key] not in (None, "")]:
+        for key in [key for key in old if key not in new and not _placeholder(old[key])]:
             del old[key]
         for key, value in new.items():
             old[key] = _merge(old.get(key), value)
@@ -76,6 +77,13 @@ def _merge(old: Any, new: Any) -> Any:
     if new in NULL_WORDS:  # plain, prepkit would read it back as no answer
         return DoubleQuotedScalarString(new)
     return LiteralScalarString(new) if "\n" in new else new
+
+
+def _placeholder(value: Any) -> bool:
+    """An empty answer as written: nothing, ``""``, or a plain ``~`` or ``null``."""
+    from prepkit.yaml_loaders import NULL_WORDS
+
+    return value is None or value == "" or (type(value) is str and value in NULL_WORDS)
 
 
 def _trailing(node: Any) -> tuple[Any, int] | None:
@@ -263,6 +271,9 @@ def _list_indent(text: str) -> tuple[int, int]:
     return sequence, offset
 
 
+_TAB_BEFORE_COMMENT = re.compile(r"(?<=\S)[ \t]*\t[ \t]*(?=#)")
+
+
 def updated_text(old_text: str, answers: dict[str, Any]) -> str | None:
     """``old_text`` with ``answers`` (plain text values, empty ones left out) written in.
 
@@ -272,9 +283,12 @@ def updated_text(old_text: str, answers: dict[str, Any]) -> str | None:
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import YAMLError
 
+    newline = "\r\n" if "\r\n" in old_text else "\n"
+    # ruamel cannot read a tab before a comment (YAML allows it): it becomes a space.
+    old_text = _TAB_BEFORE_COMMENT.sub(lambda m: m.group(0).replace("\t", " "), old_text)
     yaml = _round_trip()
     try:
-        root = yaml.load(old_text)
+        root = yaml.load(old_text.replace("\r\n", "\n"))
     except (YAMLError, ValueError, TypeError):
         return None
     if not isinstance(root, CommentedMap):
@@ -285,4 +299,4 @@ def updated_text(old_text: str, answers: dict[str, Any]) -> str | None:
     _tidy(root)
     out = io.StringIO()
     yaml.dump(root, out)
-    return out.getvalue()
+    return out.getvalue().replace("\n", newline)  # CRLF files stay CRLF

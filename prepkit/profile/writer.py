@@ -88,7 +88,9 @@ def saved_text(data: dict[str, Any], name: str, previous: str | None) -> str:
 
     The patient's comments and key order then survive (see :mod:`round_trip`). It
     is used only if prepkit reads it back as exactly the same answers as a file
-    written afresh; otherwise the file is written afresh.
+    written afresh. Where it cannot be, the file is written afresh only if that
+    loses no comment the patient wrote; otherwise the save is refused (a
+    :class:`UserError`) and the file stays as it was: never a silent rewrite.
     """
     fresh = profile_text(data, name)
     if previous is None:
@@ -101,15 +103,31 @@ def saved_text(data: dict[str, Any], name: str, previous: str | None) -> str:
     try:  # prepkit's own reader first: no aliases, no deep nesting reach ruamel
         parse_yaml(previous, name)
     except UserError:
-        return fresh
+        return _fresh_unless_it_loses(previous, fresh, name)
     kept = updated_text(previous, _body(data))
     if kept is None:
-        return fresh
+        return _fresh_unless_it_loses(previous, fresh, name)
     try:
         same = to_profile(parse_yaml(kept, name)[0]) == to_profile(parse_yaml(fresh, name)[0])
     except (UserError, ProfileProblem):
         same = False
-    return kept if same else fresh
+    return kept if same else _fresh_unless_it_loses(previous, fresh, name)
+
+
+def _fresh_unless_it_loses(previous: str, fresh: str, name: str) -> str:
+    """``fresh``, if every line of ``previous`` holding a ``#`` is in it too."""
+    from prepkit.errors import UserError
+
+    kept = set(fresh.splitlines())
+    lost = [line for line in previous.splitlines() if "#" in line and line not in kept]
+    if lost:
+        raise UserError(
+            "cannot be saved without losing lines you wrote in it (comments or a layout "
+            f"prepkit cannot keep, such as {printable(lost[0].strip()[:60])!r}), so it "
+            "was left as it was",
+            file=name,
+        )
+    return fresh
 
 
 def entry_text(entry: dict[str, Any]) -> str:
