@@ -77,8 +77,13 @@ def _line_with(source: str, character: str) -> int | None:
     try:
         if not os.path.isfile(source):
             return None
+        # The character itself, or written as an escape in quotes ("\uFFFF").
+        escapes = (f"\\u{ord(character):04x}", f"\\U{ord(character):08x}".casefold())
         with open(source, encoding="utf-8") as text:
-            return next((n for n, line in enumerate(text, start=1) if character in line), None)
+            for number, line in enumerate(text, start=1):
+                if character in line or any(form in line.casefold() for form in escapes):
+                    return number
+        return None
     except (OSError, UnicodeDecodeError):
         return None
 

@@ -460,3 +460,44 @@ def test_a_file_name_a_latin1_terminal_cannot_show_is_escaped_not_a_crash(tmp_pa
     )
     assert result.returncode == 0, result.stderr
     assert b"Traceback" not in result.stderr and b"\\u041e" in result.stdout
+
+
+# --- escapes and separators (#28, smaller points) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ('"A\\uD800B"', "line 3: \\uD800 is half of a pair of escapes (a surrogate)"),
+        ('"A\\U0000DFFFB"', "line 3: \\U0000DFFF is half of a pair of escapes"),
+        ('"A\\uFFFFB"', "line 3: patient.name: has characters the bundled font cannot print"),
+    ],
+)
+def test_an_escape_that_is_no_printable_character_names_its_line(
+    name: str, expected: str, tmp_path: Path
+) -> None:
+    """Found by #28: '\\uFFFF' was refused without a line; '\\uD800' said a quote is
+    never closed."""
+    from click.testing import CliRunner
+
+    from prepkit.cli import main
+
+    profile = tmp_path / "p.yaml"
+    profile.write_text(f"schema_version: 1\npatient:\n  name: {name}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(profile)])
+    assert result.exit_code == 2
+    assert result.output.startswith(f"Error: {profile}, {expected}"), result.output
+
+
+def test_a_line_separator_in_a_name_is_stored_as_it_prints(tmp_path: Path) -> None:
+    """Found by #28: U+2028 in a name was kept in the profile but printed as a space."""
+    from prepkit.content.rules import read_profile
+
+    profile = tmp_path / "p.yaml"
+    profile.write_text(
+        'schema_version: 1\npatient:\n  name: "Ann\\u2028Lee"\nnotes: "one\\u2029two"\n',
+        encoding="utf-8",
+    )
+    read = read_profile(profile)
+    assert read.patient.name == "Ann Lee"
+    assert read.notes == "one\ntwo"

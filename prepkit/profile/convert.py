@@ -86,6 +86,9 @@ def clean_text(value: str, *, multiline: bool, loc: Location = ()) -> str:
     # Invisible formatting characters (soft hyphens, zero-width spaces, direction
     # overrides) are removed: they print as nothing, or could hide or reorder text.
     visible = "".join(c for c in value if unicodedata.category(c) != "Cf")
+    # Unicode's own line and paragraph separators are line breaks like any other: kept
+    # as one (a one-line answer then joins with a space), so what is stored is what prints.
+    visible = visible.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
     text = unicodedata.normalize("NFC", visible).replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in text.replace("\t", " ").strip().split("\n")]
     if not multiline:

@@ -26,6 +26,8 @@ _COLON_IN_VALUE = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][\w-]*):\s+(.*?:\s.*?)\s*$
 # How far above the parser's mark a slip is looked for: it notices one line late.
 _LOOK_BACK = 2
 _SHOWN = 80
+# "\uD800": an escape for half of a UTF-16 pair, which is no character at all.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def _shown(line: str) -> str:
@@ -133,6 +135,14 @@ def syntax_error(error: yaml.YAMLError, text: str, name: str) -> UserError:
         """The fix, on the line to fix, with that line as it reads now."""
         return UserError(f"{fix}{_reads(lines, number)}", file=name, line=number)
 
+    for number, written in enumerate(lines, start=1):
+        half = _SURROGATE_ESCAPE.search(written)
+        if half:  # parsers refuse these in their own words ("never closed", for one)
+            return at(
+                number,
+                f"{half.group(0)} is half of a pair of escapes (a surrogate), not a "
+                "character; delete it or give the character itself",
+            )
     if isinstance(error, yaml.reader.ReaderError):  # a character YAML does not take
         line = text.count("\n", 0, error.position) + 1
         return at(
