@@ -27,7 +27,7 @@ _COLON_IN_VALUE = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][\w-]*):\s+(.*?:\s.*?)\s*$
 _LOOK_BACK = 2
 _SHOWN = 80
 # "\uD800": an escape for half of a UTF-16 pair, which is no character at all.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\\U0000[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE_ESCAPE = re.compile(r"\\(?:u|U0000)[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def _shown(line: str) -> str:
