@@ -68,7 +68,7 @@ def keep_visit_copy(profile: Path, answers: Profile, today: dt.date) -> tuple[Pa
         )
     ensure_folder(folder)
     header = COPY_HEADER.format(date=visit.isoformat(), profile=printable(profile.name))
-    text = profile_text(profile_data(answers), profile.name, header=header)
+    text = profile_text(profile_data(answers), profile.name, header=header, fast=True)
     with profile_lock(profile):  # the profile's writers take turns
         remove_leftovers(folder, [target.name])  # a copy a killed run was writing
         return write_private(target, text.encode("utf-8"), through_links=False), ""

@@ -322,3 +322,21 @@ def test_a_copy_holding_what_cannot_be_printed_is_left_out_with_a_note(
     assert "Note: the copy of your last visit cannot be read" in said
     assert "2026-03-10.yaml" in said
     assert SINCE not in flat_text((tmp_path / "worksheet.pdf").read_bytes())
+
+
+@pytest.mark.parametrize("words", ["plain", "line one\nline two\n", "Ольга 𝔘 😀 null ~ 'x' #3"])
+def test_the_kept_copy_reads_back_as_the_answers_printed(words: str, tmp_path: Path) -> None:
+    """The copy is written by libyaml (2 s faster for the largest diary): its text may
+    differ in form from the profile's, never in the answers it holds."""
+    from prepkit.content.rules import read_profile
+    from prepkit.visits import keep_visit_copy
+
+    profile = tmp_path / "me.yaml"
+    data = second_visit(first_visit())
+    data["notes"] = words
+    data["patient"]["name"] = words.splitlines()[0]
+    save_profile(profile, data)
+    answers = read_profile(profile)
+    kept, _ = keep_visit_copy(profile, answers, answers.visit.date)  # type: ignore[arg-type]
+    assert kept is not None
+    assert read_profile(kept) == answers
