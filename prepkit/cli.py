@@ -119,6 +119,7 @@ def main(ctx: click.Context) -> None:
 def _stop_like_ctrl_c() -> None:
     """Closing the terminal (SIGHUP) or a SIGTERM stops a run as Ctrl-C does: the wizard
     keeps its draft, and no command leaves a half-written file behind."""
+    import contextlib
     import signal
 
     def interrupt(number: int, frame: object) -> None:
@@ -126,7 +127,9 @@ def _stop_like_ctrl_c() -> None:
 
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), interrupt)
+            # Only the main thread may set handlers (prepkit called from a thread: as is).
+            with contextlib.suppress(ValueError):
+                signal.signal(getattr(signal, name), interrupt)
 
 
 def _options(output_dir: Path, paper: str, large_print: bool, card_layout: str | None) -> Options:
