@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from prepkit.errors import CardDoesNotFit
+from prepkit.locks import folder_lock
 from prepkit.options import Options
 from prepkit.output import (
     Mark,
     ensure_folder,
-    folder_lock,
     may_replace,
     read_mark,
     remove_leftovers,

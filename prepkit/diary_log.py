@@ -182,12 +182,12 @@ def entry_problem(entry: dict[str, Any]) -> tuple[str, str] | None:
 def _save(profile: Path, entry: dict[str, Any]) -> int:
     """Insert ``entry`` in date order (after others at the same moment) and save.
 
-    The profile is read again under its lock (``output.profile_lock``): two attacks logged at
+    The profile is read again under its lock (``locks.profile_lock``): two attacks logged at
     once (a phone shortcut and the terminal) are both kept, and an edit saved
     while the questions were asked is not undone.
     """
     from prepkit.content.rules import read_profile
-    from prepkit.output import profile_lock
+    from prepkit.locks import profile_lock
     from prepkit.profile.convert import profile_data
 
     with profile_lock(profile):

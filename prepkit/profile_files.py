@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from prepkit.errors import UserError
-from prepkit.output import profile_lock, real_path, remove_leftovers, signals_held, write_private
+from prepkit.locks import profile_lock
+from prepkit.output import real_path, remove_leftovers, signals_held, write_private
 from prepkit.profile.writer import DRAFT_HEADER, profile_text, saved_text
 from prepkit.wizard.session import draft_path
 

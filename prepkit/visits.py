@@ -43,7 +43,8 @@ def check_profile_path(profile: Path) -> None:
 def keep_visit_copy(profile: Path, answers: Profile, today: dt.date) -> tuple[Path | None, str]:
     """Keep ``answers`` as the copy for their visit date; the copy and what to say."""
     from prepkit.errors import printable
-    from prepkit.output import ensure_folder, profile_lock, remove_leftovers, write_private
+    from prepkit.locks import profile_lock
+    from prepkit.output import ensure_folder, remove_leftovers, write_private
     from prepkit.profile.convert import profile_data
     from prepkit.profile.history import history_folder, visit_copy
     from prepkit.profile.writer import profile_text

@@ -603,7 +603,7 @@ def test_an_attack_logged_while_the_wizard_saves_waits_for_the_save_and_is_kept(
 ) -> None:
     """Found by #28: the wizard's save took no lock, so an attack logged during it
     (4 s with a 2,000-entry diary) was overwritten."""
-    from prepkit.output import profile_lock
+    from prepkit.locks import profile_lock
     from prepkit.profile.convert import profile_data
     from prepkit.profile_files import ProfileFiles
 
@@ -652,7 +652,7 @@ HOLD_THEN_LOG = """
 import sys, time
 from pathlib import Path
 from prepkit.diary_log import _insert
-from prepkit.output import profile_lock
+from prepkit.locks import profile_lock
 from prepkit.profile.convert import profile_data
 from prepkit.content.rules import read_profile
 profile = Path(sys.argv[1])

@@ -23,6 +23,7 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
             "prepkit.resources",
             "prepkit.yaml_loaders",
             "prepkit.output",
+            "prepkit.locks",
             "prepkit.options",
         ),
     ),
@@ -128,15 +129,26 @@ WRITERS = (
     "prepkit.visits",
     "prepkit.build",
     "prepkit.output",
+    "prepkit.locks",
 )
-WRITING = {"write_private", "ensure_folder", "remove_leftovers", "folder_lock"}
+WRITING = {
+    "write_private",
+    "replace_together",
+    "ensure_folder",
+    "remove_leftovers",
+    "folder_lock",
+    "profile_lock",
+}
 
 
 def writers(modules: dict[str, str]) -> list[str]:
     found = []
     for module, source in sorted(modules.items()):
         for node in ast.walk(ast.parse(source)):
-            if isinstance(node, ast.ImportFrom) and node.module == "prepkit.output":
+            if isinstance(node, ast.ImportFrom) and node.module in (
+                "prepkit.output",
+                "prepkit.locks",
+            ):
                 used = WRITING & {alias.name for alias in node.names}
                 if used and not module.startswith(WRITERS):
                     found.append(f"{module} writes files ({', '.join(sorted(used))})")
