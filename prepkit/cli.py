@@ -128,8 +128,11 @@ def _stop_like_ctrl_c() -> None:
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
             # Only the main thread may set handlers (prepkit called from a thread: as is).
+            number = getattr(signal, name)
+            if signal.getsignal(number) is signal.SIG_IGN:
+                continue  # run under nohup: the terminal closing must not stop it
             with contextlib.suppress(ValueError):
-                signal.signal(getattr(signal, name), interrupt)
+                signal.signal(number, interrupt)
 
 
 def _options(output_dir: Path, paper: str, large_print: bool, card_layout: str | None) -> Options:

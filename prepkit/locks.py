@@ -56,7 +56,10 @@ def private_lock(lock: Path, what: str) -> Iterator[None]:
             )
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        except OSError as error:
+            if not isinstance(error, BlockingIOError):  # no locks on this disk (NFS, FUSE)
+                os.close(handle)
+                raise UserError(f"cannot be locked ({error.strerror})", file=str(lock)) from None
             holder = _holder(handle)
             os.close(handle)
             if time.monotonic() >= deadline:
@@ -82,8 +85,9 @@ def private_lock(lock: Path, what: str) -> Iterator[None]:
             continue
         break
     try:
-        os.ftruncate(handle, 0)
-        os.write(handle, f"{os.getpid()} {_command()}".encode())
+        with contextlib.suppress(OSError):  # who holds it is a courtesy (a full disk)
+            os.ftruncate(handle, 0)
+            os.write(handle, f"{os.getpid()} {_command()}".encode())
         yield
     finally:
         with contextlib.suppress(OSError):

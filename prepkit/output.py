@@ -77,11 +77,14 @@ def signals_held() -> Iterator[None]:
 
     stopping = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
     try:
-        previous = signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
+        # The mask as it is, read apart from blocking: a handler that runs as the
+        # block takes effect raises inside the try below, which restores it.
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, [])
     except (AttributeError, OSError, ValueError):  # no signal masks here (Windows)
         yield
         return
     try:
+        signal.pthread_sigmask(signal.SIG_BLOCK, stopping)
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
@@ -137,14 +140,15 @@ def write_private(path: Path, data: bytes, *, through_links: bool = True) -> Pat
     which the user never links: a link found there is replaced, not followed.
     """
     target = _writable_target(path) if through_links else ensure_folder(path.parent) / path.name
-    temporary = _stage(target, data)
+    temporary = ""
     try:
+        temporary = _stage(target, data)
         os.replace(temporary, target)
     except OSError as error:
-        _discard([temporary])
+        _discard([temporary] if temporary else [])
         raise UserError(f"cannot be written ({error.strerror})", file=str(path)) from None
     except BaseException:
-        _discard([temporary])
+        _discard([temporary] if temporary else [])
         raise
     _sync_folder(target.parent)
     return path
@@ -181,7 +185,10 @@ def replace_together(
     done = PairWritten([], [])
     try:
         _put_in_place(targets, staged, list(remove_first), done)
-    except KeyboardInterrupt:  # it came while the files were renamed: they all were
+    except BaseException as stop:
+        _discard(staged[len(done.written) :])  # a stop just before the renames began
+        if not isinstance(stop, KeyboardInterrupt):
+            raise
         shown = " and ".join(str(path) for path in done.written) or "nothing"
         raise StoppedAfter(f"Stopped after writing {printable(shown)}.") from None
     return done

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,53 @@ def test_a_read_only_older_card_is_replaced_with_its_worksheet(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert _pair(folder) == ("new", "new")
     assert all(os.stat(pdf).st_mode & 0o777 == 0o600 for pdf in folder.glob("*.pdf"))
+
+
+def test_a_stop_just_before_the_renames_leaves_no_copy_of_the_documents(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the fresh-eyes review: Ctrl-C as the signals were held left both staged
+    PDFs behind as hidden files."""
+    import contextlib
+
+    from click.testing import CliRunner
+
+    from prepkit import output
+    from prepkit.cli import main
+
+    @contextlib.contextmanager
+    def stopped_on_entry() -> Iterator[None]:
+        raise KeyboardInterrupt
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(output, "signals_held", stopped_on_entry)
+    result = CliRunner().invoke(main, ["example", "-o", str(tmp_path)])
+    assert result.exit_code == 130
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_under_nohup_a_closed_terminal_does_not_stop_a_build(tmp_path: Path) -> None:
+    """Found by the fresh-eyes review: SIGHUP ignored by nohup was handled again."""
+    script = (
+        "import os, signal, sys\n"
+        "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
+        "from prepkit.cli import main\n"
+        "import prepkit.build as b\n"
+        "real = b.replace_together\n"
+        "def hup(*a, **k):\n"
+        "    os.kill(os.getpid(), signal.SIGHUP)\n"
+        "    return real(*a, **k)\n"
+        "b.replace_together = hup\n"
+        "main(sys.argv[1:])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "build", str(EXAMPLE), "-o", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pdf")) == [
+        "wallet-card.pdf",
+        "worksheet.pdf",
+    ]
