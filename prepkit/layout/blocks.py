@@ -52,6 +52,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from prepkit.layout.long_table import PagedTable
 from prepkit.layout.paragraph import Paragraph, line_paragraphs
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
@@ -316,7 +317,7 @@ class BlockBuilder:
             size=cell.fontSize,
         )
 
-    def table(self, element: ET.Element) -> Table:
+    def table(self, element: ET.Element) -> Flowable:
         cell, head = self.style("cell"), self.style("cell_head")
         kind = element.get("kind", "")
         headings = [inner_markup(c) for c in element.findall("head/c")]
@@ -337,18 +338,24 @@ class BlockBuilder:
             )
         heights: list[float | None] = [None] * (len(rows) - blank)
         heights += [self.sheet.table.blank_row_height * MM] * blank
-        # A row taller than what is left of a page (a long note) splits across pages,
-        # as long as at least a few lines of it stay together.
-        table = Table(
-            rows,
-            colWidths=widths,
-            rowHeights=heights,
-            repeatRows=1,
-            hAlign="LEFT",
-            splitInRow=max(1, int(self.keep_lines * cell.leading)),
-        )
-        table.setStyle(TableStyle(self._table_style(header=True)))
-        return table
+        style = TableStyle(self._table_style(header=True))
+        split_in_row = max(1, int(self.keep_lines * cell.leading))
+
+        def make(rows: list[list[Any]], heights: list[float | None]) -> Table:
+            # A row taller than what is left of a page (a long note) splits across
+            # pages, as long as at least a few lines of it stay together.
+            table = Table(
+                rows,
+                colWidths=widths,
+                rowHeights=heights,
+                repeatRows=1,
+                hAlign="LEFT",
+                splitInRow=split_in_row,
+            )
+            table.setStyle(style)
+            return table
+
+        return PagedTable(make, rows, heights)
 
     def checklist(self, element: ET.Element) -> Table:
         widths = self.sheet.column_widths(element.get("kind", "checklist"), self.text_width)

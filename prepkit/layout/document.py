@@ -8,7 +8,6 @@ bound to it when it is really written.
 
 from __future__ import annotations
 
-import functools
 import io
 from collections.abc import Callable
 from typing import Any
@@ -17,12 +16,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from prepkit import __version__
+from prepkit.layout.footer import FooterLines, FooterText
 from prepkit.layout.page_fonts import PageFontsCanvas
-from prepkit.layout.paragraph import Paragraph
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 
-FooterText = Callable[[int, int], list[str]]
 SAFE_EDGE = 8  # mm from the bottom of the page: most printers cannot print nearer
 FOOTER_GAP = 2  # mm between the body and the footer
 
@@ -76,30 +74,20 @@ def build_pdf(
 
     text_width = sheet.text_width(paper)
 
-    # Lines that read the same on every page (the reminder, the source) are laid out
-    # once: a 1,500-page worksheet spent a fifth of its time on its footers. Each
-    # page's numbered line is new, and soon dropped from the few kept.
-    @functools.lru_cache(maxsize=8)
-    def footer_line(markup: str) -> tuple[Paragraph, float]:
-        para = Paragraph(markup, footer_style)
-        return para, para.wrap(text_width, footer_height)[1]
-
-    def footer(page: int, pages: int) -> tuple[list[Paragraph], list[float]]:
-        lines = [footer_line(markup) for markup in footer_text(page, pages)]
-        return [para for para, _ in lines], [height for _, height in lines]
+    footer = FooterLines(footer_text, footer_style, text_width, footer_height)
 
     def draw_footer(canvas: PageFontsCanvas, page: int, pages: int) -> None:
         # Stacked up from the printer's safe edge, so even large print never falls off.
-        paragraphs, heights = footer(page, pages)
-        y = SAFE_EDGE * MM + sum(heights)
-        for para, h in zip(paragraphs, heights, strict=True):
+        lines = footer.lines(page, pages)
+        y = SAFE_EDGE * MM + sum(h for _, h in lines)
+        for para, h in lines:
             y -= h
             para.drawOn(canvas, margins.left * MM, y)
 
     # The body stops above the footer as it will be drawn (measured with the widest
     # page numbers), never only above the footer the margins were sized for.
-    _, widest = footer(9999, 9999)
-    bottom = max(margins.bottom * MM, SAFE_EDGE * MM + sum(widest) + FOOTER_GAP * MM)
+    widest = sum(h for _, h in footer.lines(9999, 9999))
+    bottom = max(margins.bottom * MM, SAFE_EDGE * MM + widest + FOOTER_GAP * MM)
     buffer = io.BytesIO()
     document = BaseDocTemplate(
         buffer,

@@ -20,6 +20,8 @@ Every paragraph prepkit draws is one of these.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 import reportlab.platypus.paragraph as _reportlab_paragraph
@@ -33,6 +35,17 @@ from reportlab.platypus import Paragraph as _ReportLabParagraph
 _STAND_INS = {"&lt;": "\ue000", "&gt;": "\ue001", "&amp;": "\ue002"}
 _PUT_BACK = str.maketrans({"\ue000": "<", "\ue001": ">", "\ue002": "&"})
 _TAG_OR_ENTITY = re.compile(r"(<[^<>]*>)|&(?:lt|gt|amp);")
+_TAG = re.compile(r"<[^<>]*>")
+
+
+def _stand_in(markup: str) -> str:
+    """``markup`` with the escaped characters in its text replaced by their stand-ins."""
+    if "&" in "".join(_TAG.findall(markup)):  # an entity inside a tag stays as it is
+        return _TAG_OR_ENTITY.sub(lambda m: m.group(1) or _STAND_INS[m.group(0)], markup)
+    # No tag holds an entity (nearly always): every entity is text, replaced at C speed.
+    for entity, stand_in in _STAND_INS.items():
+        markup = markup.replace(entity, stand_in)
+    return markup
 
 
 # Each character's width, per font, size and encoding: it never changes in a run.
@@ -49,40 +62,54 @@ def _split_word(
     encoding: str = "utf8",
 ) -> list[Any]:
     """ReportLab's ``_splitWord`` (a word too long for its line, cut to fit), with each
-    character's width looked up rather than measured again.
+    character's width looked up rather than measured again, and the cuts found by
+    bisecting running sums rather than a character at a time.
 
     ReportLab measures such a word a character at a time: a profile of long unbroken
     words (a pasted link, a row of one symbol) asked for millions of widths, a third
-    of its build time. The cutting is ReportLab's own, line for line, so every page
-    comes out the same.
+    of its build time. The cutting is ReportLab's own: the running sums are added in
+    the same order, so every cut falls where ReportLab's falls and every page comes
+    out the same.
     """
     rl = _reportlab_paragraph
-    widths = _WIDTHS.setdefault((font, size, encoding), {})
-    found: list[Any] = []
-    last_line = len(max_widths) - 1
-    piece_text = ""
-    max_width = max_widths[min(last_line, lineno)]
-    max_width_next = max_widths[min(last_line, lineno + 1)]
     if isinstance(w, bytes):
         w = w.decode(encoding)
-    bidi = rl.isBidiStr(w)
-    for c in w:
-        cw = widths.get(c)
-        if cw is None:
-            cw = widths[c] = _string_width(c, font, size, encoding)
-        new_width = line_width + cw
-        if new_width > max_width and (piece_text or cw <= max_width_next):
-            piece = rl._SplitWord(piece_text)
-            found.append(rl.bidiStrWrap(piece, w) if bidi else piece)
-            lineno += 1
-            max_width = max_widths[min(last_line, lineno)]
-            new_width = cw
-            piece_text = ""
-        piece_text += c
-        line_width = new_width
-    end = rl._SplitWordEnd(piece_text)
-    found.append(rl.bidiStrWrap(end, w) if bidi else end)
+    widths = _WIDTHS.setdefault((font, size, encoding), {})
+    for c in set(w).difference(widths):
+        widths[c] = _string_width(c, font, size, encoding)
+    each = list(map(widths.__getitem__, w))
+    last_line = len(max_widths) - 1
+    max_width = max_widths[min(last_line, lineno)]
+    max_width_next = max_widths[min(last_line, lineno + 1)]
+    pieces: list[str] = []
+    start, scan, running, window = 0, 0, line_width, _SCAN
+    while scan < len(w):
+        sums = list(accumulate(each[scan : scan + window], initial=running))
+        over = bisect_right(sums, max_width, lo=1)
+        if over == len(sums):  # the line is not full yet
+            scan, running, window = scan + len(sums) - 1, sums[-1], window * 2
+            continue
+        cut = scan + over - 1  # adding this character passes the line's end
+        if cut == start and each[cut] > max_width_next:
+            # A first character too wide for any line stays where it is (ReportLab's
+            # rule, which only an empty piece can meet).
+            scan, running = cut + 1, sums[over]
+            continue
+        pieces.append(w[start:cut])
+        window = cut - start + 2  # the next line holds about as many
+        lineno += 1
+        max_width = max_widths[min(last_line, lineno)]
+        start, scan, running = cut, cut + 1, 0.0 + each[cut]
+    found: list[Any] = [rl._SplitWord(piece) for piece in pieces]
+    found.append(rl._SplitWordEnd(w[start:]))
+    if rl.isBidiStr(w):
+        found = [rl.bidiStrWrap(piece, w) for piece in found]
     return found
+
+
+# Characters summed at first while looking for a line's end (then as many as the
+# line before held, doubled while the line is not full).
+_SCAN = 64
 
 
 # Paragraph layout calls this through its module's name; nothing else is changed.
@@ -102,7 +129,7 @@ class Paragraph(_ReportLabParagraph):  # type: ignore[misc]
     def _setup(self, text: str, style: Any, bullet: Any, frags: Any, cleaner: Any) -> None:
         stand_ins = frags is None and not any(ch in text for ch in _STAND_INS.values())
         if stand_ins:
-            text = _TAG_OR_ENTITY.sub(lambda m: m.group(1) or _STAND_INS[m.group(0)], text)
+            text = _stand_in(text)
         super()._setup(text, style, bullet, frags, cleaner)
         if stand_ins:
             self.text = self.text.translate(_PUT_BACK)
