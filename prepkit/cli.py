@@ -411,7 +411,7 @@ def validate(profile: Path) -> None:
     from prepkit.render import render_card, render_worksheet
 
     answers = read_profile(profile)
-    render_worksheet(answers, source=str(profile))
+    render_worksheet(answers, source=str(profile), check_only=True)
     try:
         render_card(answers, source=str(profile))
     except CardDoesNotFit as problem:

@@ -96,10 +96,13 @@ def render_worksheet(
     large_print: bool = False,
     previous: Profile | None = None,
     previous_date: dt.date | None = None,
+    check_only: bool = False,
 ) -> bytes:
     """The visit worksheet for ``profile`` as PDF bytes (in large print if asked).
 
     With ``previous`` (the profile kept for the last visit) it says what changed since.
+    With ``check_only`` the pages are laid out (everything that can refuse a profile)
+    but no file is made, and the bytes are empty: what ``prepkit validate`` needs.
     """
     from prepkit.content.catalog import load_catalog
     from prepkit.content.environment import make_environment
@@ -159,6 +162,7 @@ def render_worksheet(
                 footer_text=footer_text,
                 footer_style=builder.style("footer"),
                 keywords=document_mark(profile, source),
+                check_only=check_only,
             )
         except LayoutError:
             continue

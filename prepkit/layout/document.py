@@ -26,7 +26,7 @@ FOOTER_GAP = 2  # mm between the body and the footer
 
 
 def _canvas_class(
-    draw_footer: Callable[[PageFontsCanvas, int, int], None],
+    draw_footer: Callable[[PageFontsCanvas, int, int], None], check_only: bool
 ) -> type[PageFontsCanvas]:
     class FooterCanvas(PageFontsCanvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -43,6 +43,8 @@ def _canvas_class(
             self._startPage()
 
         def save(self) -> None:
+            if check_only:  # laid out, which is all a check needs: nothing to write
+                return
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
@@ -66,6 +68,7 @@ def build_pdf(
     footer_text: FooterText,
     footer_style: ParagraphStyle,
     keywords: str = "",
+    check_only: bool = False,
 ) -> bytes:
     """Lay out ``flowables`` on pages of ``paper`` size and return the PDF bytes."""
     width, height = sheet.page_size_pt(paper)
@@ -121,5 +124,5 @@ def build_pdf(
         id="body",
     )
     document.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    document.build(flowables, canvasmaker=_canvas_class(draw_footer))
+    document.build(flowables, canvasmaker=_canvas_class(draw_footer, check_only))
     return buffer.getvalue()

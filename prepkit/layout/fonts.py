@@ -85,28 +85,25 @@ def _font_class() -> type[TTFont]:
         def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> Any:
             state = self.state.get(doc)
             if state is not None and isinstance(text, str) and text:
-                known, table = _first_subset(state)
-                if known.issuperset(text):
-                    return [(0, text.translate(table).encode("latin-1"))]
+                kept = state.__dict__.get("_prepkit_first")
+                if kept is None or kept[0] != len(state.assignments):
+                    kept = _first_subset(state)
+                if kept[1].issuperset(text):
+                    return [(0, text.translate(kept[2]).encode("latin-1"))]
             return super().splitString(text, doc, encoding)
 
     return QuickFont
 
 
-def _first_subset(state: Any) -> tuple[frozenset[str], dict[int, str]]:
-    """The characters placed in the first subset so far, and their codes there."""
+def _first_subset(state: Any) -> tuple[int, frozenset[str], dict[int, str]]:
+    """How many characters are placed, those placed in the first subset, and their codes."""
     assignments: dict[int, int] = state.assignments
-    kept = state.__dict__.get("_prepkit_first")
-    if kept is None or kept[0] != len(assignments):
-        table = {code: chr(n) for code, n in assignments.items() if n < 256}
-        if 32 in table:  # ReportLab prints a no-break space as a space
-            table[0xA0] = table[32]
-        kept = state._prepkit_first = (
-            len(assignments),
-            frozenset(map(chr, table)),
-            table,
-        )
-    return kept[1], kept[2]
+    table = {code: chr(n) for code, n in assignments.items() if n < 256}
+    if 32 in table:  # ReportLab prints a no-break space as a space
+        table[0xA0] = table[32]
+    kept = (len(assignments), frozenset(map(chr, table)), table)
+    state._prepkit_first = kept
+    return kept
 
 
 def missing_glyphs(text: str) -> list[str]:

@@ -51,16 +51,26 @@ class FooterLines:
         ]
 
     def _numbered(self, line: str, one: str, two: str) -> tuple[Paragraph, float]:
-        if one == two or not len(line) == len(one) == len(two):
+        found = _shape(one, two) if len(line) == len(one) else None
+        if found is None:
             return self._laid_out(line)
-        rest = {a for a, b in zip(one, two, strict=True) if a == b}
-        mark = next((d for d in _DIGITS if d not in rest), None)
-        if mark is None:
-            return self._laid_out(line)
-        shape = "".join(mark if a != b else a for a, b in zip(one, two, strict=True))
+        shape, mark = found
         para, height = self._laid_out(shape)
         drawn = _with_numbers(para, mark, _numbers_in(line, shape, mark))
         return (drawn, height) if drawn is not None else self._laid_out(line)
+
+
+@functools.lru_cache(maxsize=16)
+def _shape(one: str, two: str) -> tuple[str, str] | None:
+    """The line with its numbers' digits all one digit found nowhere else in it, and that
+    digit; None if the line holds no number, or every digit elsewhere."""
+    if one == two or len(one) != len(two):
+        return None
+    rest = {a for a, b in zip(one, two, strict=True) if a == b}
+    mark = next((d for d in _DIGITS if d not in rest), None)
+    if mark is None:
+        return None
+    return "".join(mark if a != b else a for a, b in zip(one, two, strict=True)), mark
 
 
 def _same_digits(page: int, pages: int, digit: str) -> tuple[int, int]:
