@@ -241,13 +241,14 @@ def card_too_full_message(full: CardTooFull, min_font_pt: float) -> str:
     """Say what does not fit and how to make it fit, in one line."""
     if any(part.section == "front" for part in full.left_over):
         problem = (
-            "the front (name, condition, what to do and emergency contact) does not fit "
-            f"even at the smallest print ({min_font_pt:g} pt). Shorten the name, the "
-            "emergency contact's name or relation, or the diagnosis"
+            "the front (name, condition and epinephrine) does not fit even at the "
+            f"smallest print ({min_font_pt:g} pt). Shorten the name or the diagnosis"
         )
     else:
-        # The date and signature line cannot be shortened: name it only if it is all.
-        parts = [p for p in full.left_over if p.section != "signature"] or full.left_over
+        # What cannot be shortened (the contact's two lines, the fixed sentence, the
+        # date and signature) was only pushed out: name it only if it is all.
+        fixed = ("emergency contact", "what to do", "signature")
+        parts = [p for p in full.left_over if p.section not in fixed] or full.left_over
         left = ", ".join(
             f"{part.section} ({part.left} of {part.total} entries)"
             if part.total > 1

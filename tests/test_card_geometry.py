@@ -241,21 +241,35 @@ def test_a_fold_over_card_never_says_to_unfold() -> None:
         assert "nfold" not in " ".join(page_texts(pdf))
 
 
-def test_the_front_holds_the_emergency_and_says_where_the_list_goes_on() -> None:
-    for faces, where in ((4, "Unfold for all 12 (10 more)"), (6, "Unfold for all 26")):
+def test_the_front_holds_the_drugs_not_to_give_first_and_says_where_the_list_goes_on() -> None:
+    # 12 drugs not to give: six of them on the front. 26, each reaction two lines long
+    # even at the smallest print: as many as the front holds (four), in the patient's order.
+    for faces, least, where in ((4, 6, "6 more on the back (12 in all)"), (6, 4, "(22 more)")):
+        avoid = card_patient(faces)["avoid"]
         front, *rest = [fold(text) for text in page_texts(card(faces, layout="page"))]
         for needed in (
             "RISK OF ANAPHYLAXIS",
             "Name: Ruth Adeyemi",
             "I carry self-injecting epinephrine, which is used to treat severe allergic reactions.",
-            "Emergency contact: Jonas Köhler (husband) +1 216 555 0199",
-            "DO NOT GIVE • Ibuprofen (NSAIDs)",
+            f"DO NOT GIVE • {avoid[0]['name']}: {avoid[0]['reaction']}",
             where,
         ):
             assert needed in front, (needed, front)
+        shown = [item for item in avoid if f"• {item['name']}: {item['reaction']}" in front]
+        assert shown == avoid[: len(shown)] and len(shown) >= least, (len(shown), front)
+        # The patient's list comes before any fixed sentence or the contact's lines.
+        assert "Emergency contact" not in front.split("DO NOT GIVE")[0]
         for face in rest:
-            assert "RISK OF ANAPHYLAXIS" not in face and "Emergency contact" not in face
-            assert face.startswith(("DO NOT GIVE (continued)", "My triggers", "I take"))
+            assert "RISK OF ANAPHYLAXIS" not in face
+            assert face.startswith(
+                (
+                    "DO NOT GIVE (continued)",
+                    "Emergency number",
+                    "My triggers",
+                    "I take",
+                    "My care team's plan",
+                )
+            ), face
 
 
 def test_the_smallest_layout_that_holds_everything_is_chosen(

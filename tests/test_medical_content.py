@@ -35,6 +35,11 @@ def test_every_catalog_sentence_is_printed_somewhere(tmp_path: Path) -> None:
             _flat(render_worksheet(suspected)),
             _flat(render_card(suspected).pdf),
             _flat(
+                render_card(
+                    to_profile({"schema_version": 1, "diagnosis": {"type": "indolent"}})
+                ).pdf
+            ),
+            _flat(
                 render_worksheet(to_profile({"schema_version": 1, "visit": {"kind": "follow-up"}}))
             ),
         ]

@@ -104,7 +104,9 @@ def test_card_carries_every_avoid_item_and_trigger(example_profile: Profile) -> 
             assert catalog_names[trigger] in text
         for own in example_profile.triggers.own:
             assert own in text
-        assert "RISK OF ANAPHYLAXIS" in text and "Emergency number: 911" in text
+        # The example's diagnosis is suspected: the risk is said of people with SM.
+        assert load_catalog().card_text("risk-in-sm") in text
+        assert "RISK OF ANAPHYLAXIS" not in text and "Emergency number: 911" in text
         assert "Jonas Köhler (husband) +1 216 555 0199" in text
         assert smallest_font(pdf) >= 6.5
 
@@ -161,12 +163,14 @@ def test_too_much_for_the_largest_card_exits_2_and_writes_the_worksheet_but_no_c
     assert not (out / "wallet-card.pdf").exists()
 
 
-def test_a_front_too_full_says_what_to_shorten() -> None:
+def test_a_front_too_full_says_what_to_shorten(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prepkit.layout import card_spec
+
+    # Within the limits the front always fits (its longest name is 200 characters):
+    # on a card a third as tall it cannot, and the message says what to shorten.
+    monkeypatch.setattr(card_spec, "ID1_CARD", card_spec.CardSpec(height=30))
     data = card_patient(2)
-    long_name = ("Wolfgang Maximilian " * 10).strip()  # 200 characters, the most a name holds
-    data["emergency_contact"]["relation"] = long_name
-    data["emergency_contact"]["name"] = long_name
-    data["patient"]["name"] = long_name
+    data["patient"]["name"] = ("Wolfgang Maximilian " * 10).strip()
     with pytest.raises(CardDoesNotFit, match=r"the front \(name, condition.*Shorten the name"):
         render_card(to_profile(data))
 

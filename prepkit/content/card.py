@@ -33,6 +33,7 @@ def card_context(profile: Profile, catalog: Catalog, *, prepared: dt.date) -> di
         "profile": profile,
         "catalog": catalog,
         "condition": condition_line(profile, catalog),
+        "suspected": profile.diagnosis.type == "suspected",
         # Only the patient's own number: none is assumed (911 is wrong in most countries).
         "emergency_number": profile.emergency_number,
         "triggers": [trigger_names[t] for t in profile.triggers.catalog] + profile.triggers.own,

@@ -15,6 +15,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from msgspec import Struct
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from prepkit.layout.blocks import BlockBuilder, inner_markup
@@ -252,6 +254,28 @@ class _Flow:
                 high = middle - 1
         return low
 
+    def fill_spare_faces(self, root: ET.Element) -> None:
+        """Give every face nothing else reached a label and lines to write on."""
+        label, line, end = root.find("spare"), root.find("spare-line"), root.find("spare-end")
+        if label is None or line is None or end is None:
+            raise ValueError("templates/card/flow.xml.j2 needs <spare>, <spare-line>, <spare-end>")
+        ruled = self._ruled(line)
+        for face in self.faces[1:]:
+            if face.flowables:
+                continue
+            face.add([self.paragraph(label)])
+            while face.add([ruled]):
+                if not face.fits([ruled, self.paragraph(end)]):
+                    break
+            face.add([self.paragraph(end)])
+
+    def _ruled(self, line: ET.Element) -> Paragraph:
+        """A line of underscores across the face, spaced for handwriting."""
+        base = self.at.builder.style(line.get("style", "card_body"))
+        style = ParagraphStyle(f"{base.name}-ruled", parent=base, leading=base.leading * 1.8)
+        one = stringWidth("_", style.fontName, style.fontSize)
+        return Paragraph("_" * int(self.at.width / one - 1), style)
+
     def _chunk(self, lead: ET.Element, items: list[str], joiner: str) -> Paragraph:
         return self.paragraph(lead, f"{inner_markup(lead)} {joiner.join(items)}")
 
@@ -285,6 +309,7 @@ def lay_out(
         pointer = _front_pointer(flow)
         on_front, length, _ = flow.pointed or (0, 0, 0)
         if pointer is None or flow.faces[0].add([pointer]):
+            flow.fill_spare_faces(flow_root)
             faces = [face.flowables for face in flow.faces]
             return FittedCard(layout, faces, at.scale, on_front, length)
         # No room under the list for the pointer: move one more entry off the front.
@@ -350,10 +375,10 @@ def fit_card(
             if shortfalls[-1].left_over[0].section == "front":
                 break  # a bigger layout does not give the front more room
             continue
-        # Bigger print is not worth splitting a short DO NOT GIVE list that the
-        # front can hold whole, nor pushing a long one off the front altogether.
+        # Bigger print is not worth splitting a DO NOT GIVE list that the front can
+        # hold whole, nor leaving fewer than spec.front_list of a longer one there.
         whole = best.front_entries == best.list_length
-        wanted = best.front_entries if whole else min(best.front_entries, 1)
+        wanted = best.front_entries if whole else min(best.front_entries, spec.front_list)
 
         # Fitting gets no easier as the print grows, and most cards fit at or near
         # full size: step down from it in growing strides, then halve the gap

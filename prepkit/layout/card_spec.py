@@ -73,6 +73,9 @@ class CardSpec(Struct, frozen=True, kw_only=True):
     # leaves half a border on one edge.
     border_inset: float = 1.2
     min_font_pt: float = 6.5
+    # The drugs not to give that the front always holds (all of them when fewer): a
+    # responder reads the front, for seconds. Bigger print never pushes one off.
+    front_list: int = 6
     max_scale: float = 1.0
     scale_step: float = 0.05
     # Fold-over first, then the fold-outs: the smallest that holds everything wins.
@@ -113,6 +116,8 @@ class CardSpec(Struct, frozen=True, kw_only=True):
             raise CardSpecError("the border must sit inside the cut line and outside the text")
         if not 0 <= self.descender_room < self.padding:
             raise CardSpecError("descender_room is a fraction of a millimetre")
+        if self.front_list < 1:
+            raise CardSpecError("the front holds at least one drug not to give")
         if self.min_font_pt < 6:
             raise CardSpecError("text under 6 pt cannot be read in an emergency")
         if not 0 < self.scale_step < self.max_scale:

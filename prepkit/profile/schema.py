@@ -344,7 +344,9 @@ def notices(profile: Profile) -> list[tuple[Location, str]]:
                 )
             else:
                 seen[same] = index
-    return found
+    from prepkit.profile.avoid_notes import avoid_notes
+
+    return found + avoid_notes(profile)
 
 
 def _test_status(index: int, record: TestRecord) -> Iterator[tuple[Location, str]]:

@@ -8,11 +8,14 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_profile = resolve('profile')
+    l_0_emergency_number = resolve('emergency_number')
+    l_0_condition = resolve('condition')
+    l_0_catalog = resolve('catalog')
     l_0_triggers = resolve('triggers')
     l_0_medications = resolve('medications')
     l_0_care_contact = resolve('care_contact')
     l_0_prepared = resolve('prepared')
-    l_0_catalog = resolve('catalog')
+    l_0_contact = missing
     try:
         t_1 = environment.filters['length']
     except KeyError:
@@ -57,6 +60,38 @@ def root(context, missing=missing):
         pass
         yield '<item style="card_item">• ______________________________</item>\n<item style="card_item">• ______________________________</item>\n'
     yield '</section>\n'
+    l_0_contact = environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_contact')
+    context.vars['contact'] = l_0_contact
+    context.exported_vars.add('contact')
+    yield '<section name="emergency contact" together="yes">\n<item style="card_body"><b>Emergency number:</b> '
+    if (undefined(name='emergency_number') if l_0_emergency_number is missing else l_0_emergency_number):
+        pass
+        yield '<b>'
+        yield escape(t_3((undefined(name='emergency_number') if l_0_emergency_number is missing else l_0_emergency_number)))
+        yield '</b>'
+    else:
+        pass
+        yield '__________'
+    yield '</item>\n<item style="card_body"><b>Emergency contact:</b> '
+    if environment.getattr((undefined(name='contact') if l_0_contact is missing else l_0_contact), 'name'):
+        pass
+        yield escape(environment.getattr((undefined(name='contact') if l_0_contact is missing else l_0_contact), 'name'))
+        if environment.getattr((undefined(name='contact') if l_0_contact is missing else l_0_contact), 'relation'):
+            pass
+            yield ' ('
+            yield escape(environment.getattr((undefined(name='contact') if l_0_contact is missing else l_0_contact), 'relation'))
+            yield ')'
+        yield ' '
+        yield escape(t_3(environment.getattr((undefined(name='contact') if l_0_contact is missing else l_0_contact), 'phone')))
+    else:
+        pass
+        yield '____________________'
+    yield '</item>\n</section>\n'
+    if (undefined(name='condition') if l_0_condition is missing else l_0_condition):
+        pass
+        yield '<section name="what to do" together="yes">\n<item style="card_body"><b>'
+        yield escape(context.call(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'card_text'), 'emergency-room'))
+        yield '</b></item>\n</section>\n'
     if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps'):
         pass
         yield '<section name="emergency steps" together="yes">\n<item style="card_body"><b>My care team\'s steps for a severe reaction:</b> '
@@ -92,17 +127,23 @@ def root(context, missing=missing):
     if (undefined(name='care_contact') if l_0_care_contact is missing else l_0_care_contact):
         pass
         yield '<section name="care team">\n<item style="card_body"><b>'
-        yield escape((environment.getattr((undefined(name='care_contact') if l_0_care_contact is missing else l_0_care_contact), 'role') or 'Doctor'))
+        yield escape((environment.getattr((undefined(name='care_contact') if l_0_care_contact is missing else l_0_care_contact), 'role') or 'Care team'))
         yield ':</b> '
         yield escape(environment.getattr((undefined(name='care_contact') if l_0_care_contact is missing else l_0_care_contact), 'name'))
         yield ' '
         yield escape(t_3(environment.getattr((undefined(name='care_contact') if l_0_care_contact is missing else l_0_care_contact), 'phone')))
         yield '</item>\n</section>\n'
-    yield '<section name="signature">\n<item style="card_small">Updated '
+    if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps'):
+        pass
+        yield '<spare style="card_body"><b>Notes from my care team:</b></spare>\n'
+    else:
+        pass
+        yield '<spare style="card_body"><b>My care team\'s plan for a severe reaction</b> (written and signed by my clinician):</spare>\n'
+    yield '<spare-line style="card_body">_</spare-line>\n<spare-end style="card_body">Signed: ________________ Date: ________</spare-end>\n<section name="signature">\n<item style="card_small">Updated '
     yield escape(t_2((undefined(name='prepared') if l_0_prepared is missing else l_0_prepared)))
     yield ' with prepkit, a preparation aid, not medical advice. '
     yield escape(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'card_attribution'))
     yield ' Checked by clinician: ____________ Date:&#160;________</item>\n</section>\n</flow>'
 
 blocks = {}
-debug_info = '11=36&14=43&15=47&23=60&25=63&33=66&37=69&41=77&45=80&49=92&51=95&55=102'
+debug_info = '13=39&16=46&17=50&28=63&30=67&31=76&33=90&37=93&40=95&42=98&50=101&54=104&58=112&62=115&66=127&69=130&75=136&83=143'

@@ -1,0 +1,95 @@
+"""Notes on the drugs not to give that may be a slip: the card prints them as written.
+
+A responder acts on the card's DO NOT GIVE list in seconds, so three slips are
+worth a word before printing, never a silent change:
+
+* a drug to avoid that the patient also takes or carries (epinephrine above all:
+  it treats the severe reactions the card warns of);
+* a kind of medicine ("Anesthesia", "NSAIDs") where staff need drug names;
+* a drug with no reaction, which leaves the responder without the why.
+
+Each note asks the patient to check with their care team (the references say to
+ask the provider what to avoid); what they wrote is printed either way.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from prepkit.profile.schema import Location, Profile
+
+# Words that name epinephrine, in the forms patients write it.
+_EPINEPHRINE = ("epinephrine", "adrenaline", "adrenalin", "epipen", "auvi-q", "jext", "emerade")
+# Names of kinds of medicine rather than of one drug (the project's own list).
+_KINDS = {
+    "anesthesia",
+    "anaesthesia",
+    "anesthetics",
+    "anaesthetics",
+    "general anesthesia",
+    "general anaesthesia",
+    "local anesthetics",
+    "local anaesthetics",
+    "nsaid",
+    "nsaids",
+    "painkillers",
+    "pain killers",
+    "pain relievers",
+    "pain medication",
+    "opioids",
+    "opiates",
+    "antibiotics",
+    "muscle relaxants",
+    "contrast",
+    "contrast dye",
+    "dyes",
+    "vaccines",
+}
+_CHECK = "please check this with your care team; the card prints it as you wrote it"
+
+
+def _plain(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def avoid_notes(profile: Profile) -> list[tuple[Location, str]]:
+    """Notes on ``profile.avoid``, each with the place of the entry it is about."""
+    found: list[tuple[Location, str]] = []
+    taken = {_plain(m.name): i for i, m in enumerate(profile.medications)}
+    for index, item in enumerate(profile.avoid):
+        name = _plain(item.name)
+        place: Location = ("avoid", index, "name")
+        if name in taken:
+            found.append(
+                (place, f"{item.name!r} is also medications[{taken[name] + 1}]; {_CHECK}")
+            )
+        elif any(word in name for word in _EPINEPHRINE):
+            carried = profile.carries_epinephrine is True or any(
+                any(word in _plain(m.name) for word in _EPINEPHRINE) for m in profile.medications
+            )
+            if carried:
+                found.append(
+                    (
+                        place,
+                        f"{item.name!r} is epinephrine, which this profile also says you "
+                        f"carry or take; {_CHECK}",
+                    )
+                )
+        if name.strip(" .") in _KINDS:
+            found.append(
+                (
+                    place,
+                    f"{item.name!r} names a kind of medicine rather than a drug; ask your care "
+                    "team which drugs to list (the card prints what you wrote)",
+                )
+            )
+        if not item.reaction.strip():
+            found.append(
+                (
+                    ("avoid", index, "reaction"),
+                    f"{item.name!r} has no reaction; the card shows the drug without what "
+                    "happened. Add it if you know it",
+                )
+            )
+    return found

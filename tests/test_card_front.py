@@ -1,0 +1,106 @@
+"""The card's front is for the responder: the drugs not to give, before any fixed sentence.
+
+For 200 generated patients (tests/responders.py), the front face alone (page 1 of
+``--card-layout page``) holds every drug not to give when there are up to six,
+and at least six when there are more, each with its reaction, at 6.5 pt or more,
+in the patient's order; every entry is somewhere on the card, and no face is blank.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from prepkit.content.catalog import load_catalog
+from prepkit.content.rules import to_profile
+from prepkit.render import render_card
+from tests.pdf_tools import fold, page_texts
+from tests.responders import responder_patient
+
+FRONT_LIST = 6
+
+
+def _entry(item: dict[str, str]) -> str:
+    return f"• {item['name']}: {item['reaction']}" if item["reaction"] else f"• {item['name']}"
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_the_front_holds_the_drugs_not_to_give(seed: int) -> None:
+    data = responder_patient(seed)
+    avoid = data["avoid"]
+    pdf = render_card(to_profile(data), layout="page").pdf
+    faces = [fold(text) for text in page_texts(pdf)]
+    front = faces[0]
+    # The first min(n, 6) entries, whole and in the patient's order, on the front.
+    wanted = avoid[: min(len(avoid), FRONT_LIST)]
+    positions = [front.find(_entry(item)) for item in wanted]
+    assert all(p >= 0 for p in positions), (seed, front)
+    assert positions == sorted(positions), (seed, front)
+    # Before any of the catalog's fixed sentences but the condition's own lines.
+    catalog = load_catalog()
+    if avoid:
+        for fixed in ("emergency-room",):
+            at = front.find(catalog.card_text(fixed))
+            assert at == -1 or at > positions[-1], (seed, front)
+    everything = " ".join(faces)
+    for item in avoid:
+        assert _entry(item) in everything, (seed, item)
+    assert all(face.strip() for face in faces), (seed, faces)
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        sizes = [char["size"] for char in document.pages[0].chars]
+    assert min(sizes) + 1e-6 >= 6.5, seed
+
+
+@pytest.mark.parametrize("seed", range(0, 200, 7))
+def test_nothing_nobody_said(seed: int) -> None:
+    data = responder_patient(seed)
+    text = " ".join(fold(t) for t in page_texts(render_card(to_profile(data)).pdf))
+    catalog = load_catalog()
+    if "diagnosis" not in data:
+        for item in catalog.card:
+            if item.id != "carry-epinephrine":
+                assert item.text not in text, (seed, item.id)
+    if data.get("diagnosis", {}).get("type") == "suspected":
+        assert catalog.card_text("risk") not in text
+        assert catalog.card_text("risk-in-sm") in text
+    for member in data.get("care_team", []):
+        if not member["role"]:
+            assert "Doctor" not in text and f"Care team: {member['name']}" in text
+
+
+def test_a_drug_to_avoid_that_may_be_a_slip_gets_a_note_and_is_printed_as_written(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from prepkit.cli import main
+    from prepkit.profile_files import save_profile
+
+    data = responder_patient(7)
+    data["carries_epinephrine"] = "yes"
+    data["medications"] = [{"name": "Famotidine", "dose": "20 mg"}]
+    data["avoid"] = [
+        {"name": "Epinephrine", "reaction": "palpitations"},
+        {"name": "Anesthesia", "reaction": "hives"},
+        {"name": "famotidine", "reaction": "rash"},
+        {"name": "Codeine", "reaction": ""},
+        {"name": "Morphine", "reaction": "collapse"},
+    ]
+    profile = save_profile(tmp_path / "p.yaml", data)
+    for command in (["validate", str(profile)], ["build", str(profile), "-o", str(tmp_path)]):
+        result = CliRunner().invoke(main, command)
+        assert result.exit_code == 0, result.output
+        notes = [line for line in result.output.splitlines() if line.startswith("Note:")]
+        about = {line.split(": ")[2] for line in notes if ": avoid[" in line}
+        assert about == {
+            "avoid[1].name",
+            "avoid[2].name",
+            "avoid[3].name",
+            "avoid[4].reaction",
+        }, notes
+    card = fold(" ".join(page_texts((tmp_path / "wallet-card.pdf").read_bytes())))
+    for shown in ("• Epinephrine: palpitations", "• Anesthesia: hives", "• Codeine"):
+        assert shown in card
