@@ -93,7 +93,7 @@ def build_documents(
                 large_print=options.large_print,
             )
             documents[names.wallet_card] = card.pdf
-            outcome.described[output_dir / names.wallet_card] = card.layout
+            outcome.described[output_dir / names.wallet_card] = card.wrote
         except CardDoesNotFit as problem:
             outcome.card_problem = problem
     old_card = output_dir / names.wallet_card

@@ -174,10 +174,11 @@ def render_worksheet(
 
 
 class RenderedCard(NamedTuple):
-    """The wallet card's PDF and the layout it needed, for the command to report."""
+    """The wallet card's PDF, the layout it needed, and what the command says it wrote."""
 
     pdf: bytes
     layout: str
+    wrote: str
 
 
 def render_card(
@@ -212,7 +213,7 @@ def render_card(
     front = parse_blocks(env.get_template("card/front.xml.j2").render(context))
     flow = parse_blocks(env.get_template("card/flow.xml.j2").render(context))
     try:
-        card = fit_card(front, flow, sheet, ID1_CARD)
+        card = fit_card(front, flow, sheet, ID1_CARD, cards=layout == "page")
     except CardTooFull as full:
         raise CardDoesNotFit(
             card_too_full_message(full, ID1_CARD.min_font_pt), file=source, field="wallet card"
@@ -234,7 +235,7 @@ def render_card(
             ID1_CARD,
             keywords,
         )
-    return RenderedCard(pdf, card.layout.name)
+    return RenderedCard(pdf, card.layout.name, card.layout.wrote)
 
 
 def card_too_full_message(full: CardTooFull, min_font_pt: float) -> str:

@@ -195,6 +195,8 @@ def test_all_text_is_black(name: str, worksheets: dict[str, bytes]) -> None:
         "[0]",
         "(0.0,)",
         "[0, 0, 0]",
+        "(0, 0, 0, 1)",  # black ink alone (K-only CMYK), as every prepkit document prints
+        "(0.0, 0.0, 0.0, 1.0)",
     }, colours
 
 

@@ -108,9 +108,16 @@ def test_fold_lines_run_exactly_where_the_faces_meet(faces: int, paper: str) -> 
     x0, top, x1, bottom = grid_box(found)
     dashed = [line for line in page.lines if line.get("dash") and line["dash"][0]]
     middle = found[0]["x1"]
-    vertical = [line for line in dashed if line["x0"] == line["x1"]]
-    horizontal = [line for line in dashed if line["top"] == line["bottom"]]
+    folds = [line for line in dashed if inside(line, (x0, top, x1, bottom), 0.01)]
+    vertical = [line for line in folds if line["x0"] == line["x1"]]
+    horizontal = [line for line in folds if line["top"] == line["bottom"]]
     assert len(vertical) == 1 and len(horizontal) == faces // 2 - 1
+    # Outside the cut, each fold's ends are marked by dashed ticks labelled "fold",
+    # never by solid ticks a print shop could take for crop marks and cut along.
+    ticks = [line for line in dashed if line not in folds]
+    assert len(ticks) == 2 * (1 + faces // 2 - 1)
+    words = fold(" ".join(w["text"] for w in page.extract_words()))
+    assert words.count("fold") - words.count("Fold") >= len(ticks)
     assert vertical[0]["x0"] == pytest.approx(middle, abs=0.01)
     assert vertical[0]["top"] == pytest.approx(top, abs=0.01)
     assert vertical[0]["bottom"] == pytest.approx(bottom, abs=0.01)
@@ -154,7 +161,8 @@ def test_nothing_is_drawn_outside_the_faces_but_marks_and_words(
     label_below = [c for c in outside if c["top"] > grid[3] + mark_reach]
     beside = [c for c in outside if c not in words_above and c not in label_below]
     assert "".join(c["text"] for c in label_below) == "50 mm"
-    assert {c["text"] for c in beside} <= set("0123456789")  # panel numbers only
+    beside_text = "".join(c["text"] for c in sorted(beside, key=lambda c: (c["top"], c["x0"])))
+    assert set(beside_text.replace("fold", "")) <= set("0123456789")  # panel numbers, "fold"
     assert fold(" ".join(c["text"] for c in words_above))  # the instructions
 
 
@@ -211,12 +219,16 @@ def test_page_layout_is_one_card_sized_page_per_face_in_reading_order(faces: int
             assert [float(v) for v in page.TrimBox] == media
             assert (media[2] - media[0]) / MM == pytest.approx(CARD_W, abs=0.1)
             assert (media[3] - media[1]) / MM == pytest.approx(CARD_H, abs=0.1)
-    sheet = page_of(card(faces))
-    sheet_faces = [
-        fold(sheet.crop((f["x0"], f["top"], f["x1"], f["bottom"])).extract_text())
-        for f in faces_on(sheet)
-    ]
-    assert [fold(text) for text in page_texts(pdf)] == sheet_faces
+    # Two-sided cards for a print shop: each page says which card and side it is,
+    # and the cards hold every entry the folded sheet holds.
+    texts = [fold(text) for text in page_texts(pdf)]
+    if faces > 2:
+        for number, text in enumerate(texts):
+            side = "back" if number % 2 else "front"
+            assert text.endswith(f"Card {number // 2 + 1} of {faces // 2}, {side}"), text
+    joined = " ".join(texts)
+    for item in card_patient(faces)["avoid"]:
+        assert f"{item['name']}: {item['reaction']}" in joined
 
 
 def test_large_print_enlarges_the_sheet_words_but_not_the_card() -> None:
@@ -244,7 +256,10 @@ def test_a_fold_over_card_never_says_to_unfold() -> None:
 def test_the_front_holds_the_drugs_not_to_give_first_and_says_where_the_list_goes_on() -> None:
     # 12 drugs not to give: six of them on the front. 26, each reaction two lines long
     # even at the smallest print: as many as the front holds (four), in the patient's order.
-    for faces, least, where in ((4, 6, "6 more on the back (12 in all)"), (6, 4, "(22 more)")):
+    for faces, least, where in (
+        (4, 6, "6 more on the back (12 in all)"),
+        (6, 4, "22 more on the back and the next cards (26 in all)"),
+    ):
         avoid = card_patient(faces)["avoid"]
         front, *rest = [fold(text) for text in page_texts(card(faces, layout="page"))]
         for needed in (
@@ -268,6 +283,7 @@ def test_the_front_holds_the_drugs_not_to_give_first_and_says_where_the_list_goe
                     "My triggers",
                     "I take",
                     "My care team's plan",
+                    "Updated",
                 )
             ), face
 
@@ -290,7 +306,7 @@ def test_the_command_says_which_layout_it_wrote(tmp_path: Path) -> None:
     assert f"Wrote {tmp_path / 'wallet-card.pdf'} (fold-out, 4 panels)" in result.output
 
 
-def test_a_fold_out_whose_front_holds_the_whole_list_still_says_to_unfold() -> None:
+def test_a_fold_out_whose_front_holds_the_whole_list_still_points_to_the_rest() -> None:
     data = card_patient(2)
     data["avoid"] = [{"name": "Aspirin", "reaction": "hives"}]
     data["triggers"]["own"] = [f"Strong smell number {i}" for i in range(70)]
@@ -298,7 +314,11 @@ def test_a_fold_out_whose_front_holds_the_whole_list_still_says_to_unfold() -> N
     assert made.layout == LAYOUTS[4]
     front, *rest = [fold(text) for text in page_texts(made.pdf)]
     assert "DO NOT GIVE • Aspirin: hives" in front
-    assert "Fold-out card: unfold for all 4 panels" in front
+    # As separate two-sided cards (--card-layout page) nothing unfolds; on the sheet,
+    # the fold-out's front says to unfold it.
+    assert "More on the back and on the next cards" in front and "nfold" not in front
+    sheet = fold(" ".join(page_texts(render_card(to_profile(data)).pdf)))
+    assert "Fold-out card: unfold for all 4 panels" in sheet
     assert "Strong smell number 69" in " ".join(rest)
 
 
@@ -308,13 +328,19 @@ def test_every_line_of_the_sheet_is_drawn_as_the_card_specification_says() -> No
     page = page_of(card(4))
     borders = [c for c in page.curves if c["stroking_color"] is not None]
     assert borders and all(c["linewidth"] == pytest.approx(spec.border_width_pt) for c in borders)
-    grey = tuple(int(spec.border_colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    assert all(tuple(c["stroking_color"]) == pytest.approx(grey, abs=0.01) for c in borders)
+    ink = 1 - int(spec.border_colour[1:3], 16) / 255  # a grey is that share of black ink
+    assert all(
+        tuple(c["stroking_color"]) == pytest.approx((0, 0, 0, ink), abs=0.01) for c in borders
+    )
     (bar,) = [r for r in page.rects if r["width"] / MM == pytest.approx(spec.calibration_length)]
     assert bar["height"] / MM == pytest.approx(spec.calibration_thickness)
-    folds = [line for line in page.lines if line.get("dash") and line["dash"][0]]
-    assert folds and all(line["linewidth"] == pytest.approx(spec.fold_width_pt) for line in folds)
-    assert all(tuple(line["dash"][0]) == spec.fold_dash_pt for line in folds)
+    dashed = [line for line in page.lines if line.get("dash") and line["dash"][0]]
+    assert dashed and all(line["linewidth"] == pytest.approx(spec.fold_width_pt) for line in dashed)
+    grid = grid_box(faces_on(page))
+    folds = [line for line in dashed if inside(line, grid, 0.01)]
+    ticks = [line for line in dashed if line not in folds]
+    assert folds and all(tuple(line["dash"][0]) == spec.fold_dash_pt for line in folds)
+    assert ticks and all(tuple(line["dash"][0]) == spec.fold_tick_dash_pt for line in ticks)
 
 
 def test_a_card_specification_that_contradicts_itself_is_refused() -> None:

@@ -38,6 +38,9 @@ medications:
   - name: Cetirizine
 """
 
+# Black as prepkit prints it: black ink alone (K-only CMYK; see layout/ink.py).
+BLACK_INK = ((0.0, 0.0, 0.0, 1.0), (0, 0, 0, 1))
+
 
 def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH, "NO_COLOR": "1"}
@@ -109,7 +112,7 @@ def test_logged_attacks_print_as_a_table_a_chart_and_trigger_counts(
         # The counts may stand at the foot of the page before the diary's own.
         counts = next(p for p in pdf.pages if "Attacks in the last 12" in (p.extract_text() or ""))
         fields = _fields(counts)
-        bars = [r for r in page.rects if r["fill"] and r["non_stroking_color"] == (0.0, 0.0, 0.0)]
+        bars = [r for r in page.rects if r["fill"] and r["non_stroking_color"] in BLACK_INK]
     assert "4 attacks logged in the 12 months from 2025-11-22." in words
     # 2025-10-01 is outside the window: not in the table, only as the diary's start.
     assert every.count("2025-10-01") == 2 and "kept since 2025-10-01" in every
@@ -539,7 +542,7 @@ def test_a_diary_begun_this_year_shows_no_zeros_before_it_and_keeps_the_typed_co
     assert "no bar before my diary began, 2026-11-21" in text
     with pdfplumber.open(__import__("io").BytesIO(pdf)) as document:
         page = next(p for p in document.pages if "Attacks per month" in (p.extract_text() or ""))
-        bars = [r for r in page.rects if r["fill"] and r["non_stroking_color"] == (0.0, 0.0, 0.0)]
+        bars = [r for r in page.rects if r["fill"] and r["non_stroking_color"] in BLACK_INK]
         words = page.extract_words()
         title = next(
             w["top"]

@@ -71,7 +71,7 @@ def test_the_reminders_box_says_what_the_references_say_and_more_while_suspected
 
 def test_the_card_says_where_its_facts_come_from_and_when_they_were_reviewed() -> None:
     card = _flat(render_card(to_profile({"schema_version": 1})).pdf)
-    assert CATALOG.card_attribution in card and "reviewed 10/28/2022" in card
+    assert CATALOG.card_attribution in card and "reviewed 28 October 2022" in card
     assert "a preparation aid, not medical advice" in card
 
 

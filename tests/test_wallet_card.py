@@ -221,26 +221,27 @@ def entries_on_the_card(profile: Profile) -> list[str]:
     ]
 
 
-OUTER_BACK = {2: 1, 4: 1, 6: 5}  # the face outside at the back when folded
-
-
 def check_the_front_says_where_the_list_goes_on(profile: Profile, faces: list[str]) -> None:
-    """The front's count of drugs not to give, and where it sends the reader, are true."""
+    """The front's count of drugs not to give, and where it sends the reader, are true.
+
+    ``faces`` are the pages of ``--card-layout page``: two-sided cards, so the rest
+    is on the first card's back (face 2) or on the back and the next cards.
+    """
     avoid = [fold(f"{a.name}: {a.reaction}" if a.reaction else a.name) for a in profile.avoid]
     front, total = faces[0], len(avoid)
     here = sum(entry in front for entry in avoid)
     more = total - here
+    assert "nfold" not in front  # separate cards do not unfold
     if not avoid or not more:
-        assert "more on the back" not in front and "Unfold for all" not in front
-        assert ("unfold for all" in front) == (len(faces) > 2)
+        assert "more on the back" not in front
+        assert ("More on the back and on the next cards" in front) == (len(faces) > 2)
         return
-    back = faces[OUTER_BACK[len(faces)]]
     if not here:
         assert f"DO NOT GIVE: a list of {total}" in front
     elif f"{more} more on the back ({total} in all)" in front:
-        assert all(entry in back for entry in avoid if entry not in front)
+        assert all(entry in faces[1] for entry in avoid if entry not in front)
     else:
-        assert f"Unfold for all {total} ({more} more)" in front, front
+        assert f"{more} more on the back and the next cards ({total} in all)" in front, front
 
 
 @pytest.mark.parametrize("seed", REALISTIC_SEEDS)
@@ -261,14 +262,16 @@ def test_every_realistic_patient_gets_a_card_that_holds_every_entry_unsplit(seed
 def test_a_list_that_runs_past_the_back_of_a_fold_out_says_unfold_not_back() -> None:
     data = card_patient(4)
     detail = ", within minutes of the first dose"
-    data["avoid"] = [{"name": n, "reaction": r + detail} for n, r in AVOID[:14]]
+    data["avoid"] = [{"name": n, "reaction": r + detail} for n, r in AVOID[:13]]
     profile = to_profile(data)
     made = render_card(profile, layout="page")
     faces = [fold(text) for text in page_texts(made.pdf)]
     assert made.layout == "fold-out, 4 panels"
-    assert "DO NOT GIVE (continued)" in faces[2]  # the list goes on inside, past the back
-    assert "Unfold for all 14" in faces[0] and "on the back" not in faces[0]
+    assert "DO NOT GIVE (continued)" in faces[2]  # the list goes on past the back
     check_the_front_says_where_the_list_goes_on(profile, faces)
+    # Folded from the sheet, the list goes on inside: the front says to unfold.
+    sheet = flat_text(render_card(profile).pdf)
+    assert "Unfold for all 13" in sheet and "more on the back" not in sheet
 
 
 def test_long_lists_and_nothing_to_avoid_still_get_a_card_with_whole_write_in_lines() -> None:
@@ -287,4 +290,4 @@ def test_long_lists_and_nothing_to_avoid_still_get_a_card_with_whole_write_in_li
     blank = "• ______________________________"
     assert [face.count(blank) for face in faces].count(2) == 1  # both lines on one face
     assert "Medication49 extended release formulation tablets 490 mg" in " ".join(faces)
-    assert "unfold for all 6 panels" in faces[0]
+    assert "More on the back and on the next cards" in faces[0]

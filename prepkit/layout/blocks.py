@@ -40,7 +40,6 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
@@ -52,6 +51,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from prepkit.layout.ink import BLACK, grey
 from prepkit.layout.long_table import PagedTable
 from prepkit.layout.paragraph import Paragraph, line_paragraphs
 from prepkit.layout.styles import StyleSheet
@@ -79,7 +79,7 @@ class RuledLines(Flowable):  # type: ignore[misc]
         spacing = self.spec.spacing * MM
         canvas = self.canv
         canvas.saveState()
-        canvas.setStrokeColor(colors.HexColor(self.spec.colour))
+        canvas.setStrokeColor(grey(self.spec.colour))
         canvas.setLineWidth(self.spec.width_pt)
         for i in range(self._drawn):
             y = self.height - (i + 1) * spacing
@@ -143,7 +143,7 @@ class BlockBuilder:
                 spaceAfter=spec.space_after_pt * factor,
                 leftIndent=spec.hanging_em * size,
                 firstLineIndent=-spec.hanging_em * size,
-                textColor=colors.black,
+                textColor=BLACK,
             )
         return self._styles[role]
 
@@ -225,6 +225,7 @@ class BlockBuilder:
         pad = spec.padding_pt
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TEXTCOLOR", (0, 0), (-1, -1), BLACK),  # else RGB black, set before each cell
             # Cells hold paragraphs with their own fonts; without this the table
             # would still name its default Helvetica on the page.
             ("FONTNAME", (0, 0), (-1, -1), self.sheet.font_name("body")),
@@ -235,8 +236,8 @@ class BlockBuilder:
         ]
         if header:
             commands += [
-                ("GRID", (0, 0), (-1, -1), spec.grid_pt, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(spec.header_fill)),
+                ("GRID", (0, 0), (-1, -1), spec.grid_pt, BLACK),
+                ("BACKGROUND", (0, 0), (-1, 0), grey(spec.header_fill)),
             ]
         return commands
 
@@ -269,7 +270,7 @@ class BlockBuilder:
                         (1, i),
                         (1, i),
                         self.sheet.ruled_lines.width_pt,
-                        colors.HexColor(self.sheet.ruled_lines.colour),
+                        grey(self.sheet.ruled_lines.colour),
                     )
                 )
         widths = self.sheet.column_widths(element.get("kind", "fields"), self.text_width)
@@ -381,8 +382,8 @@ class BlockBuilder:
         table = Table(rows, colWidths=[self.text_width], hAlign="LEFT", repeatRows=1)
         commands = self._table_style(header=False)
         commands += [
-            ("BOX", (0, 0), (-1, -1), spec.grid_pt, colors.black),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor(spec.header_fill)),
+            ("BOX", (0, 0), (-1, -1), spec.grid_pt, BLACK),
+            ("BACKGROUND", (0, 0), (-1, 0), grey(spec.header_fill)),
         ]
         table.setStyle(TableStyle(commands))
         return table

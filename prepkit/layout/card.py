@@ -9,20 +9,26 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 
-from reportlab.lib import colors
 from reportlab.platypus import Flowable, Frame
 
 from prepkit import __version__
 from prepkit.layout.blocks import BlockBuilder
 from prepkit.layout.card_flow import FittedCard
 from prepkit.layout.card_spec import CardLayout, CardSpec
+from prepkit.layout.ink import BLACK, WHITE, grey
 from prepkit.layout.page_fonts import PageFontsCanvas as Canvas
 from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 
 
 def _draw_face(
-    canvas: Canvas, flowables: list[Flowable], x: float, y: float, spec: CardSpec
+    canvas: Canvas,
+    flowables: list[Flowable],
+    x: float,
+    y: float,
+    spec: CardSpec,
+    label: str = "",
+    font: str = "",
 ) -> None:
     """Draw one face whose cut line has its lower-left corner at (x, y) pt.
 
@@ -32,9 +38,9 @@ def _draw_face(
     width, height = spec.size_pt
     inset = spec.border_inset * MM
     canvas.saveState()
-    canvas.setFillColor(colors.white)
+    canvas.setFillColor(WHITE)
     canvas.rect(x, y, width, height, stroke=0, fill=1)
-    canvas.setStrokeColor(colors.HexColor(spec.border_colour))
+    canvas.setStrokeColor(grey(spec.border_colour))
     canvas.setLineWidth(spec.border_width_pt)
     radius = spec.corner_radius * MM
     canvas.roundRect(x + inset, y + inset, width - 2 * inset, height - 2 * inset, radius)
@@ -54,6 +60,25 @@ def _draw_face(
     frame.addFromList(remaining, canvas)
     if remaining:  # the layout measured it; reaching here is a bug, never a silent cut
         raise RuntimeError("wallet card text did not fit after fitting")
+    if label:  # in the room the layout kept at the text's foot, inside the cut
+        canvas.saveState()
+        canvas.setFont(font, spec.min_font_pt)
+        canvas.drawRightString(
+            x + (spec.width - spec.padding) * MM, y + spec.content_bottom * MM, label
+        )
+        canvas.restoreState()
+
+
+def _panel_label(card: FittedCard, number: int, sheet: StyleSheet) -> tuple[str, str]:
+    """ "Panel 2 of 4" on a fold-out's faces, "Card 1 of 2, back" on its separate cards
+    (a fold-over's two faces need none), and the font to print it in."""
+    layout = card.layout
+    if layout.rows == 1:
+        return "", ""
+    if layout.cards:
+        side = "back" if number % 2 else "front"
+        return f"Card {number // 2 + 1} of {layout.rows}, {side}", sheet.font_name("body")
+    return f"Panel {number + 1} of {layout.faces}", sheet.font_name("body")
 
 
 def _crop_marks(
@@ -62,7 +87,7 @@ def _crop_marks(
     gap, length = spec.crop_mark_gap * MM, spec.crop_mark_length * MM
     canvas.saveState()
     canvas.setLineWidth(spec.crop_mark_width_pt)
-    canvas.setStrokeColor(colors.black)
+    canvas.setStrokeColor(BLACK)
     for x, dx in ((left, -1), (right, 1)):
         for y, dy in ((bottom, -1), (top, 1)):
             canvas.line(x + dx * gap, y, x + dx * (gap + length), y)  # horizontal
@@ -116,8 +141,8 @@ def card_pages_pdf(
     box = (0, 0, *spec.size_pt)
     canvas.setTrimBox(box)
     canvas.setBleedBox(box)
-    for flowables in card.faces:
-        _draw_face(canvas, flowables, 0, 0, spec)
+    for number, flowables in enumerate(card.faces):
+        _draw_face(canvas, flowables, 0, 0, spec, *_panel_label(card, number, sheet))
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -171,9 +196,17 @@ def card_sheet_pdf(
     top = y - (spec.mark_reach + spec.words_gap) * MM
     bottom = top - grid_height
     for face in spec.faces(layout):
-        _draw_face(canvas, card.faces[face.number], left + face.x * MM, bottom + face.y * MM, spec)
+        _draw_face(
+            canvas,
+            card.faces[face.number],
+            left + face.x * MM,
+            bottom + face.y * MM,
+            spec,
+            *_panel_label(card, face.number, builder.sheet),
+        )
     _crop_marks(canvas, left, bottom, left + grid_width, top, spec)
-    _fold_lines(canvas, layout, left, bottom, spec)
+    words = builder.style("sheet_text")
+    _fold_lines(canvas, layout, left, bottom, spec, words.fontName, words.fontSize)
     _panel_numbers(canvas, layout, builder, left, bottom, spec)
     _calibration_bar(
         canvas,
@@ -189,14 +222,22 @@ def card_sheet_pdf(
 
 
 def _fold_lines(
-    canvas: Canvas, layout: CardLayout, left: float, bottom: float, spec: CardSpec
+    canvas: Canvas,
+    layout: CardLayout,
+    left: float,
+    bottom: float,
+    spec: CardSpec,
+    font: str,
+    size: float,
 ) -> None:
-    """Dashed lines where faces meet, with ticks outside the cut line to fold by.
+    """Dashed lines where faces meet, with dashed ticks labelled "fold" outside the cut.
 
+    The ticks stay visible however the cut comes out; dashed and labelled (in the
+    sheet's words' size), none can be taken for a crop mark (solid) and cut along.
     The long fold between the columns is folded first; the short folds between
-    rows make the fan. The ticks stay visible however the cut comes out.
+    rows make the fan.
     """
-    grid_width, grid_height = (size * MM for size in spec.grid_size(layout))
+    grid_width, grid_height = (size_mm * MM for size_mm in spec.grid_size(layout))
     gap, length = spec.crop_mark_gap * MM, spec.crop_mark_length * MM
     middle = left + spec.width * MM
     top = bottom + grid_height
@@ -207,13 +248,20 @@ def _fold_lines(
     for row in range(1, layout.rows):
         y = bottom + row * spec.height * MM
         canvas.line(left, y, left + grid_width, y)
-    canvas.setDash()
+    canvas.setDash(*spec.fold_tick_dash_pt)
+    canvas.setFont(font, size)
+    beside = middle + size * 0.4  # the label beside the tick, within the marks' reach
     canvas.line(middle, top + gap, middle, top + gap + length)
+    canvas.drawString(beside, top + gap + length / 2 - size / 3, "fold")
     canvas.line(middle, bottom - gap, middle, bottom - gap - length)
+    canvas.drawString(beside, bottom - gap - length / 2 - size / 3, "fold")
     for row in range(1, layout.rows):
         y = bottom + row * spec.height * MM
+        above = y + size * 0.3  # over the tick, centred on it
         canvas.line(left - gap, y, left - gap - length, y)
+        canvas.drawCentredString(left - gap - length / 2, above, "fold")
         canvas.line(left + grid_width + gap, y, left + grid_width + gap + length, y)
+        canvas.drawCentredString(left + grid_width + gap + length / 2, above, "fold")
     canvas.restoreState()
 
 
@@ -253,7 +301,7 @@ def _calibration_bar(
     """A solid bar exactly ``calibration_length`` mm long, with end ticks and a label."""
     length = spec.calibration_length * MM
     canvas.saveState()
-    canvas.setFillColor(colors.black)
+    canvas.setFillColor(BLACK)
     canvas.rect(x, y, length, spec.calibration_thickness * MM, stroke=0, fill=1)
     canvas.setLineWidth(spec.crop_mark_width_pt)
     below, above = spec.calibration_tick_below * MM, spec.calibration_tick_above * MM

@@ -153,6 +153,10 @@ class _Flow:
         if layout.rows > 1:
             self.reserved = max(self.at.height(self.pointer(p, 99, 99)) for p in pointers)
             self.faces[0].height -= self.reserved
+            # A fold-out's panels are numbered inside the cut (layout/card.py draws
+            # the number at each face's foot), so the text stops above it.
+            for face in self.faces:
+                face.height -= spec.panel_label_room_pt
         self.left_over: list[LeftOver] = []
         # The DO NOT GIVE list: entries on the front, in all, and the last face it reaches.
         self.pointed: tuple[int, int, int] | None = None
@@ -225,6 +229,17 @@ class _Flow:
                 return
             face = self.faces[self.current]
             end = self._most_that_fit(face, lead, items, start, joiner)
+            following = self.current + 1
+            if (
+                start == 0
+                and 0 < end < len(items)
+                and following < len(self.faces)
+                and not self.faces[following].flowables
+                and self.faces[following].fits([self._chunk(lead, items, joiner)])
+            ):
+                # Split here, whole on the next face: whole it is (a list read in one place).
+                self.current = following
+                continue
             if end == start:
                 # Nothing more fits here: go on to the next face (or, if even one
                 # entry is too long for an empty face, to none).
@@ -337,16 +352,26 @@ def _front_pointer(flow: _Flow) -> Paragraph | None:
         when = "none-here" if on_front == 0 else "continues"
         more = total - on_front
     on_back = when != "all-here" and last_face == flow.layout.outer_back == 1
-    where = "back" if on_back else "inside"
+    where = "back" if on_back else "cards" if flow.layout.cards else "inside"
     if flow.layout.rows == 1:
         where = "back"
     return flow.pointer(_pointer(flow.pointers, where, when), more, total)
 
 
 def fit_card(
-    front_root: ET.Element, flow_root: ET.Element, sheet: StyleSheet, spec: CardSpec
+    front_root: ET.Element,
+    flow_root: ET.Element,
+    sheet: StyleSheet,
+    spec: CardSpec,
+    *,
+    cards: bool = False,
 ) -> FittedCard:
-    """The smallest layout that holds everything, at the largest print it allows."""
+    """The smallest layout that holds everything, at the largest print it allows.
+
+    With ``cards`` a fold-out is laid out as separate two-sided cards (see
+    :class:`CardLayout`): the front then points to the back and the next cards.
+    """
+    layouts = [CardLayout(layout.rows, cards=cards) for layout in spec.layouts]
     largest = max(
         sheet.paragraphs[element.get("style", "card_body")].size_pt
         for root in (front_root, flow_root)
@@ -369,7 +394,7 @@ def fit_card(
             shortfalls.append(short)
             return None
 
-    for layout in spec.layouts:
+    for layout in layouts:
         best = attempt(layout, floor)
         if best is None:
             if shortfalls[-1].left_over[0].section == "front":
@@ -400,4 +425,4 @@ def fit_card(
                 high = middle - 1
         return best
     shortfall = shortfalls[-1]
-    raise CardTooFull(spec.layouts[-1], shortfall.left_over)
+    raise CardTooFull(layouts[-1], shortfall.left_over)

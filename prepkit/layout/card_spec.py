@@ -36,9 +36,31 @@ class Face(Struct, frozen=True):
 
 
 class CardLayout(Struct, frozen=True):
-    """How many rows of fold-over pairs the card has; the faces are twice that."""
+    """How many rows of fold-over pairs the card has; the faces are twice that.
+
+    With ``cards`` the faces are printed as card-size pages for a print shop
+    (``--card-layout page``): a fold-out cannot be folded from those, so its faces
+    become two-sided cards, each face followed by its back (1 and 2, 3 and 4...).
+    """
 
     rows: int
+    cards: bool = False
+
+    @property
+    def wrote(self) -> str:
+        """What the command says it wrote."""
+        if not self.cards:
+            return self.name
+        if self.rows == 1:
+            return (
+                "1 two-sided card, 2 card-size pages: print page 2 on the back of page 1, "
+                "turned over from side to side, flipping on the short edge"
+            )
+        return (
+            f"{self.rows} two-sided cards, {self.faces} card-size pages: print each even "
+            "page on the back of the page before it, turned over from side to side, "
+            "flipping on the short edge"
+        )
 
     @property
     def faces(self) -> int:
@@ -56,6 +78,8 @@ class CardLayout(Struct, frozen=True):
         last face of the right column ends outside; with an even number, the last
         face of the left column does (read by flipping the card up).
         """
+        if self.cards:
+            return 1  # the back of the first card
         return 2 * self.rows - 1 if self.rows % 2 else self.rows - 1
 
 
@@ -73,6 +97,9 @@ class CardSpec(Struct, frozen=True, kw_only=True):
     # leaves half a border on one edge.
     border_inset: float = 1.2
     min_font_pt: float = 6.5
+    # A fold-out panel's number ("2 of 4") at the foot of its text, inside the cut,
+    # at the minimum print: the room kept for it, in points.
+    panel_label_room_pt: float = 8.0
     # The drugs not to give that the front always holds (all of them when fewer): a
     # responder reads the front, for seconds. Bigger print never pushes one off.
     front_list: int = 6
@@ -99,6 +126,8 @@ class CardSpec(Struct, frozen=True, kw_only=True):
     crop_mark_width_pt: float = 0.5
     fold_width_pt: float = 0.6
     fold_dash_pt: tuple[float, float] = (3.0, 2.0)
+    # The fold's ticks outside the cut: dashed finer than the line, never solid.
+    fold_tick_dash_pt: tuple[float, float] = (1.5, 1.0)
     panel_number_gap: float = 1.0  # beyond the crop marks' gap
     calibration_thickness: float = 1.5
     calibration_tick_below: float = 1.5

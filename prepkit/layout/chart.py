@@ -17,8 +17,8 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
-from reportlab.lib import colors
 
+from prepkit.layout.ink import BLACK, grey
 from prepkit.layout.styles import ChartSpec
 from prepkit.layout.units import MM
 
@@ -53,7 +53,7 @@ def results_chart(
     plot.height = height - plot.y - size * 3.2
     plot.data = [[(day, value) for day, value, _ in points]]
     line = plot.lines[0]
-    line.strokeColor = colors.black
+    line.strokeColor = BLACK
     line.strokeWidth = spec.line_pt
     line.symbol = makeMarker("FilledCircle", size=spec.marker * MM)
     plot.lineLabelFormat = "%g"
@@ -71,7 +71,7 @@ def results_chart(
     y_axis = plot.yValueAxis
     y_axis.valueMin, y_axis.valueMax = 0, _nice_top(max(v for _, v, _ in points) * 1.1)
     y_axis.labels.fontName, y_axis.labels.fontSize = font, size
-    y_axis.gridStrokeColor = colors.HexColor(spec.grid_colour)
+    y_axis.gridStrokeColor = grey(spec.grid_colour)
     y_axis.gridStrokeWidth = spec.grid_pt
     y_axis.visibleGrid = True
     drawing.add(plot)
@@ -113,8 +113,8 @@ def count_chart(
     chart.width = width - chart.x - size
     chart.height = height - chart.y - size * 3.2
     chart.data = [[count for _, count in bars]]
-    chart.bars[0].fillColor = colors.black
-    chart.bars[0].strokeColor = colors.black
+    chart.bars[0].fillColor = BLACK
+    chart.bars[0].strokeColor = BLACK
     chart.barLabelFormat = "%d"
     chart.barLabels.fontName, chart.barLabels.fontSize = font, size
     chart.barLabels.nudge = size * 0.5
@@ -128,7 +128,7 @@ def count_chart(
     values.valueMin, values.valueMax, values.valueStep = 0, step * (-(-highest // step) + 1), step
     values.labels.fontName, values.labels.fontSize = font, size
     values.labelTextFormat = "%d"
-    values.gridStrokeColor = colors.HexColor(spec.grid_colour)
+    values.gridStrokeColor = grey(spec.grid_colour)
     values.gridStrokeWidth = spec.grid_pt
     values.visibleGrid = True
     drawing.add(chart)

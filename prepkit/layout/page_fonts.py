@@ -13,15 +13,15 @@ import time
 from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFPage
-from reportlab.pdfgen.canvas import Canvas
 
+from prepkit.layout.ink import BlackInkCanvas
 from prepkit.today import pinned_epoch
 
 # "/F2+0 10 Tf": the operator that selects a font in a content stream.
 _SELECTS_FONT = re.compile(r"/(\S+)\s+[-\d.]+\s+Tf\b")
 
 
-class PageFontsCanvas(Canvas):  # type: ignore[misc]
+class PageFontsCanvas(BlackInkCanvas):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The PDF's dates in UTC, as with SOURCE_DATE_EPOCH: ReportLab would use

@@ -61,9 +61,7 @@ def avoid_notes(profile: Profile) -> list[tuple[Location, str]]:
         name = _plain(item.name)
         place: Location = ("avoid", index, "name")
         if name in taken:
-            found.append(
-                (place, f"{item.name!r} is also medications[{taken[name] + 1}]; {_CHECK}")
-            )
+            found.append((place, f"{item.name!r} is also medications[{taken[name] + 1}]; {_CHECK}"))
         elif any(word in name for word in _EPINEPHRINE):
             carried = profile.carries_epinephrine is True or any(
                 any(word in _plain(m.name) for word in _EPINEPHRINE) for m in profile.medications

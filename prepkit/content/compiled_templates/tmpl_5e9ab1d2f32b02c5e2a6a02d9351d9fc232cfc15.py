@@ -21,17 +21,21 @@ def root(context, missing=missing):
     yield '<p style="sheet_text">Print at 100% (actual size), not "fit to page". The bar below must measure exactly 50 mm.</p>\n'
     if (environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows') == 1):
         pass
-        yield '<p style="sheet_text">Cut along the outer corner marks, fold on the dashed line with the printed sides outward, and glue or laminate.</p>\n'
+        yield '<p style="sheet_text">Cut along the outer corner marks, fold on the dashed line with the printed sides outward, and glue or laminate. To read the back, turn the card over from side to side, like a page.</p>\n'
     else:
         pass
-        yield '<p style="sheet_text">Cut out the whole card along the outer corner marks. Fold it in half along the upright dashed line between the two columns, printed sides out (panels 1 to '
+        yield '<p style="sheet_text">Cut along the outer corner marks. Fold in half along the upright dashed line, printed sides out (panels 1 to '
         yield escape(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows'))
         yield ' on one side, '
         yield escape((environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows') + 1))
         yield ' to '
         yield escape(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'faces'))
-        yield ' on the other), then fold it back and forth like a fan along the dashed lines that run across, with panel 1 on top. You may glue the halves back to back, but do not glue or laminate it shut: it must unfold.</p>\n'
+        yield ' on the other), then fold back and forth along the dashed lines across, panel 1 on top. Do not glue or laminate it shut: it must unfold. To read the back (panel '
+        yield escape((environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'faces') if (environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows') % 2) else environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows')))
+        yield '), turn the folded card over '
+        yield escape(('from side to side, like a page' if (environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows') % 2) else 'from bottom to top, not like a page'))
+        yield ". Each panel's number is at its foot.</p>\n"
     yield '<p style="sheet_text">A preparation aid, not medical advice: ask a clinician to check and sign it.</p>\n<calibration>50 mm</calibration>\n</sheet>'
 
 blocks = {}
-debug_info = '4=13&7=19&10=22&13=28'
+debug_info = '5=13&8=19&11=22&14=28'

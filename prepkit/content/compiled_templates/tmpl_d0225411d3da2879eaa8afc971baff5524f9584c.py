@@ -97,7 +97,7 @@ def root(context, missing=missing):
         yield '<section name="emergency steps" together="yes">\n<item style="card_body"><b>My care team\'s steps for a severe reaction:</b> '
         yield escape(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps'))
         yield '</item>\n</section>\n'
-    yield '<pointer where="back" when="continues" style="card_alert">{more} more on the back ({total} in all)</pointer>\n<pointer where="inside" when="continues" style="card_alert">Unfold for all {total} ({more} more)</pointer>\n<pointer where="back" when="none-here" style="card_alert">DO NOT GIVE: a list of {total}, on the back</pointer>\n<pointer where="inside" when="none-here" style="card_alert">DO NOT GIVE: a list of {total} inside: unfold</pointer>\n<pointer where="inside" when="all-here" style="card_alert">Fold-out card: unfold for all {faces} panels</pointer>\n'
+    yield '<pointer where="back" when="continues" style="card_alert">{more} more on the back ({total} in all)</pointer>\n<pointer where="inside" when="continues" style="card_alert">Unfold for all {total} ({more} more)</pointer>\n<pointer where="back" when="none-here" style="card_alert">DO NOT GIVE: a list of {total}, on the back</pointer>\n<pointer where="inside" when="none-here" style="card_alert">DO NOT GIVE: a list of {total} inside: unfold</pointer>\n<pointer where="inside" when="all-here" style="card_alert">Fold-out card: unfold for all {faces} panels</pointer>\n<pointer where="cards" when="continues" style="card_alert">{more} more on the back and the next cards ({total} in all)</pointer>\n<pointer where="cards" when="none-here" style="card_alert">DO NOT GIVE: a list of {total}, on the back and the next cards</pointer>\n<pointer where="cards" when="all-here" style="card_alert">More on the back and on the next cards</pointer>\n'
     if (undefined(name='triggers') if l_0_triggers is missing else l_0_triggers):
         pass
         yield '<section name="triggers" join="; ">\n<lead style="card_body"><b>My triggers:</b></lead>\n<continued style="card_body"><b>My triggers (continued):</b></continued>\n'
@@ -146,4 +146,4 @@ def root(context, missing=missing):
     yield ' Checked by clinician: ____________ Date:&#160;________</item>\n</section>\n</flow>'
 
 blocks = {}
-debug_info = '13=39&16=46&17=50&28=63&30=67&31=76&33=90&37=93&40=95&42=98&50=101&54=104&58=112&62=115&66=127&69=130&75=136&83=143'
+debug_info = '13=39&16=46&17=50&28=63&30=67&31=76&33=90&37=93&40=95&42=98&54=101&58=104&62=112&66=115&70=127&73=130&79=136&87=143'
