@@ -53,6 +53,26 @@ def main() -> None:
         fold_out = first_page(Path(work, "wallet-card.pdf"), 100)
         fold_out.crop((40, 30, 40 + 780, 30 + 690)).save(DOCS / "wallet-card-fold-out.png")
 
+        # The front a responder reads: a patient with seven drugs not to give (#29).
+        seven = card_patient(2)
+        seven["diagnosis"] = {"type": "indolent"}
+        seven["avoid"] = [
+            {"name": "Aspirin", "reaction": "wheezing"},
+            {"name": "Ibuprofen", "reaction": "hives and throat tightness"},
+            {"name": "Morphine", "reaction": "flushing and low blood pressure"},
+            {"name": "Codeine", "reaction": ""},
+            {"name": "Vancomycin", "reaction": ""},
+            {"name": "Iodinated contrast dye", "reaction": "collapse"},
+            {"name": "Tylenol #3 (with codeine)", "reaction": ""},
+        ]
+        profile = save_profile(Path(work, "seven.yaml"), seven)
+        front = Path(work, "front")
+        command = [sys.executable, "-m", "prepkit", "build", str(profile), "-o", str(front)]
+        subprocess.run(
+            [*command, "--card-layout", "page"], env=env, check=True, stdout=subprocess.DEVNULL
+        )
+        first_page(front / "wallet-card.pdf", 150).save(DOCS / "wallet-card-front.png")
+
         # A follow-up: what changed since the last visit, and tryptase over time.
         os.environ["SOURCE_DATE_EPOCH"] = PINNED
         from tests.test_golden import follow_up_worksheet
