@@ -104,3 +104,46 @@ def test_a_drug_to_avoid_that_may_be_a_slip_gets_a_note_and_is_printed_as_writte
     card = fold(" ".join(page_texts((tmp_path / "wallet-card.pdf").read_bytes())))
     for shown in ("• Epinephrine: palpitations", "• Anesthesia: hives", "• Codeine"):
         assert shown in card
+
+
+def test_the_care_teams_plan_is_printed_as_theirs_with_who_gave_it_and_when() -> None:
+    data = responder_patient(3)
+    data.update(
+        {
+            "diagnosis": {"type": "indolent"},
+            "carries_epinephrine": "yes",
+            "epinephrine_kept": "in my handbag, front pocket",
+            "weight": "64 kg",
+            "emergency_steps": "Epinephrine pen in the thigh, then call an ambulance",
+            "emergency_steps_by": "Dr. Lena Fischer",
+            "emergency_steps_on": "2026-03-10",
+            "plan_review": "2027-03-10",
+            "tests": [
+                {
+                    "test": "tryptase",
+                    "status": "have-result",
+                    "date": "2025-01",
+                    "value": "20 ng/mL",
+                },
+                {
+                    "test": "tryptase",
+                    "status": "have-result",
+                    "date": "2026-10-02",
+                    "value": "35 ng/mL",
+                },
+            ],
+        }
+    )
+    text = fold(" ".join(page_texts(render_card(to_profile(data), layout="page").pdf)))
+    for shown in (
+        "My care team's steps for a severe reaction (from Dr. Lena Fischer, 10 March 2026): "
+        "Epinephrine pen in the thigh, then call an ambulance Review by 10 March 2027.",
+        "Epinephrine kept: in my handbag, front pocket",
+        "Weight: 64 kg",
+        "Latest tryptase: 35 ng/mL (2026-10-02)",
+    ):
+        assert shown in text, (shown, text)
+    # None of it is printed when the profile does not say it.
+    bare = fold(" ".join(page_texts(render_card(to_profile(responder_patient(3))).pdf)))
+    for label in ("Epinephrine kept", "Weight:", "Latest tryptase", "Review by"):
+        assert label not in bare

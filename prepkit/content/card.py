@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from prepkit.content.catalog import Catalog
-from prepkit.content.worksheet import diagnosis_item
-from prepkit.profile.schema import Profile
+from prepkit.content.worksheet import diagnosis_item, written_date
+from prepkit.profile.schema import Profile, TestRecord
 
 
 def condition_line(profile: Profile, catalog: Catalog) -> str:
@@ -39,8 +39,21 @@ def card_context(profile: Profile, catalog: Catalog, *, prepared: dt.date) -> di
         "triggers": [trigger_names[t] for t in profile.triggers.catalog] + profile.triggers.own,
         "medications": [m for m in profile.medications if m.on_card is not False],
         "care_contact": profile.care_team[0] if profile.care_team else None,
+        "tryptase": latest_result(profile, "tryptase"),
         "prepared": prepared,
     }
+
+
+def latest_result(profile: Profile, test: str) -> TestRecord | None:
+    """The result of ``test`` with the latest date as written (or, with no date that
+    reads as one, the last one listed), for the card to print as the patient entered it."""
+    found = [record for record in profile.tests if record.test == test and record.value]
+    if not found:
+        return None
+    dated = [(day, index) for index, r in enumerate(found) if (day := written_date(r.date))]
+    if dated:
+        return found[max(dated)[1]]
+    return found[-1]
 
 
 def card_blanks(profile: Profile, catalog: Catalog) -> list[str]:

@@ -142,7 +142,7 @@ def by_time(records: list[TestRecord]) -> list[TestRecord]:
     """Oldest result first, whether dated 2026-03 or March 2026; unreadable dates last."""
 
     def order(record: TestRecord) -> tuple[bool, dt.date]:
-        when = _when(record.date)
+        when = written_date(record.date)
         return when is None, when or dt.date.min
 
     return sorted(records, key=order)
@@ -189,7 +189,7 @@ class ResultSeries(Struct, frozen=True):
 _NUMBER = re.compile(r"\s*(\d+(?:\.\d+|,(?!\d{3}(?!\d))\d+)?)(?![\d.,])\s*(.*?)\s*$")
 
 
-def _when(text: str) -> dt.date | None:
+def written_date(text: str) -> dt.date | None:
     """A result's date as written: 2026, 2026-03, 2026-03-10, March 2026 or Mar 2026."""
     words = text.replace(",", " ").split()
     parts = text.strip().split("-")
@@ -223,7 +223,7 @@ def result_series(profile: Profile, catalog: Catalog) -> list[ResultSeries]:
         points, units = [], set()
         for record in by_time(records):
             found = _NUMBER.fullmatch(record.value)
-            when = _when(record.date)
+            when = written_date(record.date)
             if found is None or when is None:
                 continue
             number = float(found.group(1).replace(",", "."))

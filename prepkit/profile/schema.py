@@ -227,6 +227,15 @@ class Profile(_Section, frozen=True):
     # What the patient's care team told them to do in a severe reaction, in their
     # words: the card prints it as theirs (prepkit gives no instructions of its own).
     emergency_steps: Text = ""
+    # Who gave those steps and when, and when the plan is to be reviewed: printed with
+    # the steps, so whoever reads them knows whose they are and how old.
+    emergency_steps_by: Text = ""
+    emergency_steps_on: dt.date | None = None
+    plan_review: dt.date | None = None
+    # Facts an emergency plan carries, as the patient wrote them: weight with its unit
+    # ("64 kg", "141 lb"), and where the epinephrine is kept.
+    weight: Text = ""
+    epinephrine_kept: Text = ""
     notes: LongText = ""
 
 
@@ -247,10 +256,15 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
             yield ("patient", "date_of_birth"), f"{born} is in the future; check the year"
         elif born.year < now.year - 120:
             yield ("patient", "date_of_birth"), f"{born} is more than 120 years ago; check the year"
-    visit = profile.visit.date
-    problem = None if visit is None else date_problem(visit)
-    if problem:
-        yield ("visit", "date"), problem
+    dates = (
+        (("visit", "date"), profile.visit.date),
+        (("emergency_steps_on",), profile.emergency_steps_on),
+        (("plan_review",), profile.plan_review),
+    )
+    for place, day in dates:
+        problem = None if day is None else date_problem(day)
+        if problem:
+            yield place, problem
     for index, symptom in enumerate(profile.symptoms):
         yield from _one_of(("symptoms", index), symptom.catalog, symptom.own)
     for index, trigger in enumerate(profile.triggers.catalog):

@@ -9,6 +9,7 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_profile = resolve('profile')
     l_0_emergency_number = resolve('emergency_number')
+    l_0_tryptase = resolve('tryptase')
     l_0_condition = resolve('condition')
     l_0_catalog = resolve('catalog')
     l_0_triggers = resolve('triggers')
@@ -87,6 +88,30 @@ def root(context, missing=missing):
         pass
         yield '____________________'
     yield '</item>\n</section>\n'
+    if ((environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'weight') or environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'epinephrine_kept')) or (undefined(name='tryptase') if l_0_tryptase is missing else l_0_tryptase)):
+        pass
+        yield '<section name="plan facts" together="yes">\n'
+        if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'epinephrine_kept'):
+            pass
+            yield '<item style="card_body"><b>Epinephrine kept:</b> '
+            yield escape(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'epinephrine_kept'))
+            yield '</item>\n'
+        if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'weight'):
+            pass
+            yield '<item style="card_body"><b>Weight:</b> '
+            yield escape(t_3(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'weight')))
+            yield '</item>\n'
+        if (undefined(name='tryptase') if l_0_tryptase is missing else l_0_tryptase):
+            pass
+            yield '<item style="card_body"><b>Latest tryptase:</b> '
+            yield escape(t_3(environment.getattr((undefined(name='tryptase') if l_0_tryptase is missing else l_0_tryptase), 'value')))
+            if environment.getattr((undefined(name='tryptase') if l_0_tryptase is missing else l_0_tryptase), 'date'):
+                pass
+                yield ' ('
+                yield escape(environment.getattr((undefined(name='tryptase') if l_0_tryptase is missing else l_0_tryptase), 'date'))
+                yield ')'
+            yield '</item>\n'
+        yield '</section>\n'
     if (undefined(name='condition') if l_0_condition is missing else l_0_condition):
         pass
         yield '<section name="what to do" together="yes">\n<item style="card_body"><b>'
@@ -94,8 +119,23 @@ def root(context, missing=missing):
         yield '</b></item>\n</section>\n'
     if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps'):
         pass
-        yield '<section name="emergency steps" together="yes">\n<item style="card_body"><b>My care team\'s steps for a severe reaction:</b> '
+        yield '<section name="emergency steps" together="yes">\n<item style="card_body"><b>My care team\'s steps for a severe reaction'
+        if (environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps_by') or environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps_on')):
+            pass
+            yield ' (from '
+            yield escape((environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps_by') or 'my care team'))
+            if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps_on'):
+                pass
+                yield ', '
+                yield escape(t_2(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps_on')))
+            yield ')'
+        yield ':</b> '
         yield escape(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'emergency_steps'))
+        if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'plan_review'):
+            pass
+            yield ' <b>Review by '
+            yield escape(t_2(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'plan_review')))
+            yield '.</b>'
         yield '</item>\n</section>\n'
     yield '<pointer where="back" when="continues" style="card_alert">{more} more on the back ({total} in all)</pointer>\n<pointer where="inside" when="continues" style="card_alert">Unfold for all {total} ({more} more)</pointer>\n<pointer where="back" when="none-here" style="card_alert">DO NOT GIVE: a list of {total}, on the back</pointer>\n<pointer where="inside" when="none-here" style="card_alert">DO NOT GIVE: a list of {total} inside: unfold</pointer>\n<pointer where="inside" when="all-here" style="card_alert">Fold-out card: unfold for all {faces} panels</pointer>\n<pointer where="cards" when="continues" style="card_alert">{more} more on the back and the next cards ({total} in all)</pointer>\n<pointer where="cards" when="none-here" style="card_alert">DO NOT GIVE: a list of {total}, on the back and the next cards</pointer>\n<pointer where="cards" when="all-here" style="card_alert">More on the back and on the next cards</pointer>\n'
     if (undefined(name='triggers') if l_0_triggers is missing else l_0_triggers):
@@ -146,4 +186,4 @@ def root(context, missing=missing):
     yield ' Checked by clinician: ____________ Date:&#160;________</item>\n</section>\n</flow>'
 
 blocks = {}
-debug_info = '13=39&16=46&17=50&28=63&30=67&31=76&33=90&37=93&40=95&42=98&54=101&58=104&62=112&66=115&70=127&73=130&79=136&87=143'
+debug_info = '13=40&16=47&17=51&28=64&30=68&31=77&34=91&36=94&37=99&38=104&42=115&46=118&49=120&51=123&63=141&67=144&71=152&75=155&79=167&82=170&88=176&96=183'
