@@ -21,13 +21,10 @@ WHITE = CMYKColor(0, 0, 0, 0)
 
 def grey(hex_colour: str) -> CMYKColor:
     """``#rrggbb`` with equal parts, as the share of black ink that prints it."""
-    digits = hex_colour.removeprefix("#")
-    if len(digits) != 6:
+    if len(hex_colour.removeprefix("#")) != 6:
         raise ValueError(f"{hex_colour!r} is not a #rrggbb colour")
-    red, green, blue = (int(digits[i : i + 2], 16) for i in (0, 2, 4))
-    if not red == green == blue:
-        raise ValueError(f"{hex_colour!r} is not a grey: prepkit prints in black ink only")
-    return CMYKColor(0, 0, 0, round(1 - red / 255, 4))
+    ink: CMYKColor = as_ink(hex_colour)
+    return ink
 
 
 def as_ink(colour: Any) -> Any:
