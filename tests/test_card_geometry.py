@@ -170,6 +170,8 @@ def test_nothing_is_drawn_outside_the_faces_but_marks_and_words(
 def test_text_keeps_the_safe_margin_and_the_border_sits_inside_the_cut(
     faces: int, paper: str
 ) -> None:
+    """One border round the whole piece, just inside its cut: a frame round each panel
+    was read by a new user as lines to cut the panels apart along."""
     page = page_of(card(faces, paper))
     found = faces_on(page)
     for face in found:
@@ -178,13 +180,15 @@ def test_text_keeps_the_safe_margin_and_the_border_sits_inside_the_cut(
         on_face = [c for c in page.chars if inside(c, box, 0)]
         assert on_face, "an empty face"
         assert all(inside(c, shrunk, 0.05) for c in on_face)  # 3 mm safe margin
-        borders = [c for c in page.curves if inside(c, box, 0)]
-        assert len(borders) == 1
-        border = borders[0]
-        for edge, cut in zip(
-            (border["x0"], border["top"], border["x1"], border["bottom"]), box, strict=True
-        ):
-            assert 1 * MM <= abs(edge - cut) <= 2 * MM  # inside the cut, outside the text
+        assert not [c for c in page.curves if inside(c, box, 0)]  # no frame round one panel
+    grid = grid_box(found)
+    borders = [c for c in page.curves if inside(c, grid, 0)]
+    assert len(borders) == 1
+    border = borders[0]
+    for edge, cut in zip(
+        (border["x0"], border["top"], border["x1"], border["bottom"]), grid, strict=True
+    ):
+        assert 1 * MM <= abs(edge - cut) <= 2 * MM  # inside the cut, outside the text
 
 
 @pytest.mark.parametrize("faces", [4, 6])
@@ -266,7 +270,7 @@ def test_the_front_holds_the_drugs_not_to_give_first_and_says_where_the_list_goe
             "RISK OF ANAPHYLAXIS",
             "Name: Ruth Adeyemi",
             "I carry self-injecting epinephrine, which is used to treat severe allergic reactions.",
-            f"DO NOT GIVE • {avoid[0]['name']}: {avoid[0]['reaction']}",
+            f"DO NOT GIVE (drug: my reaction) • {avoid[0]['name']}: {avoid[0]['reaction']}",
             where,
         ):
             assert needed in front, (needed, front)
@@ -313,7 +317,7 @@ def test_a_fold_out_whose_front_holds_the_whole_list_still_points_to_the_rest() 
     made = render_card(to_profile(data), layout="page")
     assert made.layout == LAYOUTS[4]
     front, *rest = [fold(text) for text in page_texts(made.pdf)]
-    assert "DO NOT GIVE • Aspirin: hives" in front
+    assert "DO NOT GIVE (drug: my reaction) • Aspirin: hives" in front
     # As separate two-sided cards (--card-layout page) nothing unfolds; on the sheet,
     # the fold-out's front says to unfold it.
     assert "More on the back and on the next cards" in front and "nfold" not in front

@@ -192,7 +192,8 @@ def test_an_empty_profile_makes_a_form_not_an_alert(tmp_path: Path) -> None:
     assert "None known" not in card and "none" not in card.lower().replace("phone", "")
     assert "mastocytosis" not in card.lower().split("your wallet card")[-1].split("cut along")[0]
     assert "ANAPHYLAXIS" not in card
-    assert "Condition: ____" in card and "Name: ____" in card and "DO NOT GIVE • ____" in card
+    assert "Condition: ____" in card and "Name: ____" in card
+    assert "DO NOT GIVE (drug: my reaction) • ____" in card
 
 
 def test_an_unanswered_diagnosis_is_not_printed_as_mastocytosis(tmp_path: Path) -> None:

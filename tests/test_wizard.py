@@ -19,7 +19,7 @@ from click.testing import CliRunner, Result
 
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
-from prepkit.content.rules import read_profile
+from prepkit.content.rules import read_profile, to_profile
 from prepkit.errors import UserError
 from prepkit.profile_files import ProfileFiles
 from prepkit.wizard import session as wizard_session
@@ -101,6 +101,8 @@ FIRST_RUN = [
     "555 0199",  # emergency contact
     "112",  # emergency number
     "y",  # carries epinephrine
+    "left coat pocket",  # where it is kept
+    "64 kg",  # weight
     "",  # no emergency steps from the care team
     "",  # review: save
 ]
@@ -150,6 +152,8 @@ FIRST_RUN_SCRIPT: dict[str, Any] = {
     "Their phone": "555 0199",
     "Emergency number": "112",
     "Do you carry epinephrine": True,
+    "Where do you keep it": "left coat pocket",
+    "Your weight, with its unit": "64 kg",
 }
 
 
@@ -188,6 +192,8 @@ SECTION_LABELS = {
         "Their phone",
         "Emergency number",
         "Do you carry epinephrine",
+        "Where do you keep it",
+        "Your weight, with its unit",
     ),
 }
 FIRST_RUN_SCRIPT_FOR = {
@@ -357,6 +363,82 @@ def test_care_team_and_emergency_contact() -> None:
     data = ask("care", {"Do you carry epinephrine": False})
     assert data["emergency_contact"] == {"name": ""} and data["care_team"] == []
     assert data["emergency_number"] == ""
+
+
+def test_the_patient_sets_the_order_of_the_drugs_to_avoid_and_hears_about_slips() -> None:
+    """#29: the card prints the avoid list in the patient's order (most serious first);
+    the wizard asks for that order and never reorders on its own."""
+    script = {
+        "Medication name": "Famotidine",
+        "Medication or substance to avoid": ["Ibuprofen", "Anesthesia", "famotidine", "Morphine"],
+        "Reaction": ["hives", "collapse", "rash", "low blood pressure"],
+        "Most serious first": "4,2",
+    }
+    p = ScriptedPrompter(script)
+    data: Data = {"schema_version": 1}
+    next(s for s in SECTIONS if s.name == "medications").ask(p, data, load_catalog())
+    assert p.unused() == {}
+    assert [a["name"] for a in data["avoid"]] == [
+        "Morphine",
+        "Anesthesia",
+        "Ibuprofen",
+        "famotidine",
+    ]
+    notes = [line for line in p.said if "Note:" in line]
+    assert len(notes) == 2, notes
+    assert "'Anesthesia' names a kind of medicine" in notes[0]
+    assert "'famotidine' is also medications[1]" in notes[1]
+    # Enter keeps the order as it is; one drug is not asked about.
+    kept = ask("medications", {}, data)
+    assert [a["name"] for a in kept["avoid"]] == [
+        "Morphine",
+        "Anesthesia",
+        "Ibuprofen",
+        "famotidine",
+    ]
+    p = ScriptedPrompter({"Medication or substance to avoid": "Codeine", "Reaction": "hives"})
+    next(s for s in SECTIONS if s.name == "medications").ask(p, {}, load_catalog())
+    assert "Most serious first" not in p.asked
+
+
+def test_the_care_teams_plan_who_gave_it_when_and_where_the_epinephrine_is() -> None:
+    """#29: the plan's facts are asked only where they apply; dates are checked."""
+    script = {
+        "Do you carry epinephrine": True,
+        "Where do you keep it": "handbag, front pocket",
+        "Your weight, with its unit": "141 lb",
+        "Your care team's steps for a severe reaction": "Pen in the thigh, then an ambulance",
+        "Who gave you these steps": "Dr. Lena Fischer",
+        "When did they give them": ["0202-03-10", "2026-03-10"],
+        "When should the steps be reviewed": "2027-03-10",
+    }
+    p = ScriptedPrompter(script)
+    data: Data = {"schema_version": 1}
+    next(s for s in SECTIONS if s.name == "care").ask(p, data, load_catalog())
+    assert p.unused() == {}
+    assert p.asked.count("When did they give them") == 2  # year 0202 refused, asked again
+    assert any("Sorry: 0202-03-10 is more than" in line for line in p.said)
+    plan = ("epinephrine_kept", "weight", "emergency_steps_by", "emergency_steps_on", "plan_review")
+    assert {key: data[key] for key in plan} == {
+        "epinephrine_kept": "handbag, front pocket",
+        "weight": "141 lb",
+        "emergency_steps_by": "Dr. Lena Fischer",
+        "emergency_steps_on": "2026-03-10",
+        "plan_review": "2027-03-10",
+    }
+    profile = to_profile(data)
+    assert profile.emergency_steps_on is not None and profile.plan_review is not None
+    # No epinephrine and no steps: where it is kept, who gave the steps and when are not asked.
+    p = ScriptedPrompter({"Do you carry epinephrine": False})
+    next(s for s in SECTIONS if s.name == "care").ask(p, {}, load_catalog())
+    for label in (
+        "Where do you keep it",
+        "Who gave you these steps",
+        "When did they give them",
+        "When should the steps be reviewed",
+    ):
+        assert label not in p.asked
+    assert "Your weight, with its unit" in p.asked
 
 
 # --- a whole session, by label ----------------------------------------------------------

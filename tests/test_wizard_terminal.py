@@ -148,6 +148,7 @@ def test_a_follow_up_that_changes_one_medication_takes_a_few_lines(tmp_path: Pat
         "",  # nothing to avoid taken off
         "",  # no reaction changed
         "",  # nothing new to avoid
+        "",  # the order to avoid them in: as before
         "",  # review: save
     ]
     answer(child, after_visit)

@@ -21,6 +21,19 @@ from prepkit.layout.styles import StyleSheet
 from prepkit.layout.units import MM
 
 
+def _border(
+    canvas: Canvas, x: float, y: float, width: float, height: float, spec: CardSpec
+) -> None:
+    """The grey rounded border just inside the cut line of a piece (x, y, width, height) pt."""
+    inset = spec.border_inset * MM
+    canvas.saveState()
+    canvas.setStrokeColor(grey(spec.border_colour))
+    canvas.setLineWidth(spec.border_width_pt)
+    radius = spec.corner_radius * MM
+    canvas.roundRect(x + inset, y + inset, width - 2 * inset, height - 2 * inset, radius)
+    canvas.restoreState()
+
+
 def _draw_face(
     canvas: Canvas,
     flowables: list[Flowable],
@@ -29,22 +42,23 @@ def _draw_face(
     spec: CardSpec,
     label: str = "",
     font: str = "",
+    *,
+    border: bool = True,
 ) -> None:
     """Draw one face whose cut line has its lower-left corner at (x, y) pt.
 
     The white face is exactly the card; its border sits inside the cut line and
-    the text inside the safe margin, so a slightly-off cut loses neither.
+    the text inside the safe margin, so a slightly-off cut loses neither. On a
+    sheet the border goes round the whole piece instead (see :func:`_border`): a
+    frame round each panel reads as a line to cut along.
     """
     width, height = spec.size_pt
-    inset = spec.border_inset * MM
     canvas.saveState()
     canvas.setFillColor(WHITE)
     canvas.rect(x, y, width, height, stroke=0, fill=1)
-    canvas.setStrokeColor(grey(spec.border_colour))
-    canvas.setLineWidth(spec.border_width_pt)
-    radius = spec.corner_radius * MM
-    canvas.roundRect(x + inset, y + inset, width - 2 * inset, height - 2 * inset, radius)
     canvas.restoreState()
+    if border:
+        _border(canvas, x, y, width, height, spec)
     frame = Frame(
         x + spec.padding * MM,
         y + spec.content_bottom * MM,
@@ -203,7 +217,9 @@ def card_sheet_pdf(
             bottom + face.y * MM,
             spec,
             *_panel_label(card, face.number, builder.sheet),
+            border=False,
         )
+    _border(canvas, left, bottom, grid_width, grid_height, spec)
     _crop_marks(canvas, left, bottom, left + grid_width, top, spec)
     words = builder.style("sheet_text")
     _fold_lines(canvas, layout, left, bottom, spec, words.fontName, words.fontSize)

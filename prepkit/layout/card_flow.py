@@ -270,19 +270,33 @@ class _Flow:
         return low
 
     def fill_spare_faces(self, root: ET.Element) -> None:
-        """Give every face nothing else reached a label and lines to write on."""
+        """Give every face nothing else reached a label and lines to write on.
+
+        A card with no plan (``<spare needed="yes">``) gets the labelled space even
+        when every face has something on it, under the text of the inside face with
+        the most room, if a label, two lines and the signature line fit there.
+        """
         label, line, end = root.find("spare"), root.find("spare-line"), root.find("spare-end")
         if label is None or line is None or end is None:
             raise ValueError("templates/card/flow.xml.j2 needs <spare>, <spare-line>, <spare-end>")
         ruled = self._ruled(line)
-        for face in self.faces[1:]:
-            if face.flowables:
-                continue
-            face.add([self.paragraph(label)])
-            while face.add([ruled]):
-                if not face.fits([ruled, self.paragraph(end)]):
-                    break
-            face.add([self.paragraph(end)])
+        spare = [face for face in self.faces[1:] if not face.flowables]
+        for face in spare:
+            self._space_to_write(face, label, ruled, end)
+        if spare or label.get("needed") != "yes" or len(self.faces) < 2:
+            return
+        roomiest = min(self.faces[1:], key=lambda face: face.used - face.height)
+        if roomiest.fits([self.paragraph(label), ruled, ruled, self.paragraph(end)]):
+            self._space_to_write(roomiest, label, ruled, end)
+
+    def _space_to_write(
+        self, face: _Face, label: ET.Element, ruled: Paragraph, end: ET.Element
+    ) -> None:
+        face.add([self.paragraph(label)])
+        while face.add([ruled]):
+            if not face.fits([ruled, self.paragraph(end)]):
+                break
+        face.add([self.paragraph(end)])
 
     def _ruled(self, line: ET.Element) -> Paragraph:
         """A line of underscores across the face, spaced for handwriting."""

@@ -14,6 +14,7 @@ ask the provider what to avoid); what they wrote is printed either way.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -55,38 +56,56 @@ def _plain(name: str) -> str:
 
 def avoid_notes(profile: Profile) -> list[tuple[Location, str]]:
     """Notes on ``profile.avoid``, each with the place of the entry it is about."""
-    found: list[tuple[Location, str]] = []
-    taken = {_plain(m.name): i for i, m in enumerate(profile.medications)}
-    for index, item in enumerate(profile.avoid):
-        name = _plain(item.name)
-        place: Location = ("avoid", index, "name")
-        if name in taken:
-            found.append((place, f"{item.name!r} is also medications[{taken[name] + 1}]; {_CHECK}"))
-        elif any(word in name for word in _EPINEPHRINE):
-            carried = profile.carries_epinephrine is True or any(
-                any(word in _plain(m.name) for word in _EPINEPHRINE) for m in profile.medications
-            )
-            if carried:
-                found.append(
-                    (
-                        place,
-                        f"{item.name!r} is epinephrine, which this profile also says you "
-                        f"carry or take; {_CHECK}",
-                    )
+    return [
+        (("avoid", index, field), note)
+        for index, field, note in slips(
+            [(item.name, item.reaction) for item in profile.avoid],
+            [m.name for m in profile.medications],
+            carries=profile.carries_epinephrine is True,
+        )
+    ]
+
+
+def slips(
+    avoid: Sequence[tuple[str, str]], taken: Sequence[str], *, carries: bool
+) -> list[tuple[int, str, str]]:
+    """(index, field, note) for each drug to avoid that may be a slip.
+
+    Plain names rather than a profile, so the wizard can say them the moment the
+    list is entered, before the rest of the profile exists.
+    """
+    found: list[tuple[int, str, str]] = []
+    medications = {_plain(name): i for i, name in enumerate(taken)}
+    carried = carries or any(any(w in _plain(n) for w in _EPINEPHRINE) for n in taken)
+    for index, (written, reaction) in enumerate(avoid):
+        name = _plain(written)
+        if name in medications:
+            also = f"medications[{medications[name] + 1}]"
+            found.append((index, "name", f"{written!r} is also {also}; {_CHECK}"))
+        elif carried and any(word in name for word in _EPINEPHRINE):
+            found.append(
+                (
+                    index,
+                    "name",
+                    f"{written!r} is epinephrine, which this profile also says you "
+                    f"carry or take; {_CHECK}",
                 )
+            )
         if name.strip(" .") in _KINDS:
             found.append(
                 (
-                    place,
-                    f"{item.name!r} names a kind of medicine rather than a drug; ask your care "
+                    index,
+                    "name",
+                    f"{written!r} names a kind of medicine rather than a drug; ask your care "
                     "team which drugs to list (the card prints what you wrote)",
                 )
             )
-        if not item.reaction.strip():
+        if not reaction.strip():
             found.append(
                 (
-                    ("avoid", index, "reaction"),
-                    f"{item.name!r} has no reaction; the card shows the drug without what "
+                    index,
+                    "reaction",
+                    f"{written!r} has no reaction; the card shows the drug without what "
                     "happened. Add it if you know it",
                 )
             )

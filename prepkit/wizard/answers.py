@@ -72,6 +72,25 @@ def numbered(p: Prompter, lines: list[str]) -> None:
         p.say(f"  {number:>2}. {line}")
 
 
+def put_in_order(
+    p: Prompter, entries: list[Data], shown: list[str], intro: str, label: str
+) -> None:
+    """Let the patient reorder ``entries`` in place: they type the numbers in the
+    order they want; any they leave out keep their place after those, and Enter
+    keeps the order as it is. Nothing is ever reordered without asking."""
+    if len(entries) < 2:
+        return
+    p.say(intro)
+    numbered(p, shown)
+    order = p.selection(
+        label,
+        "Type the numbers in the order you want, e.g. 3,1,2; Enter keeps this order.",
+        len(entries),
+        list(range(len(entries))),
+    )
+    entries[:] = [entries[i] for i in order] + [e for i, e in enumerate(entries) if i not in order]
+
+
 def edit_list(
     p: Prompter,
     data: Data,

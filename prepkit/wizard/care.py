@@ -7,6 +7,7 @@ the care team's steps for a severe reaction are printed as theirs.
 from __future__ import annotations
 
 from prepkit.content.catalog import Catalog
+from prepkit.profile.schema import date_problem
 from prepkit.wizard.answers import Data, as_text, edit_list, heading, items_at
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
@@ -19,6 +20,14 @@ MEMBER_DETAILS = (
 
 def _has_contact(data: Data) -> bool:
     return bool((data.get("emergency_contact") or {}).get("name"))
+
+
+def _carries(data: Data) -> bool:
+    return data.get("carries_epinephrine") is True
+
+
+def _has_steps(data: Data) -> bool:
+    return bool(as_text(data.get("emergency_steps")).strip())
 
 
 EMERGENCY = (
@@ -40,7 +49,7 @@ EMERGENCY = (
         "emergency_number",
         "Emergency number",
         "The number for an ambulance where you live, for example 911, 999 or 112. "
-        "Your card tells people to call it; Enter leaves a line to write it in.",
+        "Your card prints it beside your contact; Enter leaves a line to write it in.",
         kind="phone",
     ),
     Question(
@@ -50,9 +59,42 @@ EMERGENCY = (
         kind="yes/no",
     ),
     Question(
+        "epinephrine_kept",
+        "Where do you keep it",
+        "So a helper can find it, for example: left coat pocket. Enter to leave it out.",
+        when=_carries,
+    ),
+    Question(
+        "weight",
+        "Your weight, with its unit",
+        "As you know it, for example 64 kg or 141 lb. Enter to leave it out.",
+    ),
+    Question(
         "emergency_steps",
         "Your care team's steps for a severe reaction",
         "As they gave them to you; your card prints them as theirs. Enter if none.",
+    ),
+    Question(
+        "emergency_steps_by",
+        "Who gave you these steps",
+        "For example: Dr. Lena Fischer. Enter to leave it out.",
+        when=_has_steps,
+    ),
+    Question(
+        "emergency_steps_on",
+        "When did they give them",
+        "Year-month-day, for example 2026-03-10. Enter to leave it out.",
+        kind="date",
+        check=date_problem,
+        when=_has_steps,
+    ),
+    Question(
+        "plan_review",
+        "When should the steps be reviewed",
+        "The date your care team gave, for example 2027-03-10. Enter to leave it out.",
+        kind="date",
+        check=date_problem,
+        when=_has_steps,
     ),
 )
 

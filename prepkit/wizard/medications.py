@@ -7,7 +7,16 @@ again by name ("Still taking ...?") rather than dropped without asking.
 from __future__ import annotations
 
 from prepkit.content.catalog import Catalog
-from prepkit.wizard.answers import Data, as_text, edit_list, heading, items_at, live_items
+from prepkit.profile.avoid_notes import slips
+from prepkit.wizard.answers import (
+    Data,
+    as_text,
+    edit_list,
+    heading,
+    items_at,
+    live_items,
+    put_in_order,
+)
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
 from prepkit.wizard.resume import filling, pending
@@ -78,6 +87,28 @@ def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
         new="Medication or substance to avoid",
         ask_item=lambda p, entry: ask_all(p, AVOID_DETAILS, entry),
     )
+    avoid = live_items(data, "avoid")
+    put_in_order(
+        p,
+        avoid,
+        [_avoided(entry) for entry in avoid],
+        "The card lists these in this order; a responder may read only the first few.",
+        "Most serious first",
+    )
+    _say_slips(p, data)
+
+
+def _say_slips(p: Prompter, data: Data) -> None:
+    """Worth checking now, while the list is in front of the patient; the card still
+    prints what they wrote. Whether they carry epinephrine is asked later, so that
+    note waits for the end of the wizard (and ``build``)."""
+    found = slips(
+        [(as_text(a.get("name")), as_text(a.get("reaction"))) for a in items_at(data, "avoid")],
+        [as_text(m.get("name")) for m in items_at(data, "medications")],
+        carries=data.get("carries_epinephrine") is True,
+    )
+    for _, _, note in found:
+        p.say(f"  Note: {note}.")
 
 
 def summary_medications(data: Data, catalog: Catalog) -> str:

@@ -14,6 +14,7 @@ from prepkit.wizard.answers import (
     keep_picked,
     live_items,
     numbered,
+    put_in_order,
     room_for_more,
 )
 from prepkit.wizard.engine import Question, ask_all
@@ -97,19 +98,14 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
             break
         entries.append({"own": own})
         keep()
-    if len(entries) > 1:
-        p.say("Your questions, in this order:")
-        numbered(p, [_question_text(entry, catalog) for entry in entries])
-        order = p.selection(
-            "Most important first",
-            "Type the numbers in the order you want, e.g. 3,1,2; Enter keeps this order.",
-            len(entries),
-            list(range(len(entries))),
-        )
-        entries[:] = [entries[i] for i in order] + [
-            e for i, e in enumerate(entries) if i not in order
-        ]
-        keep()
+    put_in_order(
+        p,
+        entries,
+        [_question_text(entry, catalog) for entry in entries],
+        "Your questions, in this order:",
+        "Most important first",
+    )
+    keep()
 
 
 def summary_questions(data: Data, catalog: Catalog) -> str:

@@ -30,7 +30,9 @@ def root(context, missing=missing):
         yield escape((environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows') + 1))
         yield ' to '
         yield escape(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'faces'))
-        yield ' on the other), then fold back and forth along the dashed lines across, panel 1 on top. Do not glue or laminate it shut: it must unfold. To read the back (panel '
+        yield ' on the other), then '
+        yield escape(('fold along the dashed line across' if (environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows') == 2) else markup_join(('fold zigzag, back and forth, along the ', (environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows') - 1), ' dashed lines across', ))))
+        yield ', so that panel 1 faces out on top. Do not glue or laminate it shut: it must unfold. To read the back (panel '
         yield escape((environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'faces') if (environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows') % 2) else environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows')))
         yield '), turn the folded card over '
         yield escape(('from side to side, like a page' if (environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows') % 2) else 'from bottom to top, not like a page'))

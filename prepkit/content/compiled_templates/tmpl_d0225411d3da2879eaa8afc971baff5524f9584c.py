@@ -42,7 +42,7 @@ def root(context, missing=missing):
     if (not environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid')):
         pass
         yield ' together="yes"'
-    yield '>\n<heading style="card_heading">DO NOT GIVE</heading>\n<continued style="card_heading">DO NOT GIVE (continued)</continued>\n'
+    yield '>\n<heading style="card_heading">DO NOT GIVE (drug: my reaction)</heading>\n<continued style="card_heading">DO NOT GIVE (continued)</continued>\n'
     t_4 = 1
     for l_1_item in environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid'):
         _loop_vars = {}
@@ -178,7 +178,7 @@ def root(context, missing=missing):
         yield '<spare style="card_body"><b>Notes from my care team:</b></spare>\n'
     else:
         pass
-        yield '<spare style="card_body"><b>My care team\'s plan for a severe reaction</b> (written and signed by my clinician):</spare>\n'
+        yield '<spare style="card_body" needed="yes"><b>My care team\'s plan for a severe reaction</b> (written and signed by my clinician):</spare>\n'
     yield '<spare-line style="card_body">_</spare-line>\n<spare-end style="card_body">Signed: ________________ Date: ________</spare-end>\n<section name="signature">\n<item style="card_small">Updated '
     yield escape(t_2((undefined(name='prepared') if l_0_prepared is missing else l_0_prepared)))
     yield ' with prepkit, a preparation aid, not medical advice. '
@@ -186,4 +186,4 @@ def root(context, missing=missing):
     yield ' Checked by clinician: ____________ Date:&#160;________</item>\n</section>\n</flow>'
 
 blocks = {}
-debug_info = '13=40&16=47&17=51&28=64&30=68&31=77&34=91&36=94&37=99&38=104&42=115&46=118&49=120&51=123&63=141&67=144&71=152&75=155&79=167&82=170&88=176&96=183'
+debug_info = '14=40&17=47&18=51&29=64&31=68&32=77&35=91&37=94&38=99&39=104&43=115&47=118&50=120&52=123&64=141&68=144&72=152&76=155&80=167&83=170&89=176&99=183'

@@ -1,0 +1,140 @@
+"""Nothing on the card that nobody said: every word is the patient's, the catalog's or a
+fixed label listed here.
+
+A responder acts on the card, so a sentence added to a card template must be seen
+by a reviewer: it fails this test until it is listed below (and, if it is
+clinical, it belongs in the catalog's card group instead). The patient's words
+and the catalog's card sentences are taken out of the card's text, longest
+first; what is left must be fixed labels, blanks to write on, and punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from prepkit.content.card import condition_line
+from prepkit.content.catalog import load_catalog
+from prepkit.content.environment import long_date
+from prepkit.content.rules import to_profile
+from prepkit.render import render_card
+from prepkit.today import today
+from tests.conftest import EXAMPLE
+from tests.pdf_tools import fold, page_texts
+from tests.responders import responder_patient
+
+# Every fixed word the card prints, in one place. {n} stands for a count.
+CARD_LABELS = (
+    "Condition:",
+    "Name:",
+    "I do not carry epinephrine.",
+    "DO NOT GIVE (drug: my reaction)",
+    "DO NOT GIVE (continued)",
+    "Emergency number:",
+    "Emergency contact:",
+    "Epinephrine kept:",
+    "Weight:",
+    "Latest tryptase:",
+    "My care team's steps for a severe reaction",
+    "(from",
+    "my care team",
+    "Review by",
+    "{n} more on the back ({n} in all)",
+    "Unfold for all {n} ({n} more)",
+    "DO NOT GIVE: a list of {n}, on the back",
+    "DO NOT GIVE: a list of {n} inside: unfold",
+    "Fold-out card: unfold for all {n} panels",
+    "{n} more on the back and the next cards ({n} in all)",
+    "DO NOT GIVE: a list of {n}, on the back and the next cards",
+    "More on the back and on the next cards",
+    "My triggers:",
+    "My triggers (continued):",
+    "I take:",
+    "I take (continued):",
+    "Care team:",
+    "Notes from my care team:",
+    "My care team's plan for a severe reaction (written and signed by my clinician):",
+    "Signed:",
+    "Date:",
+    "Updated",
+    "with prepkit, a preparation aid, not medical advice.",
+    "Checked by clinician:",
+    "Card {n} of {n}, front",
+    "Card {n} of {n}, back",
+)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every piece of text the patient wrote, anywhere in the profile data."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _allowed(data: dict[str, Any]) -> list[str]:
+    catalog = load_catalog()
+    profile = to_profile(data)
+    said = [fold(text) for text in _strings(data) if text.strip()]
+    said += [d.name for d in catalog.sm_types if d.name] + [t.name for t in catalog.triggers]
+    said += [condition_line(profile, catalog)] if condition_line(profile, catalog) else []
+    said += [long_date(day) for day in (profile.emergency_steps_on, profile.plan_review) if day]
+    said += [long_date(today())]
+    card = [fold(item.text) for item in catalog.card] + [fold(catalog.card_attribution)]
+    return sorted(set(said + card), key=len, reverse=True)
+
+
+def _left_over(text: str, data: dict[str, Any]) -> str:
+    """``text`` with every allowed string taken out as whole words, longest first, so
+    that a short answer ("no") never eats part of a longer label ("not")."""
+    allowed = [(len(a), re.escape(a)) for a in _allowed(data)]
+    allowed += [
+        (len(label), re.escape(label).replace(re.escape("{n}"), r"\d+")) for label in CARD_LABELS
+    ]
+    for _, pattern in sorted(allowed, reverse=True):
+        text = re.sub(rf"(?<!\w){pattern}(?!\w)", " ", text)
+    return text
+
+
+def _profiles() -> list[tuple[str, dict[str, Any]]]:
+    from prepkit.content.rules import read_profile
+    from prepkit.profile.convert import profile_data
+
+    plan = responder_patient(3) | {
+        "carries_epinephrine": False,
+        "epinephrine_kept": "glovebox",
+        "weight": "64 kg",
+        "emergency_steps": "Pen in the thigh, then an ambulance",
+        "emergency_steps_by": "Dr. Lena Fischer",
+        "emergency_steps_on": "2026-03-10",
+        "plan_review": "2027-03-10",
+    }
+    matrix = [(f"responder {seed}", responder_patient(seed)) for seed in range(0, 200, 9)]
+    matrix += [
+        ("empty", {"schema_version": 1}),
+        ("example", profile_data(read_profile(EXAMPLE))),
+        ("plan", plan),
+        ("steps with no one named", plan | {"emergency_steps_by": ""}),
+    ]
+    return matrix
+
+
+@pytest.mark.parametrize(
+    ("name", "data"), _profiles(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_the_card_holds_only_the_patients_words_the_catalogs_and_fixed_labels(
+    name: str, data: dict[str, Any]
+) -> None:
+    # Each face as a page of its own: the card's text with none of the sheet's around it.
+    pdf = render_card(to_profile(data), layout="page").pdf
+    left = _left_over(" ".join(fold(text) for text in page_texts(pdf)), data)
+    # What may remain: blanks to write on, bullets and punctuation.
+    left = re.sub(r"_+|[•:;,.()\s]", " ", left)
+    assert left.split() == [], (name, left.split())
