@@ -278,7 +278,9 @@ def worksheet(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.da
             2,
         ),
         *section("Medications and substances I must avoid"),
-        Paragraph("Anything that has caused a reaction, and what the reaction was.", HINT),
+        Paragraph(
+            "Each with what happened, in your words. Ask your provider which to avoid.", HINT
+        ),
         table(
             [0.45, 0.55],
             ["Medication or substance", "Reaction"],

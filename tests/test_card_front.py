@@ -8,6 +8,7 @@ in the patient's order; every entry is somewhere on the card, and no face is bla
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pytest
 from prepkit.content.catalog import load_catalog
 from prepkit.content.rules import to_profile
 from prepkit.render import render_card
+from prepkit.today import today
 from tests.pdf_tools import fold, page_texts
 from tests.responders import responder_patient
 
@@ -147,3 +149,48 @@ def test_the_care_teams_plan_is_printed_as_theirs_with_who_gave_it_and_when() ->
     bare = fold(" ".join(page_texts(render_card(to_profile(responder_patient(3))).pdf)))
     for label in ("Epinephrine kept", "Weight:", "Latest tryptase", "Review by"):
         assert label not in bare
+
+
+def test_a_card_with_no_plan_keeps_a_space_for_it_even_with_no_free_panel() -> None:
+    """A fold-over has no spare panel; with room on its back, the clinician still gets
+    a labelled space for the plan, after everything else; with a plan, no such space."""
+    data = {
+        "schema_version": 1,
+        "patient": {"name": "Maria Keller"},
+        "diagnosis": {"type": "indolent"},
+        "avoid": [{"name": "Aspirin", "reaction": "wheezing"}],
+    }
+    made = render_card(to_profile(data), layout="page")
+    back = fold(page_texts(made.pdf)[-1])
+    label = "My care team's plan for a severe reaction (written and signed by my clinician):"
+    assert len(page_texts(made.pdf)) == 2 and label in back, back
+    assert back.index(label) > back.index("Checked by clinician")
+    assert "Signed: ____" in back.split(label)[1]
+    data["emergency_steps"] = "Pen in the thigh, then an ambulance"
+    back = fold(page_texts(render_card(to_profile(data), layout="page").pdf)[-1])
+    assert label not in back and "Notes from my care team" not in back
+
+
+def test_dates_and_answers_about_the_plan_that_disagree_get_a_note(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from prepkit.cli import main
+    from prepkit.profile_files import save_profile
+
+    data = responder_patient(4) | {
+        "carries_epinephrine": False,
+        "epinephrine_kept": "glovebox",
+        "emergency_steps": "Pen in the thigh",
+        "emergency_steps_on": "2026-03-10",
+        "plan_review": "2025-03-10",
+    }
+    profile = save_profile(tmp_path / "p.yaml", data)
+    result = CliRunner().invoke(main, ["validate", str(profile)])
+    assert result.exit_code == 0, result.output
+    assert "epinephrine_kept: carries_epinephrine is no" in result.output
+    assert "plan_review: 2025-03-10 is before the steps were given (2026-03-10)" in result.output
+    soon = (today() + dt.timedelta(days=30)).isoformat()
+    later = save_profile(tmp_path / "q.yaml", data | {"emergency_steps_on": soon})
+    result = CliRunner().invoke(main, ["validate", str(later)])
+    assert result.exit_code == 2, result.output
+    assert f"emergency_steps_on: {soon} is after today" in result.output, result.output

@@ -269,7 +269,7 @@ def test_the_front_holds_the_drugs_not_to_give_first_and_says_where_the_list_goe
         for needed in (
             "RISK OF ANAPHYLAXIS",
             "Name: Ruth Adeyemi",
-            "I carry self-injecting epinephrine, which is used to treat severe allergic reactions.",
+            "I carry self-injecting epinephrine, which treats severe allergic reactions.",
             f"DO NOT GIVE (drug: my reaction) • {avoid[0]['name']}: {avoid[0]['reaction']}",
             where,
         ):

@@ -68,7 +68,7 @@ CARD_LABELS = (
 
 
 def _strings(value: Any) -> Iterator[str]:
-    """Every piece of text the patient wrote, anywhere in the profile data."""
+    """Every piece of text in ``value``, however deep."""
     if isinstance(value, str):
         yield value
     elif isinstance(value, dict):
@@ -79,15 +79,44 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
+# The profile's fields the card prints; the rest (notes, questions, diary) never reach it.
+CARD_FIELDS = (
+    "patient",
+    "avoid",
+    "emergency_contact",
+    "emergency_number",
+    "weight",
+    "emergency_steps",
+    "emergency_steps_by",
+    "medications",
+    "care_team",
+    "tests",
+)
+
+
 def _allowed(data: dict[str, Any]) -> list[str]:
+    """The patient's words in the fields the card prints, and only the catalog's words
+    that apply to them: a trigger they picked, the epinephrine sentence if they carry
+    it, the risk line that goes with their diagnosis."""
     catalog = load_catalog()
     profile = to_profile(data)
-    said = [fold(text) for text in _strings(data) if text.strip()]
-    said += [d.name for d in catalog.sm_types if d.name] + [t.name for t in catalog.triggers]
-    said += [condition_line(profile, catalog)] if condition_line(profile, catalog) else []
+    said = [fold(text) for key in CARD_FIELDS for text in _strings(data.get(key)) if text.strip()]
+    said += profile.triggers.own
+    if profile.carries_epinephrine is not False and profile.epinephrine_kept:
+        said.append(profile.epinephrine_kept)
+    picked = set(profile.triggers.catalog)
+    said += [t.name for t in catalog.triggers if t.id in picked]
+    condition = condition_line(profile, catalog)
+    said += [condition] if condition else []
     said += [long_date(day) for day in (profile.emergency_steps_on, profile.plan_review) if day]
     said += [long_date(today())]
-    card = [fold(item.text) for item in catalog.card] + [fold(catalog.card_attribution)]
+    card = [fold(catalog.card_attribution)]
+    if profile.carries_epinephrine is True:
+        card.append(catalog.card_text("carry-epinephrine"))
+    if condition:
+        card.append(catalog.card_text("emergency-room"))
+        suspected = profile.diagnosis.type == "suspected"
+        card.append(catalog.card_text("risk-in-sm" if suspected else "risk"))
     return sorted(set(said + card), key=len, reverse=True)
 
 
@@ -108,7 +137,7 @@ def _profiles() -> list[tuple[str, dict[str, Any]]]:
     from prepkit.profile.convert import profile_data
 
     plan = responder_patient(3) | {
-        "carries_epinephrine": False,
+        "carries_epinephrine": True,
         "epinephrine_kept": "glovebox",
         "weight": "64 kg",
         "emergency_steps": "Pen in the thigh, then an ambulance",
@@ -122,6 +151,9 @@ def _profiles() -> list[tuple[str, dict[str, Any]]]:
         ("example", profile_data(read_profile(EXAMPLE))),
         ("plan", plan),
         ("steps with no one named", plan | {"emergency_steps_by": ""}),
+        # Where it is kept, with "I do not carry epinephrine": the card must not say both.
+        ("kept but not carried", plan | {"carries_epinephrine": False}),
+        ("suspected", responder_patient(5) | {"diagnosis": {"type": "suspected"}}),
     ]
     return matrix
 

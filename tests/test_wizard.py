@@ -9,6 +9,7 @@ terminal reads, explains and re-asks an answer is in ``test_prompts.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 import stat
 from pathlib import Path
 from typing import Any
@@ -387,9 +388,12 @@ def test_the_patient_sets_the_order_of_the_drugs_to_avoid_and_hears_about_slips(
     notes = [line for line in p.said if "Note:" in line]
     assert len(notes) == 2, notes
     assert "'Anesthesia' names a kind of medicine" in notes[0]
-    assert "'famotidine' is also medications[1]" in notes[1]
+    assert "'famotidine' is also one of your medications ('Famotidine')" in notes[1]
     # Enter keeps the order as it is; one drug is not asked about.
-    kept = ask("medications", {}, data)
+    p = ScriptedPrompter({})
+    next(s for s in SECTIONS if s.name == "medications").ask(p, data, load_catalog())
+    assert "Most serious first" in p.asked
+    kept = data
     assert [a["name"] for a in kept["avoid"]] == [
         "Morphine",
         "Anesthesia",
@@ -439,6 +443,28 @@ def test_the_care_teams_plan_who_gave_it_when_and_where_the_epinephrine_is() -> 
     ):
         assert label not in p.asked
     assert "Your weight, with its unit" in p.asked
+    # A follow-up: no longer carries it, and no steps any more. Where it was kept and
+    # who gave the steps go with them, so the card cannot say both.
+    p = ScriptedPrompter(
+        {"Do you carry epinephrine": False, "Your care team's steps for a severe reaction": ""}
+    )
+    next(s for s in SECTIONS if s.name == "care").ask(p, data, load_catalog())
+    for key in ("epinephrine_kept", "emergency_steps_by", "emergency_steps_on", "plan_review"):
+        assert key not in data, key
+    assert data["weight"] == "141 lb"
+
+
+def test_the_day_the_steps_were_given_cannot_be_after_today() -> None:
+    from prepkit.today import today
+
+    later = (today() + dt.timedelta(days=30)).isoformat()
+    script = {
+        "Your care team's steps for a severe reaction": "Pen in the thigh",
+        "When did they give them": [later, "2026-03-10"],
+    }
+    p = ScriptedPrompter(script)
+    next(s for s in SECTIONS if s.name == "care").ask(p, {}, load_catalog())
+    assert any(f"Sorry: {later} is after today" in line for line in p.said), p.said
 
 
 # --- a whole session, by label ----------------------------------------------------------

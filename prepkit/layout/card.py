@@ -42,23 +42,20 @@ def _draw_face(
     spec: CardSpec,
     label: str = "",
     font: str = "",
-    *,
-    border: bool = True,
 ) -> None:
     """Draw one face whose cut line has its lower-left corner at (x, y) pt.
 
     The white face is exactly the card; its border sits inside the cut line and
-    the text inside the safe margin, so a slightly-off cut loses neither. On a
-    sheet the border goes round the whole piece instead (see :func:`_border`): a
-    frame round each panel reads as a line to cut along.
+    the text inside the safe margin, so a slightly-off cut loses neither. The
+    border is the caller's: round each card-sized page, but round the whole piece
+    on a sheet (a frame round each panel reads as a line to cut along).
     """
     width, height = spec.size_pt
     canvas.saveState()
     canvas.setFillColor(WHITE)
     canvas.rect(x, y, width, height, stroke=0, fill=1)
     canvas.restoreState()
-    if border:
-        _border(canvas, x, y, width, height, spec)
+
     frame = Frame(
         x + spec.padding * MM,
         y + spec.content_bottom * MM,
@@ -157,6 +154,7 @@ def card_pages_pdf(
     canvas.setBleedBox(box)
     for number, flowables in enumerate(card.faces):
         _draw_face(canvas, flowables, 0, 0, spec, *_panel_label(card, number, sheet))
+        _border(canvas, 0, 0, *spec.size_pt, spec)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -217,7 +215,6 @@ def card_sheet_pdf(
             bottom + face.y * MM,
             spec,
             *_panel_label(card, face.number, builder.sheet),
-            border=False,
         )
     _border(canvas, left, bottom, grid_width, grid_height, spec)
     _crop_marks(canvas, left, bottom, left + grid_width, top, spec)

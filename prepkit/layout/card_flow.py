@@ -274,7 +274,8 @@ class _Flow:
 
         A card with no plan (``<spare needed="yes">``) gets the labelled space even
         when every face has something on it, under the text of the inside face with
-        the most room, if a label, two lines and the signature line fit there.
+        room for a label, two lines and the signature line, the last such face (so it
+        comes after everything a responder reads first).
         """
         label, line, end = root.find("spare"), root.find("spare-line"), root.find("spare-end")
         if label is None or line is None or end is None:
@@ -285,9 +286,11 @@ class _Flow:
             self._space_to_write(face, label, ruled, end)
         if spare or label.get("needed") != "yes" or len(self.faces) < 2:
             return
-        roomiest = min(self.faces[1:], key=lambda face: face.used - face.height)
-        if roomiest.fits([self.paragraph(label), ruled, ruled, self.paragraph(end)]):
-            self._space_to_write(roomiest, label, ruled, end)
+        least = [self.paragraph(label), ruled, ruled, self.paragraph(end)]
+        for face in reversed(self.faces[1:]):
+            if face.fits(least):
+                self._space_to_write(face, label, ruled, end)
+                return
 
     def _space_to_write(
         self, face: _Face, label: ET.Element, ruled: Paragraph, end: ET.Element

@@ -75,13 +75,15 @@ def slips(
     list is entered, before the rest of the profile exists.
     """
     found: list[tuple[int, str, str]] = []
-    medications = {_plain(name): i for i, name in enumerate(taken)}
+    medications = {_plain(name): name for name in taken}
     carried = carries or any(any(w in _plain(n) for w in _EPINEPHRINE) for n in taken)
     for index, (written, reaction) in enumerate(avoid):
         name = _plain(written)
         if name in medications:
-            also = f"medications[{medications[name] + 1}]"
-            found.append((index, "name", f"{written!r} is also {also}; {_CHECK}"))
+            also = medications[name]
+            found.append(
+                (index, "name", f"{written!r} is also one of your medications ({also!r}); {_CHECK}")
+            )
         elif carried and any(word in name for word in _EPINEPHRINE):
             found.append(
                 (

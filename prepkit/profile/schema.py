@@ -257,12 +257,12 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
         elif born.year < now.year - 120:
             yield ("patient", "date_of_birth"), f"{born} is more than 120 years ago; check the year"
     dates = (
-        (("visit", "date"), profile.visit.date),
-        (("emergency_steps_on",), profile.emergency_steps_on),
-        (("plan_review",), profile.plan_review),
+        (("visit", "date"), profile.visit.date, date_problem),
+        (("emergency_steps_on",), profile.emergency_steps_on, given_problem),
+        (("plan_review",), profile.plan_review, date_problem),
     )
-    for place, day in dates:
-        problem = None if day is None else date_problem(day)
+    for place, day, check in dates:
+        problem = None if day is None else check(day)
         if problem:
             yield place, problem
     for index, symptom in enumerate(profile.symptoms):
@@ -306,6 +306,13 @@ def date_problem(day: dt.date) -> str | None:
     if day.year > year + YEARS_AHEAD:
         return f"{day} is more than {YEARS_AHEAD} years from now; check the year"
     return None
+
+
+def given_problem(day: dt.date) -> str | None:
+    """Why ``day`` cannot be when the care team gave their steps (a day gone by), or None."""
+    if day > today():
+        return f"{day} is after today; the steps were given on a day that has passed"
+    return date_problem(day)
 
 
 def _diary_problems(diary: list[DiaryEntry]) -> Iterator[tuple[Location, str]]:
@@ -358,6 +365,19 @@ def notices(profile: Profile) -> list[tuple[Location, str]]:
                 )
             else:
                 seen[same] = index
+    if profile.epinephrine_kept and profile.carries_epinephrine is False:
+        found.append(
+            (
+                ("epinephrine_kept",),
+                "carries_epinephrine is no, so the card leaves out where it is kept; "
+                "change one of them if that is not right",
+            )
+        )
+    given, review = profile.emergency_steps_on, profile.plan_review
+    if given is not None and review is not None and review < given:
+        found.append(
+            (("plan_review",), f"{review} is before the steps were given ({given}); check both")
+        )
     from prepkit.profile.avoid_notes import avoid_notes
 
     return found + avoid_notes(profile)

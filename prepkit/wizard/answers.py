@@ -60,6 +60,11 @@ def as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+def carries_epinephrine(data: Data) -> bool:
+    """Whether the patient said they carry epinephrine (not merely did not say no)."""
+    return data.get("carries_epinephrine") is True
+
+
 def heading(p: Prompter, title: str, intro: str = "") -> None:
     p.say()
     p.say(f"== {title} ==")

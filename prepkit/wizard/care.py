@@ -7,8 +7,8 @@ the care team's steps for a severe reaction are printed as theirs.
 from __future__ import annotations
 
 from prepkit.content.catalog import Catalog
-from prepkit.profile.schema import date_problem
-from prepkit.wizard.answers import Data, as_text, edit_list, heading, items_at
+from prepkit.profile.schema import date_problem, given_problem
+from prepkit.wizard.answers import Data, as_text, carries_epinephrine, edit_list, heading, items_at
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
 
@@ -20,10 +20,6 @@ MEMBER_DETAILS = (
 
 def _has_contact(data: Data) -> bool:
     return bool((data.get("emergency_contact") or {}).get("name"))
-
-
-def _carries(data: Data) -> bool:
-    return data.get("carries_epinephrine") is True
 
 
 def _has_steps(data: Data) -> bool:
@@ -62,7 +58,8 @@ EMERGENCY = (
         "epinephrine_kept",
         "Where do you keep it",
         "So a helper can find it, for example: left coat pocket. Enter to leave it out.",
-        when=_carries,
+        when=carries_epinephrine,
+        forget_when_skipped=True,
     ),
     Question(
         "weight",
@@ -79,14 +76,16 @@ EMERGENCY = (
         "Who gave you these steps",
         "For example: Dr. Lena Fischer. Enter to leave it out.",
         when=_has_steps,
+        forget_when_skipped=True,
     ),
     Question(
         "emergency_steps_on",
         "When did they give them",
         "Year-month-day, for example 2026-03-10. Enter to leave it out.",
         kind="date",
-        check=date_problem,
+        check=given_problem,
         when=_has_steps,
+        forget_when_skipped=True,
     ),
     Question(
         "plan_review",
@@ -95,6 +94,7 @@ EMERGENCY = (
         kind="date",
         check=date_problem,
         when=_has_steps,
+        forget_when_skipped=True,
     ),
 )
 

@@ -198,9 +198,9 @@ def ask_attack(
         listed(
             "took",
             "What did you take or do",
-            "Numbers from your medications, or your own words (lay down, cool shower)."
+            "Numbers from your medications, or your own words."
             if lists["took"]
-            else "In your own words: a medicine, or what you did (lay down, cool shower).",
+            else "In your own words: a medicine, or what you did.",
         ),
     )
     until_accepted(

@@ -54,6 +54,9 @@ class Question:
     check: Callable[[Any], str | None] | None = None
     note: Callable[[Any], str | None] | None = None
     when: Callable[[Data], bool] | None = None
+    # Whether a saved answer goes when ``when`` no longer holds: where it is kept
+    # is wrong on a card that says "I do not carry epinephrine".
+    forget_when_skipped: bool = False
 
     def __post_init__(self) -> None:
         if (self.kind == "choice") != bool(self.options):
@@ -99,6 +102,9 @@ def _ask_once(p: Prompter, question: Question, saved: Any) -> Any:
 def ask(p: Prompter, question: Question, data: Data) -> None:
     """Ask ``question`` (if its ``when`` allows) and keep the answer in ``data``."""
     if question.when is not None and not question.when(data):
+        if question.forget_when_skipped:
+            holder, key = _place(data, question.to)
+            holder.pop(key, None)
         return
     holder, key = _place(data, question.to)
     saved = holder.get(key)

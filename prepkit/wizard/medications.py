@@ -11,6 +11,7 @@ from prepkit.profile.avoid_notes import slips
 from prepkit.wizard.answers import (
     Data,
     as_text,
+    carries_epinephrine,
     edit_list,
     heading,
     items_at,
@@ -76,7 +77,9 @@ def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
         before_gone=resumed_stopped,
     )
     p.say()
-    p.say("Medications or substances you must avoid (anything that caused a reaction).")
+    p.say(
+        f"Medications or substances to avoid, and what happened. {catalog.explain('what-to-avoid')}"
+    )
     edit_list(
         p,
         data,
@@ -105,7 +108,7 @@ def _say_slips(p: Prompter, data: Data) -> None:
     found = slips(
         [(as_text(a.get("name")), as_text(a.get("reaction"))) for a in items_at(data, "avoid")],
         [as_text(m.get("name")) for m in items_at(data, "medications")],
-        carries=data.get("carries_epinephrine") is True,
+        carries=carries_epinephrine(data),
     )
     for _, _, note in found:
         p.say(f"  Note: {note}.")

@@ -117,7 +117,7 @@ def ask_own_tests(p: Prompter, records: list[Data]) -> None:
     while room_for_more(p, records):
         name = p.text(
             "Another test, in your own words",
-            "A test not on the list, like a bone density scan; Enter on an empty line when done.",
+            "A test not on the list, named as on your results; Enter on an empty line when done.",
             max_length=TEST_NAME_TEXT,
         )
         if not name:

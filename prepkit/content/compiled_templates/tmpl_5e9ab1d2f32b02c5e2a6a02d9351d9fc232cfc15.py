@@ -24,7 +24,7 @@ def root(context, missing=missing):
         yield '<p style="sheet_text">Cut along the outer corner marks, fold on the dashed line with the printed sides outward, and glue or laminate. To read the back, turn the card over from side to side, like a page.</p>\n'
     else:
         pass
-        yield '<p style="sheet_text">Cut along the outer corner marks. Fold in half along the upright dashed line, printed sides out (panels 1 to '
+        yield '<p style="sheet_text">Cut along the outer corner marks. Fold in half along the upright dashed line, the right half going behind, printed sides out (panels 1 to '
         yield escape(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows'))
         yield ' on one side, '
         yield escape((environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'rows') + 1))

@@ -8,6 +8,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_profile = resolve('profile')
+    l_0_catalog = resolve('catalog')
     pass
     yield '<section id="medications" title="Medications I take now">\n<table kind="medications" blank-rows="'
     yield escape((2 if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'medications') else 6))
@@ -41,7 +42,9 @@ def root(context, missing=missing):
             yield '</c></row>\n'
         l_1_med = missing
         yield '</table>\n'
-    yield '</section>\n<section id="avoid" title="Medications and substances I must avoid">\n<hint>Anything that has caused a reaction, and what the reaction was.</hint>\n<table kind="avoid" blank-rows="'
+    yield '</section>\n<section id="avoid" title="Medications and substances I must avoid">\n<hint>Each with what happened, in your words. '
+    yield escape(context.call(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'explain'), 'what-to-avoid'))
+    yield '</hint>\n<table kind="avoid" blank-rows="'
     yield escape((1 if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid') else 4))
     yield '">\n  <head><c>Medication or substance</c><c>Reaction</c></head>\n'
     for l_1_item in environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid'):
@@ -56,4 +59,4 @@ def root(context, missing=missing):
     yield '</table>\n</section>'
 
 blocks = {}
-debug_info = '2=13&4=15&5=19&8=29&12=32&13=36&20=45&22=47&23=51'
+debug_info = '2=14&4=16&5=20&8=30&12=33&13=37&19=46&20=48&22=50&23=54'

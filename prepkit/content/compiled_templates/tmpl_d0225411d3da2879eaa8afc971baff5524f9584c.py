@@ -16,7 +16,7 @@ def root(context, missing=missing):
     l_0_medications = resolve('medications')
     l_0_care_contact = resolve('care_contact')
     l_0_prepared = resolve('prepared')
-    l_0_contact = missing
+    l_0_contact = l_0_kept = missing
     try:
         t_1 = environment.filters['length']
     except KeyError:
@@ -35,6 +35,12 @@ def root(context, missing=missing):
         @internalcode
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'nobreak' found.")
+    try:
+        t_4 = environment.tests['false']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No test named 'false' found.")
     pass
     yield '<flow>\n<section name="medications to avoid" count="'
     yield escape(t_1(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid')))
@@ -43,7 +49,7 @@ def root(context, missing=missing):
         pass
         yield ' together="yes"'
     yield '>\n<heading style="card_heading">DO NOT GIVE (drug: my reaction)</heading>\n<continued style="card_heading">DO NOT GIVE (continued)</continued>\n'
-    t_4 = 1
+    t_5 = 1
     for l_1_item in environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid'):
         _loop_vars = {}
         pass
@@ -55,9 +61,9 @@ def root(context, missing=missing):
             yield ': '
             yield escape(environment.getattr(l_1_item, 'reaction'))
         yield '</item>\n'
-        t_4 = 0
+        t_5 = 0
     l_1_item = missing
-    if t_4:
+    if t_5:
         pass
         yield '<item style="card_item">• ______________________________</item>\n<item style="card_item">• ______________________________</item>\n'
     yield '</section>\n'
@@ -88,10 +94,13 @@ def root(context, missing=missing):
         pass
         yield '____________________'
     yield '</item>\n</section>\n'
-    if ((environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'weight') or environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'epinephrine_kept')) or (undefined(name='tryptase') if l_0_tryptase is missing else l_0_tryptase)):
+    l_0_kept = (environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'epinephrine_kept') if (not t_4(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'carries_epinephrine'))) else '')
+    context.vars['kept'] = l_0_kept
+    context.exported_vars.add('kept')
+    if ((environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'weight') or (undefined(name='kept') if l_0_kept is missing else l_0_kept)) or (undefined(name='tryptase') if l_0_tryptase is missing else l_0_tryptase)):
         pass
         yield '<section name="plan facts" together="yes">\n'
-        if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'epinephrine_kept'):
+        if (undefined(name='kept') if l_0_kept is missing else l_0_kept):
             pass
             yield '<item style="card_body"><b>Epinephrine kept:</b> '
             yield escape(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'epinephrine_kept'))
@@ -186,4 +195,4 @@ def root(context, missing=missing):
     yield ' Checked by clinician: ____________ Date:&#160;________</item>\n</section>\n</flow>'
 
 blocks = {}
-debug_info = '14=40&17=47&18=51&29=64&31=68&32=77&35=91&37=94&38=99&39=104&43=115&47=118&50=120&52=123&64=141&68=144&72=152&76=155&80=167&83=170&89=176&99=183'
+debug_info = '14=46&17=53&18=57&29=70&31=74&32=83&35=97&36=100&38=103&39=108&40=113&44=124&48=127&51=129&53=132&65=150&69=153&73=161&77=164&81=176&84=179&90=185&100=192'
