@@ -159,3 +159,53 @@ def test_only_the_cli_and_the_build_step_write_files() -> None:
     assert not writers(package_modules()), "\n".join(writers(package_modules()))
     # As the wizard's session and the profile writer once did.
     assert writers({"prepkit.profile.writer": "from prepkit.output import write_private"})
+
+
+def cycles(modules: dict[str, str]) -> list[list[str]]:
+    """Every loop of imports among ``modules`` (a module importing itself through
+    others), counting imports inside functions and under TYPE_CHECKING: a lazy
+    import hides a loop from Python, not from a reader."""
+    graph: dict[str, set[str]] = {}
+    for module, source in modules.items():
+        targets = set()
+        for imported in imports_of(source, module):
+            # "from prepkit.content import worksheet" names a module; so does a dotted import.
+            while imported and imported not in modules:
+                imported = imported.rpartition(".")[0]
+            if imported and imported != module and imported != "prepkit":
+                targets.add(imported)
+        graph[module] = targets
+    found: list[list[str]] = []
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        path.append(node)
+        for target in sorted(graph.get(node, ())):
+            if state.get(target) == 1:
+                found.append([*path[path.index(target) :], target])
+            elif target not in state:
+                visit(target)
+        path.pop()
+        state[node] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module)
+    return found
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    assert cycles(package_modules()) == []
+
+
+def test_a_loop_of_imports_is_caught_even_inside_a_function() -> None:
+    """As content/changes.py and content/worksheet.py once imported each other."""
+    planted = {
+        "prepkit.content.changes": "from prepkit.content.worksheet import by_time",
+        "prepkit.content.worksheet": "def f():\n    from prepkit.content.changes import g\n",
+    }
+    assert cycles(planted) == [
+        ["prepkit.content.changes", "prepkit.content.worksheet", "prepkit.content.changes"]
+    ]

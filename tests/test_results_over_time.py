@@ -10,8 +10,8 @@ from typing import Any
 
 from prepkit.content import worksheet
 from prepkit.content.catalog import load_catalog
+from prepkit.content.results import result_series
 from prepkit.content.rules import to_profile
-from prepkit.content.worksheet import result_series
 from prepkit.render import render_worksheet
 from prepkit.wizard.answers import Data
 from tests.pdf_tools import flat_text

@@ -6,7 +6,8 @@ import datetime as dt
 from typing import Any
 
 from prepkit.content.catalog import Catalog
-from prepkit.content.worksheet import diagnosis_item, written_date
+from prepkit.content.results import written_date
+from prepkit.content.worksheet import diagnosis_item
 from prepkit.profile.schema import Profile, TestRecord
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from prepkit.content.catalog import Catalog
-from prepkit.content.worksheet import by_time, test_key, test_name
+from prepkit.content.results import by_time, test_key, test_name
 from prepkit.profile.schema import Profile, QuestionEntry, SymptomEntry, TestRecord
 from prepkit.today import today
 

@@ -14,29 +14,16 @@ from typing import Any
 from msgspec import Struct
 
 from prepkit.content.catalog import Catalog, Described
+from prepkit.content.changes import changes_since
+from prepkit.content.results import (
+    MONTHS,
+    by_time,
+    result_series,
+    test_key,
+    test_name,
+)
 from prepkit.profile.schema import Profile, QuestionEntry, TestRecord
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _SEASONS = {"winter": 1, "spring": 4, "summer": 7, "autumn": 10, "fall": 10}
 # ASCII: dates are written with 0-9, and the patterns compile faster.
 _YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b", re.ASCII)
@@ -62,7 +49,7 @@ def onset_key(text: str) -> tuple[int, int] | None:
         return None
     month = 0
     for word in _WORD.findall(lowered):
-        month = _MONTHS.get(word) or _SEASONS.get(word) or month
+        month = MONTHS.get(word) or _SEASONS.get(word) or month
     return int(year[1]), month
 
 
@@ -128,26 +115,6 @@ def trigger_items(profile: Profile, catalog: Catalog) -> list[CheckItem]:
     return items + [CheckItem(own, True) for own in profile.triggers.own]
 
 
-def test_key(record: TestRecord) -> str:
-    """What makes two results the same test: its id, or the patient's words for it."""
-    return record.test or "own:" + " ".join(record.own.split()).casefold()
-
-
-def test_name(record: TestRecord, catalog: Catalog) -> str:
-    names = {t.id: t.name for t in catalog.tests}
-    return names.get(record.test or "", "") or record.own
-
-
-def by_time(records: list[TestRecord]) -> list[TestRecord]:
-    """Oldest result first, whether dated 2026-03 or March 2026; unreadable dates last."""
-
-    def order(record: TestRecord) -> tuple[bool, dt.date]:
-        when = written_date(record.date)
-        return when is None, when or dt.date.min
-
-    return sorted(records, key=order)
-
-
 def test_rows(profile: Profile, catalog: Catalog) -> list[TestRow]:
     """Every catalog test, then the patient's own; a row for each result, oldest first."""
     groups: dict[str, list[TestRecord]] = {t.id: [] for t in catalog.tests}
@@ -168,70 +135,6 @@ def test_rows(profile: Profile, catalog: Catalog) -> list[TestRow]:
                 )
             )
     return rows
-
-
-class ChartPoint(Struct, frozen=True):
-    day: int  # the date as a day number, for the time axis
-    number: float
-    label: str  # the date as the patient wrote it
-
-
-class ResultSeries(Struct, frozen=True):
-    """Two or more numeric results of one test, in one unit: drawn as a small chart."""
-
-    name: str
-    unit: str
-    points: tuple[ChartPoint, ...]
-
-
-# A plain number (35, 35.5 or 35,5) and its unit. "1,200" could be a thousand and two
-# hundred or one point two: such a value is never charted.
-_NUMBER = re.compile(r"\s*(\d+(?:\.\d+|,(?!\d{3}(?!\d))\d+)?)(?![\d.,])\s*(.*?)\s*$")
-
-
-def written_date(text: str) -> dt.date | None:
-    """A result's date as written: 2026, 2026-03, 2026-03-10, March 2026 or Mar 2026."""
-    words = text.replace(",", " ").split()
-    parts = text.strip().split("-")
-    try:  # "May 0", "Mar 99999" or "May ²" is no date: never a traceback
-        if len(words) == 2 and words[0].lower() in _MONTHS and words[1].isdigit():
-            return dt.date(int(words[1]), _MONTHS[words[0].lower()], 15)
-        numbers = [int(part) for part in parts]
-        if len(numbers) == 1:
-            return dt.date(numbers[0], 7, 1)
-        if len(numbers) == 2:
-            return dt.date(numbers[0], numbers[1], 15)
-        if len(numbers) == 3:
-            return dt.date(numbers[0], numbers[1], numbers[2])
-    except ValueError:
-        return None
-    return None
-
-
-def result_series(profile: Profile, catalog: Catalog) -> list[ResultSeries]:
-    """Tests with two or more dated numeric results in one unit, oldest result first.
-
-    A result that is not a plain number ("<1", "normal"), or has no date, is left
-    out of the chart (it is in the table); results in different units are never
-    drawn on one scale: such a test gets no chart.
-    """
-    groups: dict[str, list[TestRecord]] = {}
-    for record in profile.tests:
-        groups.setdefault(test_key(record), []).append(record)
-    series = []
-    for records in groups.values():
-        points, units = [], set()
-        for record in by_time(records):
-            found = _NUMBER.fullmatch(record.value)
-            when = written_date(record.date)
-            if found is None or when is None:
-                continue
-            number = float(found.group(1).replace(",", "."))
-            points.append(ChartPoint(when.toordinal(), number, record.date))
-            units.add(found.group(2))
-        if len(points) >= 2 and len(units) == 1:
-            series.append(ResultSeries(test_name(records[0], catalog), units.pop(), tuple(points)))
-    return series
 
 
 def asked(profile: Profile) -> list[QuestionEntry]:
@@ -263,7 +166,6 @@ def worksheet_context(
     ``previous`` is the profile kept for the last visit before this one, if any:
     the worksheet then says what changed since (none on a first visit).
     """
-    from prepkit.content.changes import changes_since
     from prepkit.content.diary import counted_until, diary_attacks, diary_summary
 
     last_visit = previous_date or (None if previous is None else previous.visit.date)

@@ -15,10 +15,6 @@ ask the provider what to avoid); what they wrote is printed either way.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from prepkit.profile.schema import Location, Profile
 
 # Words that name epinephrine, in the forms patients write it.
 _EPINEPHRINE = ("epinephrine", "adrenaline", "adrenalin", "epipen", "auvi-q", "jext", "emerade")
@@ -54,25 +50,14 @@ def _plain(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def avoid_notes(profile: Profile) -> list[tuple[Location, str]]:
-    """Notes on ``profile.avoid``, each with the place of the entry it is about."""
-    return [
-        (("avoid", index, field), note)
-        for index, field, note in slips(
-            [(item.name, item.reaction) for item in profile.avoid],
-            [m.name for m in profile.medications],
-            carries=profile.carries_epinephrine is True,
-        )
-    ]
-
-
 def slips(
     avoid: Sequence[tuple[str, str]], taken: Sequence[str], *, carries: bool
 ) -> list[tuple[int, str, str]]:
     """(index, field, note) for each drug to avoid that may be a slip.
 
     Plain names rather than a profile, so the wizard can say them the moment the
-    list is entered, before the rest of the profile exists.
+    list is entered, before the rest of the profile exists (and this module needs
+    nothing from the schema that calls it).
     """
     found: list[tuple[int, str, str]] = []
     medications = {_plain(name): name for name in taken}

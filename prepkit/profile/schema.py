@@ -19,6 +19,7 @@ from typing import Annotated, Literal
 
 from msgspec import Meta, Struct
 
+from prepkit.profile.avoid_notes import slips
 from prepkit.today import today
 
 SCHEMA_VERSION = 1
@@ -378,9 +379,12 @@ def notices(profile: Profile) -> list[tuple[Location, str]]:
         found.append(
             (("plan_review",), f"{review} is before the steps were given ({given}); check both")
         )
-    from prepkit.profile.avoid_notes import avoid_notes
-
-    return found + avoid_notes(profile)
+    slipped = slips(
+        [(item.name, item.reaction) for item in profile.avoid],
+        [m.name for m in profile.medications],
+        carries=profile.carries_epinephrine is True,
+    )
+    return found + [(("avoid", index, field), note) for index, field, note in slipped]
 
 
 def _test_status(index: int, record: TestRecord) -> Iterator[tuple[Location, str]]:
