@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from prepkit.content.rules import read_profile
 from prepkit.profile.convert import profile_data
-from prepkit.profile_files import save_profile
+from prepkit.wizard.profile_files import save_profile
 path = Path(sys.argv[1])
 save_profile(path, profile_data(read_profile(path)))
 """
@@ -27,7 +27,7 @@ save_profile(path, profile_data(read_profile(path)))
 
 def in_process(entries: int, runs: int) -> float:
     from prepkit.content.rules import to_profile
-    from prepkit.render import render_worksheet
+    from prepkit.documents.render import render_worksheet
     from tests.realistic import diary_profile
 
     profile = to_profile(diary_profile(entries))
@@ -44,7 +44,7 @@ def diary_rows(
     prepkit: list[str], work: Path, runs: int, compared: Any, help_wall: float
 ) -> list[tuple[str, str, str]]:
     """The rows: growth 200 -> 2,000 entries, the 2,000-entry build, and `prepkit log`."""
-    from prepkit.profile_files import save_profile
+    from prepkit.wizard.profile_files import save_profile
     from tests.realistic import diary_profile
 
     rows = []
@@ -123,7 +123,7 @@ def limits_diary_rows(prepkit: list[str], work: Path) -> list[tuple[str, str, st
     import os
     import subprocess
 
-    from prepkit.profile_files import save_profile
+    from prepkit.wizard.profile_files import save_profile
 
     profile = save_profile(work / "limits-diary.yaml", limits_diary())
     size = profile.stat().st_size

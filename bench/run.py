@@ -146,7 +146,7 @@ def scaled_profile(factor: int) -> dict[str, Any]:
 
 def in_process_build(factor: int, runs: int) -> tuple[float, int]:
     from prepkit.content.rules import to_profile
-    from prepkit.render import render_card, render_worksheet
+    from prepkit.documents.render import render_card, render_worksheet
 
     profile = to_profile(scaled_profile(factor))
     render_worksheet(profile)  # warm: fonts registered and templates compiled once
@@ -188,8 +188,8 @@ def largest_card_profile() -> dict[str, Any]:
 def card_fitting(runs: int) -> list[tuple[str, float, str]]:
     """In-process time to fit (or refuse) the wallet card, from small to the limits."""
     from prepkit.content.rules import read_profile, to_profile
-    from prepkit.errors import CardDoesNotFit
-    from prepkit.render import render_card
+    from prepkit.core.errors import CardDoesNotFit
+    from prepkit.documents.render import render_card
 
     sys.path.insert(0, str(ROOT))
     from tests.realistic import card_patient
@@ -222,7 +222,7 @@ def worst_case(prepkit: list[str], work: Path, runs: int) -> list[tuple[str, str
     must be split across lines. The card cannot hold 100 drugs of 200 characters, so
     each build ends with exit 2 after writing the worksheet, as for the patient.
     """
-    from prepkit.profile_files import save_profile
+    from prepkit.wizard.profile_files import save_profile
     from tests.limits import maxed_profile
 
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795219200"}

@@ -44,7 +44,7 @@ def main() -> None:
         card.crop((40, 30, 40 + 780, 30 + 450)).save(DOCS / "wallet-card.png")
 
         # A patient with long lists (the tests' own), whose card folds out into 4 panels.
-        from prepkit.profile_files import save_profile
+        from prepkit.wizard.profile_files import save_profile
         from tests.realistic import card_patient
 
         profile = save_profile(Path(work, "long-lists.yaml"), card_patient(4))
@@ -94,7 +94,7 @@ def main() -> None:
 
         # A patient who keeps an attack diary: the chart and the counts under the table.
         from prepkit.content.rules import read_profile
-        from prepkit.render import render_worksheet
+        from prepkit.documents.render import render_worksheet
         from tests.test_golden import with_diary
 
         example = read_profile(standard / "example-profile.yaml")

@@ -1,3 +1,3 @@
-from prepkit.start import run
+from prepkit.cli.start import run
 
 run()

@@ -10,8 +10,8 @@ import pytest
 
 from prepkit.content.catalog import CATALOG_FILE
 from prepkit.content.rules import read_profile
+from prepkit.documents.render import render_worksheet
 from prepkit.profile.schema import Profile
-from prepkit.render import render_worksheet
 
 BUNDLED_EXAMPLE = CATALOG_FILE.with_name("example-profile.yaml")
 # Tests build from a copy: a build keeps a visit copy beside its profile, and the
@@ -115,6 +115,6 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 @pytest.fixture(scope="session")
 def previous_pdf() -> bytes:
     """A real PDF standing in for last week's worksheet, to check it survives a failure."""
-    from prepkit.render import blank_profile
+    from prepkit.documents.render import blank_profile
 
     return render_worksheet(blank_profile())

@@ -11,9 +11,9 @@ import pdfplumber
 import pytest
 
 from prepkit.content.rules import to_profile
+from prepkit.documents.render import blank_profile, render_card, render_worksheet
 from prepkit.layout.styles import load_styles
 from prepkit.profile.schema import Profile
-from prepkit.render import blank_profile, render_card, render_worksheet
 from tests.pdf_tools import MM, page_sizes, reader
 
 SECTION_TITLES = [
@@ -202,7 +202,7 @@ def test_all_text_is_black(name: str, worksheets: dict[str, bytes]) -> None:
 
 def test_wizard_prints_in_large_print(tmp_path: Path) -> None:
     from prepkit.cli import wizard_then_build
-    from prepkit.options import Options
+    from prepkit.documents.options import Options
     from tests.scripted import ScriptedPrompter
     from tests.test_wizard import FIRST_RUN_SCRIPT
 

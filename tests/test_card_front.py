@@ -17,8 +17,8 @@ import pytest
 
 from prepkit.content.catalog import load_catalog
 from prepkit.content.rules import to_profile
-from prepkit.render import render_card
-from prepkit.today import today
+from prepkit.core.today import today
+from prepkit.documents.render import render_card
 from tests.pdf_tools import fold, page_texts
 from tests.responders import responder_patient
 
@@ -79,7 +79,7 @@ def test_a_drug_to_avoid_that_may_be_a_slip_gets_a_note_and_is_printed_as_writte
     from click.testing import CliRunner
 
     from prepkit.cli import main
-    from prepkit.profile_files import save_profile
+    from prepkit.wizard.profile_files import save_profile
 
     data = responder_patient(7)
     data["carries_epinephrine"] = "yes"
@@ -175,7 +175,7 @@ def test_dates_and_answers_about_the_plan_that_disagree_get_a_note(tmp_path: Pat
     from click.testing import CliRunner
 
     from prepkit.cli import main
-    from prepkit.profile_files import save_profile
+    from prepkit.wizard.profile_files import save_profile
 
     data = responder_patient(4) | {
         "carries_epinephrine": False,

@@ -19,10 +19,10 @@ from click.testing import CliRunner
 
 from prepkit.cli import main
 from prepkit.content.rules import to_profile
-from prepkit.errors import CardDoesNotFit
+from prepkit.core.errors import CardDoesNotFit
+from prepkit.documents.render import render_card
 from prepkit.layout import card_spec
-from prepkit.profile_files import save_profile
-from prepkit.render import render_card
+from prepkit.wizard.profile_files import save_profile
 from tests.pdf_tools import MM, fold, page_texts
 from tests.realistic import card_patient
 

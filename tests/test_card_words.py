@@ -20,8 +20,8 @@ from prepkit.content.card import condition_line
 from prepkit.content.catalog import load_catalog
 from prepkit.content.environment import long_date
 from prepkit.content.rules import to_profile
-from prepkit.render import render_card
-from prepkit.today import today
+from prepkit.core.today import today
+from prepkit.documents.render import render_card
 from tests.conftest import EXAMPLE
 from tests.pdf_tools import fold, page_texts
 from tests.responders import responder_patient

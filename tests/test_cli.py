@@ -182,13 +182,16 @@ def test_ctrl_c_while_the_documents_render_exits_130(
     command: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Found by red-team (#15 item 18): "Aborted!" and exit status 1 while rendering.
-    import prepkit.build
-    import prepkit.render
+    import prepkit.documents.build
+    import prepkit.documents.render
 
     def interrupted(*args: object, **kwargs: object) -> bytes:
         raise KeyboardInterrupt
 
-    for module in (prepkit.build, prepkit.render):  # the build step, and the blank form
+    for module in (
+        prepkit.documents.build,
+        prepkit.documents.render,
+    ):  # the build step, and the blank form
         monkeypatch.setattr(module, "render_worksheet", interrupted)
     profile = write_profile(tmp_path, "schema_version: 1\n")
     args = [str(profile) if part == "PROFILE" else part for part in command]
@@ -204,7 +207,7 @@ def test_a_ctrl_c_while_the_commands_still_load_ends_quietly_with_130(
     import gc
     import importlib.abc
 
-    from prepkit.start import run
+    from prepkit.cli.start import run
 
     class PressedNow(importlib.abc.MetaPathFinder):
         def find_spec(self, name: str, path: object = None, target: object = None) -> None:

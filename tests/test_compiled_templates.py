@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from prepkit.content.environment import COMPILED, compile_templates, template_stamp
+from prepkit.core.resources import resource_dir
 from prepkit.profile.schema import Profile
-from prepkit.resources import resource_dir
 from tests.conftest import PINNED_EPOCH
 
 UPDATE = bool(os.environ.get("PREPKIT_UPDATE_TEMPLATES"))
@@ -78,7 +78,7 @@ def test_an_edited_template_is_compiled_in_memory_and_prints_the_same_as_compile
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, example_profile: Profile
 ) -> None:
     from prepkit.content import environment
-    from prepkit.render import render_worksheet
+    from prepkit.documents.render import render_worksheet
 
     profile = example_profile
     environment.make_environment.cache_clear()

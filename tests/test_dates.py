@@ -14,8 +14,8 @@ import time_machine
 from click.testing import CliRunner
 
 from prepkit.cli import main
+from prepkit.documents.render import render_card, render_worksheet
 from prepkit.profile.schema import Profile
-from prepkit.render import render_card, render_worksheet
 from tests.conftest import PINNED_DATE
 from tests.pdf_tools import flat_text, reader
 

@@ -326,7 +326,7 @@ def test_an_attack_logged_while_the_wizard_was_open_survives_its_save(
     tmp_path: Path, profile: Path
 ) -> None:
     from prepkit.profile.convert import profile_data
-    from prepkit.profile_files import ProfileFiles
+    from prepkit.wizard.profile_files import ProfileFiles
 
     opened = profile_data(read_profile(profile))  # the wizard reads the profile...
     assert run(tmp_path, "log", "p.yaml", "--date", "2026-11-20", "--severity", "5").returncode == 0
@@ -340,7 +340,7 @@ def test_an_attack_logged_while_the_wizard_was_open_survives_its_save(
 def test_a_diary_of_2000_entries_loads_validates_and_prints_every_entry_in_the_window(
     tmp_path: Path,
 ) -> None:
-    from prepkit.profile_files import save_profile
+    from prepkit.wizard.profile_files import save_profile
     from tests.realistic import diary_profile  # the bench's too: 2,000 entries in 12 months
 
     save_profile(tmp_path / "p.yaml", diary_profile(2000))
@@ -494,7 +494,7 @@ def test_large_print_charts_label_at_14_pt_or_more() -> None:
     """Found by the #18 re-check: chart labels were 0.85 of the text size (11.9 pt)."""
     import io
 
-    from prepkit.render import render_worksheet
+    from prepkit.documents.render import render_worksheet
     from tests.conftest import EXAMPLE
     from tests.test_golden import follow_up_worksheet, with_diary
 
@@ -516,7 +516,7 @@ def test_a_diary_begun_this_year_shows_no_zeros_before_it_and_keeps_the_typed_co
     """Found by a new user: a diary begun yesterday drew '0' for every earlier month
     (an attack typed for October among them), and the typed counts (4 attacks, 1
     emergency visit) were replaced by the diary's 1 and 0."""
-    from prepkit.render import render_worksheet
+    from prepkit.documents.render import render_worksheet
     from tests.pdf_tools import flat_text
 
     profile = to_profile(
@@ -606,9 +606,9 @@ def test_an_attack_logged_while_the_wizard_saves_waits_for_the_save_and_is_kept(
 ) -> None:
     """Found by #28: the wizard's save took no lock, so an attack logged during it
     (4 s with a 2,000-entry diary) was overwritten."""
-    from prepkit.locks import profile_lock
+    from prepkit.core.locks import profile_lock
     from prepkit.profile.convert import profile_data
-    from prepkit.profile_files import ProfileFiles
+    from prepkit.wizard.profile_files import ProfileFiles
 
     opened = profile_data(read_profile(profile))
     env = {**os.environ, "SOURCE_DATE_EPOCH": PINNED_EPOCH}
@@ -625,7 +625,7 @@ def test_an_attack_logged_while_the_wizard_saves_waits_for_the_save_and_is_kept(
         assert logging.stderr.readline().startswith("Waiting for another prepkit run")
         opened["patient"]["name"] = "Alex B. Example"
         # The wizard's save, in this process: it holds the lock already, so save inside.
-        from prepkit.profile_files import save_profile
+        from prepkit.wizard.profile_files import save_profile
 
         save_profile(profile, opened)
     assert logging.wait(timeout=120) == 0
@@ -654,8 +654,8 @@ def test_an_attack_logged_while_the_wizard_saves_waits_for_the_save_and_is_kept(
 HOLD_THEN_LOG = """
 import sys, time
 from pathlib import Path
-from prepkit.diary_log import _insert
-from prepkit.locks import profile_lock
+from prepkit.cli.diary_log import _insert
+from prepkit.core.locks import profile_lock
 from prepkit.profile.convert import profile_data
 from prepkit.content.rules import read_profile
 profile = Path(sys.argv[1])

@@ -50,7 +50,7 @@ def test_interrupted_rendering_keeps_the_previous_pdf(
     def interrupted(*args: object, **kwargs: object) -> bytes:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("prepkit.build.render_card", interrupted)
+    monkeypatch.setattr("prepkit.documents.build.render_card", interrupted)
     result = CliRunner().invoke(main, ["build", str(EXAMPLE), "-o", str(tmp_path)])
     assert result.exit_code != 0 and "Traceback" not in result.output
     assert (tmp_path / "worksheet.pdf").read_bytes() == previous
@@ -60,7 +60,7 @@ def test_interrupted_rendering_keeps_the_previous_pdf(
 def test_interrupted_write_leaves_no_partial_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, previous_pdf: bytes
 ) -> None:
-    from prepkit import output
+    from prepkit.core import output
 
     previous = previous_pdf
     target = tmp_path / "worksheet.pdf"
@@ -69,7 +69,7 @@ def test_interrupted_write_leaves_no_partial_file(
     def interrupted(src: str, dst: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("prepkit.output.os.replace", interrupted)
+    monkeypatch.setattr("prepkit.core.output.os.replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         output.write_private(target, b"new bytes that never land")
     assert target.read_bytes() == previous
@@ -152,7 +152,7 @@ def test_folders_prepkit_creates_are_private(tmp_path: Path, umask: int) -> None
 def test_two_runs_into_one_folder_write_their_pairs_in_turn(tmp_path: Path) -> None:
     # Found by red-team: two builds at once could leave one profile's worksheet beside
     # the other's card. While another run holds the folder, a build waits for it.
-    from prepkit.locks import folder_lock
+    from prepkit.core.locks import folder_lock
 
     command = [sys.executable, "-m", "prepkit", "build", str(EXAMPLE), "-o", str(tmp_path)]
     with folder_lock(tmp_path):  # another run is writing here
@@ -166,7 +166,7 @@ def test_two_runs_into_one_folder_write_their_pairs_in_turn(tmp_path: Path) -> N
 def test_a_run_waiting_for_the_folder_says_so_and_names_the_other_run(tmp_path: Path) -> None:
     """Found by the red-team re-check: a build waited silently, forever, while anyone
     (another user on a shared folder) held the folder's lock."""
-    from prepkit.locks import folder_lock
+    from prepkit.core.locks import folder_lock
 
     with folder_lock(tmp_path):
         build = subprocess.Popen(
@@ -187,7 +187,7 @@ def test_a_run_waiting_for_the_folder_says_so_and_names_the_other_run(tmp_path: 
 def test_a_lock_held_too_long_stops_the_run_with_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from prepkit import locks
+    from prepkit.core import locks
 
     monkeypatch.setattr(locks, "LOCK_WAIT_SECONDS", 0.3)
     lock = tmp_path / ".prepkit.lock"
@@ -251,8 +251,8 @@ def test_a_lock_file_that_is_not_the_users_is_refused(tmp_path: Path) -> None:
 
 def test_a_link_into_a_missing_folder_is_refused_and_no_folder_is_made(tmp_path: Path) -> None:
     """Found by the red-team re-check: a dangling link's folders were made to write through it."""
-    from prepkit.errors import UserError
-    from prepkit.profile_files import save_profile
+    from prepkit.core.errors import UserError
+    from prepkit.wizard.profile_files import save_profile
 
     link = tmp_path / "p.yaml"
     link.symlink_to(tmp_path / "gone" / "deeper" / "p.yaml")
@@ -313,7 +313,7 @@ def test_names_the_wizard_could_not_save_under_are_refused_before_the_first_ques
 
 def test_a_line_break_in_the_profile_name_still_saves_a_readable_profile(tmp_path: Path) -> None:
     from prepkit.content.rules import read_profile
-    from prepkit.profile_files import save_profile
+    from prepkit.wizard.profile_files import save_profile
 
     path = save_profile(tmp_path / "visit\n2026.yaml", {"patient": {"name": "Ann"}})
     assert read_profile(path).patient.name == "Ann"

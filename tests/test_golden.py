@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
+from prepkit.documents.render import render_card, render_worksheet
 from prepkit.profile.schema import Profile
-from prepkit.render import render_card, render_worksheet
 from tests.pdf_tools import render_pages
 
 GOLDEN = Path(__file__).with_name("golden")

@@ -17,8 +17,8 @@ from pypdf.generic import DictionaryObject
 
 from prepkit.cli import main
 from prepkit.content.rules import validate_profile
-from prepkit.errors import UserError
-from prepkit.render import render_card, render_worksheet
+from prepkit.core.errors import UserError
+from prepkit.documents.render import render_card, render_worksheet
 from tests.conftest import EXAMPLE, FULL_RUN
 from tests.pdf_tools import flat_text, reader
 

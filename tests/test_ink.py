@@ -12,8 +12,8 @@ import io
 import pikepdf
 import pytest
 
+from prepkit.documents.render import render_card, render_worksheet
 from prepkit.profile.schema import Profile
-from prepkit.render import render_card, render_worksheet
 from tests.test_golden import follow_up_worksheet, with_diary
 
 DOCUMENTS = {

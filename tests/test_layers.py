@@ -1,4 +1,4 @@
-"""Layers that only look down: cli -> (wizard | build) -> (content + layout) -> profile -> base.
+"""Layers that only look down: cli -> (wizard | documents) -> (content + layout) -> profile -> core.
 
 Walks every module's imports (lazy ones inside functions too) and fails if a
 module imports a layer above its own, or if anything below the CLI imports Click.
@@ -14,36 +14,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "prepkit"
 
 # The lowest layer first. A module may import its own layer and those below it.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    (
-        "base",
-        (
-            "prepkit",
-            "prepkit.errors",
-            "prepkit.today",
-            "prepkit.resources",
-            "prepkit.yaml_loaders",
-            "prepkit.output",
-            "prepkit.locks",
-            "prepkit.options",
-        ),
-    ),
+    ("core", ("prepkit", "prepkit.core")),
     ("profile", ("prepkit.profile",)),
     ("content and layout", ("prepkit.content", "prepkit.layout")),
-    ("wizard and build", ("prepkit.wizard", "prepkit.render", "prepkit.build")),
-    (
-        "cli",
-        (
-            "prepkit.start",
-            "prepkit.cli",
-            "prepkit.exits",
-            "prepkit.visits",
-            "prepkit.terminal",
-            "prepkit.line_input",
-            "prepkit.profile_files",
-            "prepkit.diary_log",
-            "prepkit.__main__",
-        ),
-    ),
+    ("wizard and documents", ("prepkit.wizard", "prepkit.documents")),
+    ("cli", ("prepkit.cli", "prepkit.__main__")),
 ]
 CLICK_ALLOWED = LAYERS[-1][1]
 
@@ -110,26 +85,26 @@ def test_an_import_from_a_layer_above_is_caught() -> None:
     assert found == [
         "prepkit.profile.schema (profile) imports prepkit.content.catalog (content and layout)"
     ]
-    lazy = "def f():\n    from prepkit.render import render_card\n"
-    assert problems({"prepkit.output": lazy})  # imports inside functions count too
+    lazy = "def f():\n    from prepkit.documents.render import render_card\n"
+    assert problems({"prepkit.core.output": lazy})  # imports inside functions count too
 
 
 def test_click_below_the_cli_is_caught() -> None:
     """As errors.py once made every error a ClickException."""
-    assert problems({"prepkit.errors": "import click"}) == [
-        "prepkit.errors imports Click (only the CLI may)"
+    assert problems({"prepkit.core.errors": "import click"}) == [
+        "prepkit.core.errors imports Click (only the CLI may)"
     ]
 
 
 # Only the CLI (with the wizard's files) and the build step write files.
 WRITERS = (
     "prepkit.cli",
-    "prepkit.profile_files",
-    "prepkit.diary_log",
-    "prepkit.visits",
-    "prepkit.build",
-    "prepkit.output",
-    "prepkit.locks",
+    "prepkit.wizard.profile_files",
+    "prepkit.cli.diary_log",
+    "prepkit.cli.visits",
+    "prepkit.documents.build",
+    "prepkit.core.output",
+    "prepkit.core.locks",
 )
 WRITING = {
     "write_private",
@@ -146,8 +121,8 @@ def writers(modules: dict[str, str]) -> list[str]:
     for module, source in sorted(modules.items()):
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.ImportFrom) and node.module in (
-                "prepkit.output",
-                "prepkit.locks",
+                "prepkit.core.output",
+                "prepkit.core.locks",
             ):
                 used = WRITING & {alias.name for alias in node.names}
                 if used and not module.startswith(WRITERS):
@@ -158,7 +133,7 @@ def writers(modules: dict[str, str]) -> list[str]:
 def test_only_the_cli_and_the_build_step_write_files() -> None:
     assert not writers(package_modules()), "\n".join(writers(package_modules()))
     # As the wizard's session and the profile writer once did.
-    assert writers({"prepkit.profile.writer": "from prepkit.output import write_private"})
+    assert writers({"prepkit.profile.writer": "from prepkit.core.output import write_private"})
 
 
 def cycles(modules: dict[str, str]) -> list[list[str]]:
@@ -209,3 +184,14 @@ def test_a_loop_of_imports_is_caught_even_inside_a_function() -> None:
     assert cycles(planted) == [
         ["prepkit.content.changes", "prepkit.content.worksheet", "prepkit.content.changes"]
     ]
+
+
+def test_only_the_package_face_and_main_sit_outside_the_layer_packages() -> None:
+    """The folders read as the pipeline: every module lives in its layer's package."""
+    loose = sorted(p.name for p in PACKAGE.glob("*.py"))
+    assert loose == ["__init__.py", "__main__.py"]
+    packages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
+    layered = {
+        prefix.split(".")[1] for _, prefixes in LAYERS for prefix in prefixes if "." in prefix
+    }
+    assert set(packages) <= layered, set(packages) - layered

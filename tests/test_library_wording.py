@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from prepkit.content.rules import read_profile
-from prepkit.errors import UserError
+from prepkit.core.errors import UserError
 from prepkit.profile import loader
 from tests.conftest import write_profile
 

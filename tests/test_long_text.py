@@ -20,11 +20,11 @@ from reportlab.platypus import paragraph as reportlab_paragraph
 
 from prepkit.content.rules import to_profile
 from prepkit.content.worksheet import NOTE_IN_TABLE
+from prepkit.documents.render import render_worksheet
 from prepkit.layout.paragraph import Paragraph, line_paragraphs
 from prepkit.profile.convert import ProfileProblem
 from prepkit.profile.schema import LONG_TEXT
-from prepkit.profile_files import save_profile
-from prepkit.render import render_worksheet
+from prepkit.wizard.profile_files import save_profile
 from tests.conftest import FULL_RUN
 from tests.limits import maxed_profile
 from tests.pdf_tools import flat_text, page_texts

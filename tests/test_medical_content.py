@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
 from prepkit.content.rules import to_profile
-from prepkit.render import render_card, render_worksheet
+from prepkit.documents.render import render_card, render_worksheet
 from tests.pdf_tools import flat_text
 from tests.test_wizard import FIRST_RUN
 

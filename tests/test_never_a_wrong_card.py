@@ -15,8 +15,8 @@ from click.testing import CliRunner
 
 from prepkit.cli import main, wizard_then_build
 from prepkit.content.rules import read_profile
-from prepkit.options import Options
-from prepkit.output import read_mark
+from prepkit.core.output import read_mark
+from prepkit.documents.options import Options
 from tests.conftest import TOO_MANY_TO_AVOID
 from tests.pdf_tools import flat_text, reader
 from tests.scripted import ScriptedPrompter
@@ -297,7 +297,7 @@ def test_the_wizard_says_what_the_card_leaves_blank(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     script = {**FIRST_RUN_SCRIPT, "Emergency number": "", "Diagnosis": None}
-    monkeypatch.setattr("prepkit.terminal.TerminalPrompter", lambda: ScriptedPrompter(script))
+    monkeypatch.setattr("prepkit.cli.terminal.TerminalPrompter", lambda: ScriptedPrompter(script))
     result = CliRunner().invoke(main, ["wizard", str(tmp_path / "p.yaml")])
     assert result.exit_code == 0, result.output
     assert "does not say your diagnosis, the emergency number; the wallet card leaves" in (
@@ -311,7 +311,7 @@ def test_stopping_a_named_profile_says_how_to_carry_on_with_it(
     from tests.scripted import CTRL_C
 
     script = {**FIRST_RUN_SCRIPT, "Provider": CTRL_C}
-    monkeypatch.setattr("prepkit.terminal.TerminalPrompter", lambda: ScriptedPrompter(script))
+    monkeypatch.setattr("prepkit.cli.terminal.TerminalPrompter", lambda: ScriptedPrompter(script))
     profile = tmp_path / "ruth.yaml"
     result = CliRunner().invoke(main, ["wizard", str(profile)])
     assert result.exit_code == 130

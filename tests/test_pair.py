@@ -179,8 +179,8 @@ def test_a_stop_just_before_the_renames_leaves_no_copy_of_the_documents(
 
     from click.testing import CliRunner
 
-    from prepkit import output
     from prepkit.cli import main
+    from prepkit.core import output
 
     @contextlib.contextmanager
     def stopped_on_entry() -> Iterator[None]:
@@ -199,7 +199,7 @@ def test_under_nohup_a_closed_terminal_does_not_stop_a_build(tmp_path: Path) -> 
         "import os, signal, sys\n"
         "signal.signal(signal.SIGHUP, signal.SIG_IGN)\n"
         "from prepkit.cli import main\n"
-        "import prepkit.build as b\n"
+        "import prepkit.documents.build as b\n"
         "real = b.replace_together\n"
         "def hup(*a, **k):\n"
         "    os.kill(os.getpid(), signal.SIGHUP)\n"

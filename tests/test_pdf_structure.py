@@ -14,8 +14,8 @@ import pdfplumber
 import pikepdf
 import pytest
 
+from prepkit.documents.render import blank_profile, render_card, render_worksheet
 from prepkit.profile.schema import Profile
-from prepkit.render import blank_profile, render_card, render_worksheet
 from tests.pdf_tools import fold, page_texts, reader
 
 WORKSHEETS = [(paper, large) for paper in ("letter", "a4") for large in (False, True)]

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from prepkit.content.rules import read_profile, to_profile
-from prepkit.errors import UserError
+from prepkit.core.errors import UserError
 from prepkit.profile.loader import MAX_PROFILE_BYTES
 from prepkit.profile.schema import Profile
-from prepkit.profile_files import save_profile
+from prepkit.wizard.profile_files import save_profile
 from tests.conftest import write_profile
 from tests.limits import maxed_profile
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from prepkit.terminal import TerminalPrompter
+from prepkit.cli.terminal import TerminalPrompter
 from prepkit.wizard.prompts import (
     InputEnded,
     Interrupted,
@@ -249,7 +249,7 @@ def test_a_ctrl_c_that_lands_before_the_read_starts_still_stops_the_question(
 @pytest.mark.skipif(sys.platform == "win32", reason="pipes as on POSIX")
 def test_lines_typed_ahead_arrive_one_by_one_and_the_end_is_an_end() -> None:
     """Several lines in one read (a paste, a pipe) are kept for the next questions."""
-    from prepkit.line_input import LineReader
+    from prepkit.cli.line_input import LineReader
 
     read_end, write_end = os.pipe()
     try:

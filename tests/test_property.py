@@ -20,10 +20,10 @@ from hypothesis import strategies as st
 
 from prepkit.content.catalog import load_catalog
 from prepkit.content.rules import validate_profile
-from prepkit.errors import CardDoesNotFit, UserError
+from prepkit.core.errors import CardDoesNotFit, UserError
+from prepkit.documents.render import render_card, render_worksheet
 from prepkit.profile.convert import field_path
 from prepkit.profile.schema import DATE_TEXT, LONG_TEXT, SHORT_TEXT
-from prepkit.render import render_card, render_worksheet
 from tests.conftest import FULL_RUN
 from tests.pdf_tools import flat_text, reader
 from tests.test_worksheet_pdf import expected_strings

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from prepkit.core.resources import resource_dir
 from prepkit.layout.styles import load_styles
-from prepkit.resources import resource_dir
 
 
 def test_templates_and_every_font_role_are_found() -> None:
@@ -59,9 +59,9 @@ def test_a_damaged_font_is_one_line_saying_to_reinstall_not_a_traceback_or_a_han
 ) -> None:
     """Found by #28: a truncated or empty font was a traceback; a FIFO or a link to
     /dev/zero in its place hung the run."""
-    from prepkit.errors import PrepkitError
+    from prepkit.core.errors import PrepkitError
+    from prepkit.core.resources import resource_dir
     from prepkit.layout.fonts import _font
-    from prepkit.resources import resource_dir
 
     real = resource_dir("fonts") / "DejaVuSans.ttf"
     font = tmp_path / "DejaVuSans.ttf"

@@ -12,7 +12,7 @@ from prepkit.content import worksheet
 from prepkit.content.catalog import load_catalog
 from prepkit.content.results import result_series
 from prepkit.content.rules import to_profile
-from prepkit.render import render_worksheet
+from prepkit.documents.render import render_worksheet
 from prepkit.wizard.answers import Data
 from tests.pdf_tools import flat_text
 from tests.scripted import ScriptedPrompter
@@ -161,7 +161,7 @@ def test_the_wizard_adds_a_test_in_the_patients_own_words_and_its_newer_result()
 
 
 def test_a_stop_in_an_own_tests_result_resumes_at_that_question(tmp_path: Any) -> None:
-    from prepkit.profile_files import ProfileFiles
+    from prepkit.wizard.profile_files import ProfileFiles
     from prepkit.wizard.session import WizardStopped, draft_path, run_wizard
     from tests.scripted import CTRL_C
 

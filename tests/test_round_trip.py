@@ -180,7 +180,7 @@ def read_text_answers(text: str) -> bool:
 
 def _wizard_save(path: Path, change: str) -> None:
     from prepkit.profile.convert import profile_data
-    from prepkit.profile_files import ProfileFiles
+    from prepkit.wizard.profile_files import ProfileFiles
 
     data = profile_data(read_profile(path))
     data["patient"]["name"] = change
@@ -211,7 +211,7 @@ def test_tabs_placeholders_and_crlf_keep_every_comment_through_a_wizard_save(
 def test_a_save_that_would_lose_a_comment_is_refused_and_the_answers_are_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from prepkit.errors import UserError
+    from prepkit.core.errors import UserError
     from prepkit.profile import round_trip
 
     path = tmp_path / "p.yaml"

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
 from prepkit.content.rules import to_profile
-from prepkit.render import render_card, render_worksheet
+from prepkit.documents.render import render_card, render_worksheet
 from tests.conftest import FULL_RUN
 from tests.pdf_tools import flat_text
 from tests.references import (

@@ -15,7 +15,7 @@ from prepkit.content.catalog import load_catalog
 from prepkit.content.changes import changes_since
 from prepkit.content.rules import read_profile, to_profile
 from prepkit.profile.history import kept_visits
-from prepkit.profile_files import save_profile
+from prepkit.wizard.profile_files import save_profile
 from tests.pdf_tools import flat_text
 from tests.two_visits import first_visit, second_visit
 
@@ -330,8 +330,8 @@ def test_a_copy_holding_what_cannot_be_printed_is_left_out_with_a_note(
 def test_the_kept_copy_reads_back_as_the_answers_printed(words: str, tmp_path: Path) -> None:
     """The copy is written by libyaml (2 s faster for the largest diary): its text may
     differ in form from the profile's, never in the answers it holds."""
+    from prepkit.cli.visits import keep_visit_copy
     from prepkit.content.rules import read_profile
-    from prepkit.visits import keep_visit_copy
 
     profile = tmp_path / "me.yaml"
     data = second_visit(first_visit())

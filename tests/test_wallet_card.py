@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
 from prepkit.content.rules import to_profile
-from prepkit.errors import CardDoesNotFit
+from prepkit.core.errors import CardDoesNotFit
+from prepkit.documents.render import render_card, render_worksheet
 from prepkit.layout.card_spec import CardSpec, CardSpecError
 from prepkit.profile.loader import parse_yaml
 from prepkit.profile.schema import Profile
-from prepkit.render import render_card, render_worksheet
 from tests.conftest import EXAMPLE, FULL_RUN, TOO_MANY_TO_AVOID, write_profile
 from tests.pdf_tools import MM, flat_text, fold, page_texts, reader
 from tests.realistic import AVOID, card_patient, realistic_patient

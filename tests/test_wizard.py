@@ -21,10 +21,10 @@ from click.testing import CliRunner, Result
 from prepkit.cli import main
 from prepkit.content.catalog import load_catalog
 from prepkit.content.rules import read_profile, to_profile
-from prepkit.errors import UserError
-from prepkit.profile_files import ProfileFiles
+from prepkit.core.errors import UserError
 from prepkit.wizard import session as wizard_session
 from prepkit.wizard.answers import Data
+from prepkit.wizard.profile_files import ProfileFiles
 from prepkit.wizard.prompts import Prompter
 from prepkit.wizard.sections import SECTIONS
 from prepkit.wizard.session import WizardResult, WizardStopped, draft_path
@@ -455,7 +455,7 @@ def test_the_care_teams_plan_who_gave_it_when_and_where_the_epinephrine_is() -> 
 
 
 def test_the_day_the_steps_were_given_cannot_be_after_today() -> None:
-    from prepkit.today import today
+    from prepkit.core.today import today
 
     later = (today() + dt.timedelta(days=30)).isoformat()
     script = {
@@ -836,7 +836,7 @@ def test_a_resume_place_that_no_longer_comes_up_asks_everything_after_its_sectio
     tmp_path: Path,
 ) -> None:
     """A hand-edited draft (the medication gone): the rest of the wizard is asked as usual."""
-    from prepkit.profile_files import ProfileFiles
+    from prepkit.wizard.profile_files import ProfileFiles
     from prepkit.wizard.resume import Place, place_in
 
     profile = tmp_path / "p.yaml"
@@ -1121,7 +1121,7 @@ def test_an_answered_question_taken_off_the_list_keeps_its_answer(tmp_path: Path
     lost when the question was not picked again, and the worksheet then listed it as
     'no answer noted'."""
     from prepkit.content.changes import changes_since
-    from prepkit.render import render_worksheet
+    from prepkit.documents.render import render_worksheet
 
     session(tmp_path, FIRST_RUN_SCRIPT)
     before = read_profile(tmp_path / "p.yaml")

@@ -22,8 +22,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from prepkit import terminal as prompts
 from prepkit.cli import main
+from prepkit.cli import terminal as prompts
 from prepkit.profile.loader import parse_yaml
 from tests.conftest import FULL_RUN, PINNED_EPOCH
 from tests.test_property import ANY, NASTY, TYPED

@@ -128,7 +128,7 @@ def test_a_byte_that_is_not_utf8_is_asked_again_not_a_crash(tmp_path: Path) -> N
 def test_a_follow_up_that_changes_one_medication_takes_a_few_lines(tmp_path: Path) -> None:
     """#18: re-running with a saved profile took ~92 Enters; now the visit, then what changed."""
     from prepkit.profile.convert import profile_data
-    from prepkit.profile_files import save_profile
+    from prepkit.wizard.profile_files import save_profile
     from tests.conftest import EXAMPLE
 
     data = profile_data(read_profile(EXAMPLE))

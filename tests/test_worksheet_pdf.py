@@ -14,10 +14,10 @@ from reportlab.pdfbase import pdfmetrics
 from prepkit.content.catalog import load_catalog
 from prepkit.content.environment import long_date
 from prepkit.content.rules import to_profile, validate_profile
+from prepkit.documents.render import blank_profile, render_worksheet
 from prepkit.layout.fonts import register_fonts
 from prepkit.profile.loader import parse_yaml
 from prepkit.profile.schema import Profile
-from prepkit.render import blank_profile, render_worksheet
 from tests.conftest import PINNED_DATE
 from tests.pdf_tools import MM, flat_text, fold, ink, page_sizes, page_texts, reader, render_pages
 

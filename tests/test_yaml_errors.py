@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from prepkit.content.rules import read_profile
-from prepkit.errors import UserError
+from prepkit.core.errors import UserError
 from tests.conftest import write_profile
 
 CASES = [

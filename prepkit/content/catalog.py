@@ -123,6 +123,6 @@ def load_catalog() -> Catalog:
     Not kept in the cache: reading it back saved under 1% of ``prepkit example``,
     and an entry is one more thing that could change printed text.
     """
-    from prepkit.yaml_loaders import load_data
+    from prepkit.core.yaml_loaders import load_data
 
     return parse_catalog(load_data(CATALOG_FILE.read_text(encoding="utf-8")))

@@ -16,8 +16,8 @@ from typing import TypeVar
 
 from prepkit.content.catalog import Catalog
 from prepkit.content.results import by_time, test_key, test_name
+from prepkit.core.today import today
 from prepkit.profile.schema import Profile, QuestionEntry, SymptomEntry, TestRecord
-from prepkit.today import today
 
 ARROW = "→"
 STATUS_WORDS = {

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from jinja2 import BaseLoader, Environment
     from markupsafe import Markup
 
-from prepkit.resources import resource_dir
+from prepkit.core.resources import resource_dir
 
 
 def multiline(text: str) -> Markup:

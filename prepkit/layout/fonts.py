@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prepkit.errors import PrepkitError
+from prepkit.core.errors import PrepkitError
 from prepkit.layout.styles import StyleSheet, load_styles
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from typing import Any
 
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFObjectReference, PDFPage
 
+from prepkit.core.today import pinned_epoch
 from prepkit.layout.ink import BlackInkCanvas
-from prepkit.today import pinned_epoch
 
 # "/F2+0 10 Tf": the operator that selects a font in a content stream.
 _SELECTS_FONT = re.compile(r"/(\S+)\s+[-\d.]+\s+Tf\b")

@@ -15,8 +15,8 @@ import msgspec
 from msgspec import Struct
 from msgspec.structs import replace
 
+from prepkit.core.resources import resource_dir
 from prepkit.layout.units import MM
-from prepkit.resources import resource_dir
 
 STYLES_FILE = Path(__file__).with_name("styles.yaml")
 
@@ -208,7 +208,7 @@ def load_styles(large_print: bool = False) -> StyleSheet:
 
 
 def _parse(text: str) -> StyleSheet:
-    from prepkit.yaml_loaders import load_data
+    from prepkit.core.yaml_loaders import load_data
 
     data: Any = load_data(text)
     return _check(msgspec.convert(data, StyleSheet))

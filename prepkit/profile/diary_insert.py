@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from prepkit.yaml_loaders import TEXT_LOADER
+from prepkit.core.yaml_loaders import TEXT_LOADER
 
 
 def with_entry(old_text: str, place: int, entry_yaml: str) -> str | None:
@@ -77,7 +77,7 @@ def _empty(node: yaml.Node) -> bool:
 
 def same_answers(text: str, expected: Any, name: str) -> bool:
     """Whether ``text`` reads back as exactly ``expected`` (a checked profile)."""
-    from prepkit.errors import UserError
+    from prepkit.core.errors import UserError
     from prepkit.profile.convert import ProfileProblem, to_profile
     from prepkit.profile.loader import parse_yaml
 

@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from prepkit.errors import UserError
+from prepkit.core.errors import UserError
+from prepkit.core.yaml_loaders import NULL_WORDS, TEXT_LOADER
 from prepkit.profile.convert import (
     ExtraRules,
     ProfileProblem,
@@ -27,7 +28,6 @@ from prepkit.profile.convert import (
 )
 from prepkit.profile.schema import DIARY_ENTRIES, MAX_ITEMS, Location, Profile
 from prepkit.profile.yaml_errors import syntax_error
-from prepkit.yaml_loaders import NULL_WORDS, TEXT_LOADER
 
 # The largest profile prepkit's own writer makes within the schema's limits is
 # 2.8 MB (every text at its limit in 4-byte characters; tests/test_profile.py

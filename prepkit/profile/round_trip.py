@@ -41,7 +41,7 @@ def _merge(old: Any, new: Any) -> Any:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
-    from prepkit.yaml_loaders import NULL_WORDS
+    from prepkit.core.yaml_loaders import NULL_WORDS
 
     if isinstance(new, dict):
         if not isinstance(old, CommentedMap):
@@ -81,7 +81,7 @@ def _merge(old: Any, new: Any) -> Any:
 
 def _placeholder(value: Any) -> bool:
     """An empty answer as written: nothing, ``""``, or a plain ``~`` or ``null``."""
-    from prepkit.yaml_loaders import NULL_WORDS
+    from prepkit.core.yaml_loaders import NULL_WORDS
 
     return value is None or value == "" or (type(value) is str and value in NULL_WORDS)
 

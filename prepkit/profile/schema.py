@@ -19,8 +19,8 @@ from typing import Annotated, Literal
 
 from msgspec import Meta, Struct
 
+from prepkit.core.today import today
 from prepkit.profile.avoid_notes import slips
-from prepkit.today import today
 
 SCHEMA_VERSION = 1
 SHORT_TEXT = 200

@@ -10,8 +10,8 @@ from typing import Any
 
 import yaml
 
-from prepkit.errors import printable
-from prepkit.yaml_loaders import NULL_WORDS
+from prepkit.core.errors import printable
+from prepkit.core.yaml_loaders import NULL_WORDS
 
 HEADER = """\
 # prepkit profile: your answers, saved by prepkit.
@@ -112,7 +112,7 @@ def saved_text(data: dict[str, Any], name: str, previous: str | None) -> str:
     fresh = profile_text(data, name)
     if previous is None:
         return fresh
-    from prepkit.errors import UserError
+    from prepkit.core.errors import UserError
     from prepkit.profile.convert import ProfileProblem, to_profile
     from prepkit.profile.loader import parse_yaml
     from prepkit.profile.round_trip import updated_text
@@ -133,7 +133,7 @@ def saved_text(data: dict[str, Any], name: str, previous: str | None) -> str:
 
 def _fresh_unless_it_loses(previous: str, fresh: str, name: str) -> str:
     """``fresh``, if every line of ``previous`` holding a ``#`` is in it too."""
-    from prepkit.errors import UserError
+    from prepkit.core.errors import UserError
 
     kept = set(fresh.splitlines())
     lost = [line for line in previous.splitlines() if "#" in line and line not in kept]

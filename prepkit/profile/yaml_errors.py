@@ -13,7 +13,7 @@ import re
 
 import yaml
 
-from prepkit.errors import UserError
+from prepkit.core.errors import UserError
 
 # Bullets that word processors and notes apps put in front of list items.
 # Written as escapes where a bullet looks like a dash: hyphen bullet, en and em dash.

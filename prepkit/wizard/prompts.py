@@ -2,7 +2,7 @@
 
 The wizard's sections talk only to a Prompter, so the flow of questions can be
 tested with scripted answers and no terminal; the terminal's own prompter (with
-Click's parameter types) is ``prepkit.terminal``, in the CLI's layer. Each prompt
+Click's parameter types) is ``prepkit.cli.terminal``, in the CLI's layer. Each prompt
 shows one short line of help and its default; Enter keeps the default (or skips
 an optional answer), ``-`` clears a saved answer, and ``?`` shows more help.
 """

@@ -14,7 +14,7 @@ from typing import NamedTuple, Protocol
 
 from prepkit.content.catalog import Catalog, load_catalog
 from prepkit.content.rules import read_profile, validate_profile
-from prepkit.errors import UserError
+from prepkit.core.errors import UserError
 from prepkit.profile.convert import profile_data
 from prepkit.profile.loader import parse_yaml, read_profile_text
 from prepkit.profile.schema import Profile
@@ -97,7 +97,7 @@ def _load_draft(path: Path) -> tuple[Data, Place | None] | None:
 def _after_a_visit(data: Data) -> Data:
     """A saved first visit whose date has passed: the next one is a follow-up, so
     that is what Enter keeps (the patient can still pick "first")."""
-    from prepkit.today import today
+    from prepkit.core.today import today
     from prepkit.wizard.answers import as_date
 
     visit = data.get("visit")

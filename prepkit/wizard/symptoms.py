@@ -147,7 +147,7 @@ def _no_diary(data: Data) -> bool:
 def diary_summary(data: Data) -> str:
     """The diary's counts in one sentence, as the worksheet will work them out."""
     from prepkit.content.diary import year_before
-    from prepkit.today import today
+    from prepkit.core.today import today
 
     diary = items_at(data, "attack_diary")
     # Counted up to the visit, as the worksheet counts them (a reprint of a past visit).

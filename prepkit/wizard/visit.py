@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from prepkit.content.catalog import Catalog
+from prepkit.core.today import today
 from prepkit.profile.schema import date_problem
-from prepkit.today import today
 from prepkit.wizard.answers import Data, as_text, heading, mapping_at
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from prepkit.errors import printable
-from prepkit.line_input import MAX_LINE_BYTES, LineReader, LineTooLong
+from prepkit.cli.line_input import MAX_LINE_BYTES, LineReader, LineTooLong
+from prepkit.core.errors import printable
 from prepkit.profile.convert import NO, YES
 from prepkit.wizard.prompts import (
     CLEAR,

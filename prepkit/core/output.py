@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote
 
-from prepkit.errors import StoppedAfter, UserError, printable
+from prepkit.core.errors import StoppedAfter, UserError, printable
 
 PRIVATE = 0o600
 PRIVATE_FOLDER = 0o700

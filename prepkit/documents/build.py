@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from prepkit.errors import CardDoesNotFit
-from prepkit.locks import folder_lock
-from prepkit.options import Options
-from prepkit.output import (
+from prepkit.core.errors import CardDoesNotFit
+from prepkit.core.locks import folder_lock
+from prepkit.core.output import (
     Mark,
     ensure_folder,
     may_replace,
@@ -23,8 +22,9 @@ from prepkit.output import (
     remove_leftovers,
     replace_together,
 )
+from prepkit.documents.options import Options
+from prepkit.documents.render import render_card, render_worksheet
 from prepkit.profile.schema import Profile
-from prepkit.render import render_card, render_worksheet
 
 WORKSHEET = "worksheet.pdf"
 WALLET_CARD = "wallet-card.pdf"

@@ -11,10 +11,10 @@ import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from prepkit.errors import CardDoesNotFit, UserError
+from prepkit.core.errors import CardDoesNotFit, UserError
+from prepkit.core.today import today
 from prepkit.profile.convert import profile_data
 from prepkit.profile.schema import Profile
-from prepkit.today import today
 
 if TYPE_CHECKING:
     from prepkit.layout.card_flow import CardTooFull

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from prepkit.errors import UserError
+from prepkit.core.errors import UserError
 
 # 9999-12-31 23:59:59 UTC: the last second a date can show.
 _LAST_SECOND = 253_402_300_799

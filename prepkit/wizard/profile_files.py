@@ -12,9 +12,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prepkit.errors import UserError
-from prepkit.locks import profile_lock
-from prepkit.output import real_path, remove_leftovers, signals_held, write_private
+from prepkit.core.errors import UserError
+from prepkit.core.locks import profile_lock
+from prepkit.core.output import real_path, remove_leftovers, signals_held, write_private
 from prepkit.profile.writer import DRAFT_HEADER, profile_text, saved_text
 from prepkit.wizard.session import draft_path
 
@@ -135,7 +135,7 @@ def check_can_save(profile: Path) -> None:
     """Refuse before the first question if the answers could not be saved at the end."""
     import tempfile
 
-    from prepkit.output import ensure_folder
+    from prepkit.core.output import ensure_folder
 
     if profile.is_dir():
         raise UserError("is a folder; give the profile a file name", file=str(profile))

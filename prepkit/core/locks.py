@@ -16,8 +16,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from prepkit.errors import UserError, printable
-from prepkit.output import PRIVATE, real_path, remove_leftovers
+from prepkit.core.errors import UserError, printable
+from prepkit.core.output import PRIVATE, real_path, remove_leftovers
 
 # How long a run waits for another to finish with a profile or an output folder.
 # The slowest writer within the limits (a build of the largest profile) takes

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from prepkit.errors import UserError
-from prepkit.exits import say
+from prepkit.cli.exits import say
+from prepkit.core.errors import UserError
 
 if TYPE_CHECKING:
     pass
@@ -82,10 +82,10 @@ def log(profile: Path, **given: Any) -> None:
     The worksheet lists the attacks since your last visit, charts them per
     month and counts what you noted before them.
     """
+    from prepkit.cli.visits import check_profile_path
     from prepkit.content.catalog import load_catalog
     from prepkit.content.rules import read_profile
-    from prepkit.today import now
-    from prepkit.visits import check_profile_path
+    from prepkit.core.today import now
 
     check_profile_path(profile)
     answers = read_profile(profile)  # a profile that cannot be read is not written to
@@ -96,7 +96,7 @@ def log(profile: Path, **given: Any) -> None:
         if problem is not None:
             raise UserError(problem[1], file=str(profile), field=_OPTION_FOR[problem[0]])
     else:
-        from prepkit.terminal import TerminalPrompter, terminal_problem
+        from prepkit.cli.terminal import TerminalPrompter, terminal_problem
         from prepkit.wizard.diary import ask_attack
         from prepkit.wizard.prompts import InputEnded, Interrupted
 
@@ -187,7 +187,7 @@ def _save(profile: Path, entry: dict[str, Any]) -> int:
     while the questions were asked is not undone.
     """
     from prepkit.content.rules import read_profile
-    from prepkit.locks import profile_lock
+    from prepkit.core.locks import profile_lock
     from prepkit.profile.convert import profile_data
 
     with profile_lock(profile):
@@ -196,7 +196,7 @@ def _save(profile: Path, entry: dict[str, Any]) -> int:
 
 def _insert(profile: Path, data: dict[str, Any], entry: dict[str, Any]) -> int:
     from prepkit.content.rules import catalog_problems
-    from prepkit.output import real_path, write_private
+    from prepkit.core.output import real_path, write_private
     from prepkit.profile.convert import ProfileProblem, field_path, to_profile
     from prepkit.profile.diary_insert import same_answers, with_entry
     from prepkit.profile.loader import read_profile_text

@@ -15,12 +15,12 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from prepkit.errors import UserError
-from prepkit.exits import say
+from prepkit.cli.exits import say
+from prepkit.core.errors import UserError
 
 if TYPE_CHECKING:
-    from prepkit.build import Outcome
-    from prepkit.options import Options
+    from prepkit.documents.build import Outcome
+    from prepkit.documents.options import Options
     from prepkit.profile.schema import Profile
 
 COPY_HEADER = """\
@@ -42,9 +42,9 @@ def check_profile_path(profile: Path) -> None:
 
 def keep_visit_copy(profile: Path, answers: Profile, today: dt.date) -> tuple[Path | None, str]:
     """Keep ``answers`` as the copy for their visit date; the copy and what to say."""
-    from prepkit.errors import printable
-    from prepkit.locks import profile_lock
-    from prepkit.output import ensure_folder, remove_leftovers, write_private
+    from prepkit.core.errors import printable
+    from prepkit.core.locks import profile_lock
+    from prepkit.core.output import ensure_folder, remove_leftovers, write_private
     from prepkit.profile.convert import profile_data
     from prepkit.profile.history import history_folder, visit_copy
     from prepkit.profile.writer import profile_text
@@ -78,8 +78,8 @@ def keep_visit_copy(profile: Path, answers: Profile, today: dt.date) -> tuple[Pa
 def last_visit(profile: Path, answers: Profile) -> tuple[Profile | None, dt.date | None, str]:
     """The latest visit kept before this one: its answers and date, or why none is used."""
     from prepkit.content.rules import read_profile
+    from prepkit.core.today import today
     from prepkit.profile.history import last_visit_before
-    from prepkit.today import today
 
     if answers.visit.date is None:
         return None, None, ""
@@ -87,7 +87,7 @@ def last_visit(profile: Path, answers: Profile) -> tuple[Profile | None, dt.date
     if found is None:
         return None, None, ""
     day, path = found
-    from prepkit.render import check_printable
+    from prepkit.documents.render import check_printable
 
     try:
         # The copy is input like the profile: the same checks, the font's included
@@ -101,8 +101,8 @@ def last_visit(profile: Path, answers: Profile) -> tuple[Profile | None, dt.date
 
 def build_for_visit(profile: Path, answers: Profile, options: Options) -> Outcome:
     """Print ``answers``, compared with the last visit kept, and keep them for this visit."""
-    from prepkit.build import build_documents
-    from prepkit.today import today
+    from prepkit.core.today import today
+    from prepkit.documents.build import build_documents
 
     previous, day, problem = last_visit(profile, answers)
     if problem:

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from prepkit.errors import PrepkitError, UserError
+from prepkit.core.errors import PrepkitError, UserError
 
 
 def say(text: str) -> None:
@@ -20,7 +20,7 @@ def say(text: str) -> None:
     A file name may hold an escape sequence or a newline; quoted raw, it could
     retitle or clear the terminal, or fake a line of output.
     """
-    from prepkit.errors import printable
+    from prepkit.core.errors import printable
 
     click.echo(printable(text))
 
@@ -57,7 +57,7 @@ class Commands(click.Group):
         except click.UsageError as error:
             # One line, as for every other refusal: Click's own is three (usage, a
             # hint, the error), which scripts and people alike read past.
-            from prepkit.errors import printable
+            from prepkit.core.errors import printable
 
             where = error.ctx.command_path if error.ctx is not None else ctx.command_path
             if (error.ctx is None or error.ctx.command is self) and ctx.invoked_subcommand:

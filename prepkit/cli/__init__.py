@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 import click
 
 from prepkit import __version__
-from prepkit.diary_log import log
-from prepkit.errors import UserError
-from prepkit.exits import Commands, say
+from prepkit.cli.diary_log import log
+from prepkit.cli.exits import Commands, say
+from prepkit.core.errors import UserError
 
 if TYPE_CHECKING:
-    from prepkit.build import Outcome
-    from prepkit.options import Options
+    from prepkit.documents.build import Outcome
+    from prepkit.documents.options import Options
     from prepkit.profile.schema import Profile
     from prepkit.wizard.prompts import Prompter
     from prepkit.wizard.session import WizardResult
@@ -106,7 +106,7 @@ def main(ctx: click.Context) -> None:
     New here? Answer the questions with:  prepkit wizard
     or see an example first with:        prepkit example
     """
-    from prepkit.today import pinned_epoch
+    from prepkit.core.today import pinned_epoch
 
     _stop_like_ctrl_c()  # a killed run cleans up after itself as after Ctrl-C
     pinned_epoch()  # a SOURCE_DATE_EPOCH no PDF date can use stops here, in one line
@@ -137,7 +137,7 @@ def _stop_like_ctrl_c() -> None:
 
 def _options(output_dir: Path, paper: str, large_print: bool, card_layout: str | None) -> Options:
     """The one options object of a run, made from the command line's words."""
-    from prepkit.options import Options
+    from prepkit.documents.options import Options
 
     layout = None if card_layout is None else card_layout.lower()
     return Options(
@@ -155,8 +155,8 @@ def wizard_then_build(
 
     The profile is saved either way; the worksheet always carries everything.
     """
-    from prepkit.profile_files import ProfileFiles
-    from prepkit.visits import build_for_visit
+    from prepkit.cli.visits import build_for_visit
+    from prepkit.wizard.profile_files import ProfileFiles
     from prepkit.wizard.session import run_wizard
 
     result = run_wizard(profile, prompter, ProfileFiles(profile), section=section)
@@ -214,8 +214,8 @@ def build(
     no_card: bool,
 ) -> None:
     """Render the worksheet and wallet card from your PROFILE file."""
+    from prepkit.cli.visits import build_for_visit
     from prepkit.content.rules import read_profile
-    from prepkit.visits import build_for_visit
 
     options = _options(output_dir, paper, large_print, None if no_card else card_layout)
     answers = read_profile(profile)
@@ -233,10 +233,10 @@ def build(
 @card_layout_option
 def example(output_dir: Path, paper: str, large_print: bool, card_layout: str) -> None:
     """Render a made-up patient's worksheet and card, and save their profile."""
-    from prepkit.build import EXAMPLE_NAMES, build_documents
     from prepkit.content.catalog import CATALOG_FILE
     from prepkit.content.rules import read_profile
-    from prepkit.output import write_private
+    from prepkit.core.output import write_private
+    from prepkit.documents.build import EXAMPLE_NAMES, build_documents
 
     bundled = CATALOG_FILE.with_name(EXAMPLE_PROFILE)
     answers = read_profile(bundled)
@@ -293,9 +293,9 @@ def _edited_example(target: Path, bundled: bytes) -> bool:
 @large_print_option
 def blank(output_dir: Path, paper: str, large_print: bool) -> None:
     """Render a blank worksheet to fill in by hand (blank-worksheet.pdf)."""
-    from prepkit.build import Outcome
-    from prepkit.output import ensure_folder, may_replace, write_private
-    from prepkit.render import blank_profile, render_worksheet
+    from prepkit.core.output import ensure_folder, may_replace, write_private
+    from prepkit.documents.build import Outcome
+    from prepkit.documents.render import blank_profile, render_worksheet
 
     options = _options(output_dir, paper, large_print, None)
     pdf = render_worksheet(
@@ -341,8 +341,8 @@ def wizard(
     PROFILE defaults to prepkit-profile.yaml. If it exists, every answer starts
     from last time's, so you can press Enter through what has not changed.
     """
-    from prepkit.terminal import TerminalPrompter, terminal_problem
-    from prepkit.visits import check_profile_path
+    from prepkit.cli.terminal import TerminalPrompter, terminal_problem
+    from prepkit.cli.visits import check_profile_path
     from prepkit.wizard.session import WizardStopped
 
     check_profile_path(profile)
@@ -392,7 +392,7 @@ def history(profile: Path) -> None:
     One is kept each time the wizard saves the profile or build prints it for a
     visit date; the next worksheet says what changed since the last one.
     """
-    from prepkit.visits import history_lines
+    from prepkit.cli.visits import history_lines
 
     for line in history_lines(profile):
         say(line)
@@ -407,8 +407,8 @@ def validate(profile: Path) -> None:
     is found here too.
     """
     from prepkit.content.rules import read_profile
-    from prepkit.errors import CardDoesNotFit
-    from prepkit.render import render_card, render_worksheet
+    from prepkit.core.errors import CardDoesNotFit
+    from prepkit.documents.render import render_card, render_worksheet
 
     answers = read_profile(profile)
     render_worksheet(answers, source=str(profile), check_only=True)
