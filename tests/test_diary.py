@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pexpect
@@ -320,6 +321,31 @@ def test_the_wizard_shows_the_diary_counts_instead_of_asking_them() -> None:
         for line in p.said
     ), p.said
     assert p.unused() == {}
+
+
+def test_the_wizard_and_the_worksheet_give_the_same_counts_for_the_same_day() -> None:
+    """#31: the wizard once counted the diary itself: with today 2026-11-21 it said "the
+    last on 2026-11-25; 0 emergency room visits" where the worksheet said 2026-10-01 and
+    gave no count. Both now come from content/diary.py."""
+    from prepkit.content.rules import to_profile
+    from prepkit.content.worksheet import worksheet_context
+    from prepkit.core.today import today
+    from prepkit.wizard.symptoms import diary_summary as wizard_summary
+
+    data: dict[str, Any] = {
+        "schema_version": 1,
+        "attack_diary": [
+            {"date": "2026-10-01", "time": "21:00"},
+            {"date": "2026-06-12"},
+            {"date": (today() + dt.timedelta(days=4)).isoformat(), "emergency_visit": False},
+        ],
+    }
+    counts = worksheet_context(to_profile(data), load_catalog(), prepared=today())["attacks"]
+    said = wizard_summary(data)
+    assert counts.emergency_visits is None and "emergency room visits not given" in said, said
+    assert f"{counts.last_year} attacks in the last 12 months" in said, said
+    assert f"the last on {counts.last_attack};" in said, said
+    assert counts.last_attack.startswith("2026-10-01")
 
 
 def test_an_attack_logged_while_the_wizard_was_open_survives_its_save(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from prepkit.content.catalog import Catalog
 from prepkit.wizard.answers import (
     Data,
@@ -145,23 +143,39 @@ def _no_diary(data: Data) -> bool:
 
 
 def diary_summary(data: Data) -> str:
-    """The diary's counts in one sentence, as the worksheet will work them out."""
-    from prepkit.content.diary import year_before
+    """The diary's counts in one sentence, worked out by the same code as the worksheet's
+    (content/diary.py), so the two never disagree: up to the visit (or today, if it is
+    still to come), an entry after that not counted, and no emergency visit count where
+    no entry said."""
+    from prepkit.content.diary import counted_until, diary_attacks
+    from prepkit.content.rules import to_profile
     from prepkit.core.today import today
+    from prepkit.profile.convert import ProfileProblem
 
     diary = items_at(data, "attack_diary")
-    # Counted up to the visit, as the worksheet counts them (a reprint of a past visit).
-    visit = as_text(mapping_at(data, "visit").get("date"))
-    until = min(today().isoformat(), visit or today().isoformat())
-    start = year_before(dt.date.fromisoformat(until)).isoformat()
-    year = [e for e in diary if start <= as_text(e.get("date")) <= until]
-    last = max(as_text(e.get("date")) for e in diary)
-    visits = sum(1 for e in year if e.get("emergency_visit") in (True, "yes"))
+    kept = {
+        "schema_version": 1,
+        "attack_diary": diary,
+        "attacks": mapping_at(data, "attacks"),
+        "visit": {"date": mapping_at(data, "visit").get("date")},
+    }
+    tail = "The worksheet counts them from the diary; log a new one with 'prepkit log'."
+    try:
+        profile = to_profile(kept)
+    except ProfileProblem:  # the final check names the problem; here, just the count
+        return f"Attack diary: {len(diary)} entries. {tail}"
+    counts = diary_attacks(profile, counted_until(profile, today()))
+    year = counts.last_year or 0
+    visits = counts.emergency_visits
+    said = (
+        "emergency room visits not given"
+        if visits is None
+        else f"{visits} emergency room {'visit' if visits == 1 else 'visits'}"
+    )
+    last = f", the last on {counts.last_attack}" if counts.last_attack else ""
     return (
-        f"Attack diary: {len(year)} {'attack' if len(year) == 1 else 'attacks'} in the last "
-        f"12 months, the last on {last}; {visits} emergency room "
-        f"{'visit' if visits == 1 else 'visits'}. The worksheet counts them from the diary; "
-        "log a new one with 'prepkit log'."
+        f"Attack diary: {year} {'attack' if year == 1 else 'attacks'} in the last "
+        f"12 months{last}; {said}. {tail}"
     )
 
 
