@@ -15,6 +15,7 @@ from prepkit import __version__
 from prepkit.cli.diary_log import log
 from prepkit.cli.exits import Commands, say
 from prepkit.core.errors import UserError
+from prepkit.documents.options import CARD_LAYOUTS, DEFAULT_PROFILE, PAPERS
 
 if TYPE_CHECKING:
     from prepkit.documents.build import Outcome
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from prepkit.wizard.session import WizardResult
 
 BLANK_WORKSHEET = "blank-worksheet.pdf"
-DEFAULT_PROFILE = "prepkit-profile.yaml"
 # The section names, for --section; kept here so that --help imports no wizard code.
 SECTION_NAMES = (
     "about",
@@ -41,7 +41,7 @@ EXAMPLE_PROFILE = "example-profile.yaml"
 
 paper_option = click.option(
     "--paper",
-    type=click.Choice(["letter", "a4"], case_sensitive=False),
+    type=click.Choice(PAPERS, case_sensitive=False),
     default="letter",
     show_default=True,
     help="Paper size to print on.",
@@ -63,7 +63,7 @@ large_print_option = click.option(
 )
 card_layout_option = click.option(
     "--card-layout",
-    type=click.Choice(["sheet", "page"], case_sensitive=False),
+    type=click.Choice(CARD_LAYOUTS, case_sensitive=False),
     default="sheet",
     show_default=True,
     help="sheet: the card's faces on one page, to cut out and fold (it folds out into 4 "

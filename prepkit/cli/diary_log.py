@@ -18,11 +18,11 @@ import click
 
 from prepkit.cli.exits import say
 from prepkit.core.errors import UserError
+from prepkit.documents.options import DEFAULT_PROFILE
 
 if TYPE_CHECKING:
     pass
 
-DEFAULT_PROFILE = "prepkit-profile.yaml"
 # The option that gave each field of an entry, for messages about it.
 _OPTION_FOR = {
     "date": "--date",

@@ -15,17 +15,12 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from prepkit.content.catalog import Catalog
-from prepkit.content.results import by_time, test_key, test_name
+from prepkit.content.results import STATUS_WORDS, by_time, test_key, test_name
 from prepkit.core.today import today
+from prepkit.core.words import folded, squeezed
 from prepkit.profile.schema import Profile, QuestionEntry, SymptomEntry, TestRecord
 
 ARROW = "→"
-STATUS_WORDS = {
-    "have-result": "have the result",
-    "will-bring": "will bring it",
-    "not-done": "not done",
-    "dont-know": "don't know",
-}
 T = TypeVar("T")
 
 
@@ -38,12 +33,12 @@ class ChangeGroup:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return folded(text)
 
 
 def _same(a: str, b: str) -> bool:
     """The same dose or frequency as typed either way: "10mg" is "10 mg", "BID" is "bid"."""
-    return "".join(a.split()).casefold() == "".join(b.split()).casefold()
+    return squeezed(a) == squeezed(b)
 
 
 def _was(before: object, now: object) -> str:

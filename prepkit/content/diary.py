@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from msgspec import Struct
 
 from prepkit.content.catalog import Catalog
+from prepkit.core.words import folded
 from prepkit.profile.schema import Attacks, DiaryEntry, Profile
 
 MONTHS_CHARTED = 12
@@ -206,7 +207,7 @@ def _listed(names: Iterable[str]) -> str:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
+    return folded(text)
 
 
 def _moment(entry: DiaryEntry) -> tuple[dt.date, str]:

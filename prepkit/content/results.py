@@ -14,8 +14,16 @@ import re
 from msgspec import Struct
 
 from prepkit.content.catalog import Catalog
+from prepkit.core.words import folded
 from prepkit.profile.schema import Profile, TestRecord
 
+# A test's statuses in words, as the worksheet, the changes and the wizard say them.
+STATUS_WORDS = {
+    "have-result": "have the result",
+    "will-bring": "will bring it",
+    "not-done": "not done",
+    "dont-know": "don't know",
+}
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -60,7 +68,7 @@ def written_date(text: str) -> dt.date | None:
 
 def test_key(record: TestRecord) -> str:
     """What makes two results the same test: its id, or the patient's words for it."""
-    return record.test or "own:" + " ".join(record.own.split()).casefold()
+    return record.test or "own:" + folded(record.own)
 
 
 def test_name(record: TestRecord, catalog: Catalog) -> str:

@@ -15,6 +15,8 @@ Paper = Literal["letter", "a4"]
 CardLayout = Literal["sheet", "page"]
 PAPERS: tuple[Paper, ...] = ("letter", "a4")
 CARD_LAYOUTS: tuple[CardLayout, ...] = ("sheet", "page")
+# The profile the commands read and the wizard writes when none is named.
+DEFAULT_PROFILE = "prepkit-profile.yaml"
 
 
 @dataclass(frozen=True)

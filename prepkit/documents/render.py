@@ -13,14 +13,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from prepkit.core.errors import CardDoesNotFit, UserError
 from prepkit.core.today import today
+from prepkit.documents.options import CARD_LAYOUTS, PAPERS
 from prepkit.profile.convert import profile_data
 from prepkit.profile.schema import Profile
 
 if TYPE_CHECKING:
     from prepkit.layout.card_flow import CardTooFull
-
-PAPERS = ("letter", "a4")
-CARD_LAYOUTS = ("sheet", "page")
 
 
 def prepared_date() -> dt.date:

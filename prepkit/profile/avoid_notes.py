@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from prepkit.core.words import folded
+
 # Words that name epinephrine, in the forms patients write it.
 _EPINEPHRINE = ("epinephrine", "adrenaline", "adrenalin", "epipen", "auvi-q", "jext", "emerade")
 # Names of kinds of medicine rather than of one drug (the project's own list).
@@ -47,7 +49,7 @@ _CHECK = "please check this with your care team; the card prints it as you wrote
 
 
 def _plain(name: str) -> str:
-    return " ".join(name.split()).casefold()
+    return folded(name)
 
 
 def slips(

@@ -16,6 +16,8 @@ import io
 import re
 from typing import Any
 
+from prepkit.core.words import folded
+
 
 def _round_trip() -> Any:
     from ruamel.yaml import YAML
@@ -203,9 +205,7 @@ _IDENTITY = ("catalog", "own", "name", "test", "date", "time")
 def _identity(item: Any) -> tuple[tuple[str, str], ...] | None:
     if not isinstance(item, dict):
         return None
-    found = tuple(
-        (key, " ".join(str(item[key]).split()).casefold()) for key in _IDENTITY if key in item
-    )
+    found = tuple((key, folded(str(item[key]))) for key in _IDENTITY if key in item)
     return found or None
 
 

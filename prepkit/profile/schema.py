@@ -20,6 +20,7 @@ from typing import Annotated, Literal
 from msgspec import Meta, Struct
 
 from prepkit.core.today import today
+from prepkit.core.words import folded
 from prepkit.profile.avoid_notes import slips
 
 SCHEMA_VERSION = 1
@@ -274,7 +275,7 @@ def rule_problems(profile: Profile) -> Iterator[tuple[Location, str]]:
     seen: list[tuple[str, str]] = []
     for index, record in enumerate(profile.tests):
         yield from _one_of(("tests", index), record.test, record.own, what="test")
-        key = (record.test or " ".join(record.own.split()).casefold(), record.date)
+        key = (record.test or folded(record.own), record.date)
         if not (record.date or record.value) and record.statuses == ("have-result",):
             # A result still to be written down (the wizard stopped at its date).
             yield from _test_status(index, record)
@@ -356,7 +357,7 @@ def notices(profile: Profile) -> list[tuple[Location, str]]:
     for key, names in named:
         seen: dict[str, int] = {}
         for index, name in enumerate(names):
-            same = " ".join(name.split()).casefold()
+            same = folded(name)
             if same in seen:
                 found.append(
                     (

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from prepkit.content.catalog import Catalog
+from prepkit.content.results import STATUS_WORDS
+from prepkit.core.words import folded
 from prepkit.profile.schema import TEST_NAME_TEXT
 from prepkit.wizard.answers import (
     Data,
@@ -25,12 +27,6 @@ from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
 from prepkit.wizard.resume import filling, pending
 
-STATUS_WORDS = {
-    "have-result": "have the result",
-    "will-bring": "will bring it",
-    "not-done": "not done",
-    "dont-know": "don't know",
-}
 STATUS_QUESTIONS = (
     ("have-result", "Which of these do you have results for?"),
     ("will-bring", "Which will you bring, or have sent, to the visit?"),
@@ -45,7 +41,7 @@ RESULT_DETAILS = (
 
 def _same_test(record: Data) -> tuple[str, str]:
     """What makes two records the same test, as the profile's check sees it."""
-    return as_text(record.get("test")), " ".join(as_text(record.get("own")).split()).casefold()
+    return as_text(record.get("test")), folded(as_text(record.get("own")))
 
 
 def _ask_result(p: Prompter, records: list[Data], record: Data) -> None:
