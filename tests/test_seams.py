@@ -18,7 +18,8 @@ from prepkit.content.environment import make_environment
 from prepkit.content.rules import to_profile
 from prepkit.content.worksheet import worksheet_context
 from prepkit.layout.blocks import parse_blocks
-from prepkit.layout.card_flow import CardTooFull, fit_card
+from prepkit.layout.card_fit import fit_card
+from prepkit.layout.card_flow import CardTooFull
 from prepkit.layout.card_spec import ID1_CARD
 from prepkit.layout.fonts import register_fonts
 

@@ -197,7 +197,8 @@ def render_card(
     from prepkit.content.environment import make_environment
     from prepkit.layout.blocks import BlockBuilder, parse_blocks
     from prepkit.layout.card import card_pages_pdf, card_sheet_pdf
-    from prepkit.layout.card_flow import CardTooFull, fit_card
+    from prepkit.layout.card_fit import fit_card
+    from prepkit.layout.card_flow import CardTooFull
     from prepkit.layout.card_spec import ID1_CARD
     from prepkit.layout.fonts import register_fonts
     from prepkit.layout.styles import load_styles

@@ -1,12 +1,10 @@
-"""Lay the wallet card's text out over its faces, and choose how many faces it needs.
+"""Lay the wallet card's text out over the faces of one layout, at one print scale.
 
 Nothing is ever dropped to make the card fit. The front holds the emergency
 lines; then the card's sections flow face by face in the order the template
 gives them (drugs not to give first), filling each face before the next and
-never splitting an entry across a fold. The smallest layout that holds
-everything at the card's minimum print wins, at the largest print it allows.
-If even the largest layout cannot hold it, :class:`CardTooFull` says what is
-left over so the patient can shorten it.
+never splitting an entry across a fold. Which layout and scale to use is
+card_fit.py's choice; :class:`Shortfall` tells it what did not fit.
 """
 
 from __future__ import annotations
@@ -55,7 +53,7 @@ class FittedCard(Struct, frozen=True):
     list_length: int  # drugs not to give in all
 
 
-class _Print:
+class PrintScale:
     """Everything at one print scale, made once and reused by every attempt at it.
 
     Layout tries the same paragraphs many times (each layout, each retry); parsing
@@ -94,7 +92,7 @@ class _Face:
 
     width: float
     height: float
-    measure: _Print
+    measure: PrintScale
     flowables: list[Flowable] = field(default_factory=list)
     used: float = 0.0
 
@@ -122,8 +120,8 @@ class _Face:
         return used
 
 
-class _Shortfall(Exception):
-    """This layout at this scale cannot hold everything (internal to the search)."""
+class Shortfall(Exception):
+    """This layout at this scale cannot hold everything (card_fit.py tries another)."""
 
     def __init__(self, left_over: list[LeftOver]) -> None:
         self.left_over = left_over
@@ -134,7 +132,7 @@ class _Flow:
 
     def __init__(
         self,
-        at: _Print,
+        at: PrintScale,
         spec: CardSpec,
         layout: CardLayout,
         front_limit: int | None,
@@ -320,23 +318,27 @@ def _pointer(pointers: list[ET.Element], where: str, when: str) -> ET.Element:
 
 
 def lay_out(
-    front_root: ET.Element, flow_root: ET.Element, spec: CardSpec, layout: CardLayout, at: _Print
+    front_root: ET.Element,
+    flow_root: ET.Element,
+    spec: CardSpec,
+    layout: CardLayout,
+    at: PrintScale,
 ) -> FittedCard:
-    """Lay the card out in ``layout`` at ``at.scale``, or raise :class:`_Shortfall`."""
+    """Lay the card out in ``layout`` at ``at.scale``, or raise :class:`Shortfall`."""
     front_limit: int | None = None
     front = at.front(front_root)
     pointers = flow_root.findall("pointer")
     while True:
         flow = _Flow(at, spec, layout, front_limit, pointers)
         if not flow.faces[0].add(front):
-            raise _Shortfall([LeftOver("front", 1, 1)])
+            raise Shortfall([LeftOver("front", 1, 1)])
         for element in flow_root.findall("section"):
             if element.get("join"):
                 flow.run_in_section(element)
             else:
                 flow.list_section(element)
         if flow.left_over:
-            raise _Shortfall(flow.left_over)
+            raise Shortfall(flow.left_over)
         flow.faces[0].height += flow.reserved
         pointer = _front_pointer(flow)
         on_front, length, _ = flow.pointed or (0, 0, 0)
@@ -346,7 +348,7 @@ def lay_out(
             return FittedCard(layout, faces, at.scale, on_front, length)
         # No room under the list for the pointer: move one more entry off the front.
         if on_front == 0:
-            raise _Shortfall([LeftOver("front", 1, 1)])
+            raise Shortfall([LeftOver("front", 1, 1)])
         front_limit = on_front - 1
 
 
@@ -373,73 +375,3 @@ def _front_pointer(flow: _Flow) -> Paragraph | None:
     if flow.layout.rows == 1:
         where = "back"
     return flow.pointer(_pointer(flow.pointers, where, when), more, total)
-
-
-def fit_card(
-    front_root: ET.Element,
-    flow_root: ET.Element,
-    sheet: StyleSheet,
-    spec: CardSpec,
-    *,
-    cards: bool = False,
-) -> FittedCard:
-    """The smallest layout that holds everything, at the largest print it allows.
-
-    With ``cards`` a fold-out is laid out as separate two-sided cards (see
-    :class:`CardLayout`): the front then points to the back and the next cards.
-    """
-    layouts = [CardLayout(layout.rows, cards=cards) for layout in spec.layouts]
-    largest = max(
-        sheet.paragraphs[element.get("style", "card_body")].size_pt
-        for root in (front_root, flow_root)
-        for element in root.iter()
-        if element.get("style")
-    )
-    # Below this scale every style is at the minimum size already: nothing to gain.
-    floor = spec.min_font_pt / largest
-    steps = int((spec.max_scale - floor) / spec.scale_step)
-    scales = [floor] + [spec.max_scale - i * spec.scale_step for i in range(steps, -1, -1)]
-    prints: dict[float, _Print] = {}
-    shortfalls: list[_Shortfall] = []
-
-    def attempt(layout: CardLayout, scale: float) -> FittedCard | None:
-        if scale not in prints:
-            prints[scale] = _Print(sheet, spec, scale)
-        try:
-            return lay_out(front_root, flow_root, spec, layout, prints[scale])
-        except _Shortfall as short:
-            shortfalls.append(short)
-            return None
-
-    for layout in layouts:
-        best = attempt(layout, floor)
-        if best is None:
-            if shortfalls[-1].left_over[0].section == "front":
-                break  # a bigger layout does not give the front more room
-            continue
-        # Bigger print is not worth splitting a DO NOT GIVE list that the front can
-        # hold whole, nor leaving fewer than spec.front_list of a longer one there.
-        whole = best.front_entries == best.list_length
-        wanted = best.front_entries if whole else min(best.front_entries, spec.front_list)
-
-        # Fitting gets no easier as the print grows, and most cards fit at or near
-        # full size: step down from it in growing strides, then halve the gap
-        # between the last miss and the first fit.
-        missed, index, stride = len(scales), len(scales) - 1, 1
-        while index > 0:
-            card = attempt(layout, scales[index])
-            if card is not None and card.front_entries >= wanted:
-                best = card
-                break
-            missed, index, stride = index, max(index - stride, 0), stride * 2
-        low, high = index, missed - 1  # scales[low] is good (or the floor); missed is not
-        while low < high:
-            middle = (low + high + 1) // 2
-            card = attempt(layout, scales[middle])
-            if card is not None and card.front_entries >= wanted:
-                best, low = card, middle
-            else:
-                high = middle - 1
-        return best
-    shortfall = shortfalls[-1]
-    raise CardTooFull(layouts[-1], shortfall.left_over)
