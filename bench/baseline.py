@@ -167,6 +167,7 @@ def worksheet(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.da
     names = {
         g: {i["id"]: i for i in cat[g]} for g in ("symptoms", "triggers", "tests", "questions")
     }
+    explain = {i["id"]: i["text"] for i in cat["explanations"]}
     areas = {a["id"]: a["name"] for a in cat["body_areas"]}
     dx = {i["id"]: i for i in cat["sm_types"] + cat["diagnosis_status"]}[p["diagnosis"]["type"]]
     patient, visit, attacks, contact = (
@@ -238,7 +239,7 @@ def worksheet(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.da
         *section("How my symptoms affect daily life"),
         Paragraph(esc(p["daily_life"].strip()), BODY),
         *section("Attacks and emergencies"),
-        Paragraph("An attack is several symptoms that come on together and then pass.", HINT),
+        Paragraph(esc(explain["attack"]), HINT),
         fields(
             [
                 ("Attacks in the last year", esc(attacks["last_year"])),
@@ -278,9 +279,7 @@ def worksheet(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.da
             2,
         ),
         *section("Medications and substances I must avoid"),
-        Paragraph(
-            "Each with what happened, in your words. Ask your provider which to avoid.", HINT
-        ),
+        Paragraph("Each with what happened, in your words. " + esc(explain["what-to-avoid"]), HINT),
         table(
             [0.45, 0.55],
             ["Medication or substance", "Reaction"],
@@ -403,12 +402,18 @@ def wallet_card(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.
     says = {item["id"]: item["text"] for item in cat["card"]}
     contact, care = p["emergency_contact"], p["care_team"][0]
     phone = contact["phone"].replace(" ", "\u00a0")
+    tryptase = [t for t in p["tests"] if t.get("test") == "tryptase" and t.get("value")][-1]
     front = [
         Paragraph("Suspected systemic mastocytosis", title),
-        Paragraph(esc(says["risk"]), bold),
+        Paragraph(esc(says["risk-in-sm"]), bold),
         Paragraph(f"<b>Name:</b> {esc(p['patient']['name'])}", card),
         Paragraph(f"<b>{esc(says['carry-epinephrine'])}</b>", card),
-        Paragraph(f"<b>{esc(says['emergency-room'])}</b>", card),
+        Paragraph("DO NOT GIVE (drug: my reaction)", bold),
+    ]
+    front += [
+        Paragraph(f"• <b>{esc(a['name'])}</b>: {esc(a['reaction'])}", card) for a in p["avoid"]
+    ]
+    front += [
         Paragraph(f"<b>Emergency number:</b> <b>{esc(p.get('emergency_number', ''))}</b>", card),
         Paragraph(
             f"<b>Emergency contact:</b> {esc(contact['name'])} "
@@ -416,9 +421,12 @@ def wallet_card(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.
             card,
         ),
     ]
-    back = [Paragraph("DO NOT GIVE", bold)]
-    back += [
-        Paragraph(f"• <b>{esc(a['name'])}</b>: {esc(a['reaction'])}", card) for a in p["avoid"]
+    # What prepkit's smaller print keeps on the front goes on the back here (same words).
+    back = [
+        Paragraph(
+            f"<b>Latest tryptase:</b> {esc(tryptase['value'])} ({esc(tryptase['date'])})", card
+        ),
+        Paragraph(f"<b>{esc(says['emergency-room'])}</b>", card),
     ]
     triggers = [trig[t] for t in p["triggers"]["catalog"]] + p["triggers"]["own"]
     back.append(Paragraph("<b>My triggers:</b> " + esc("; ".join(triggers)), card))
@@ -451,8 +459,12 @@ def wallet_card(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.
         ),
         (
             "Cut along the outer corner marks, fold on the dashed line with the printed sides "
-            "outward, and glue or laminate. A preparation aid, not medical advice: ask a "
-            "clinician to check and sign it.",
+            "outward, and glue or laminate. To read the back, turn the card over from side to "
+            "side, like a page.",
+            style("sheet", "B", 10, 13, after=3),
+        ),
+        (
+            "A preparation aid, not medical advice: ask a clinician to check and sign it.",
             style("sheet", "B", 10, 13, after=3),
         ),
     ]:
@@ -476,6 +488,9 @@ def wallet_card(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.
     canvas.setDash(3, 2)
     canvas.line(left + card_w, bottom, left + card_w, bottom + card_h)
     canvas.setDash()
+    canvas.setFont("B", 10)
+    canvas.drawString(left + card_w + 1 * mm, bottom + card_h + 3 * mm, "fold")
+    canvas.drawString(left + card_w + 1 * mm, bottom - 6 * mm, "fold")
     bar_y = bottom - 16.5 * mm
     canvas.rect(17 * mm, bar_y, 50 * mm, 1.5 * mm, stroke=0, fill=1)
     canvas.setFont("B", 10)
