@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from prepkit.cli import main, wizard_then_build
 from prepkit.content.rules import read_profile
-from prepkit.core.output import read_mark
+from prepkit.core.mark import read_mark
 from prepkit.documents.options import Options
 from tests.conftest import TOO_MANY_TO_AVOID
 from tests.pdf_tools import flat_text, reader

@@ -293,7 +293,8 @@ def _edited_example(target: Path, bundled: bytes) -> bool:
 @large_print_option
 def blank(output_dir: Path, paper: str, large_print: bool) -> None:
     """Render a blank worksheet to fill in by hand (blank-worksheet.pdf)."""
-    from prepkit.core.output import ensure_folder, may_replace, write_private
+    from prepkit.core.mark import may_replace
+    from prepkit.core.output import ensure_folder, write_private
     from prepkit.documents.build import Outcome
     from prepkit.documents.render import blank_profile, render_worksheet
 

@@ -11,14 +11,11 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import re
-import stat
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import unquote
 
 from prepkit.core.errors import StoppedAfter, UserError, printable
 
@@ -250,33 +247,6 @@ def _put_in_place(
                 _sync_folder(folder)
 
 
-class Mark(NamedTuple):
-    """What a PDF made by prepkit says of its making (see ``render.document_mark``)."""
-
-    profile: str
-    made: str
-
-
-_MARK = re.compile(rb"/Keywords \(prepkit; ([^)]*)\)")
-
-
-def read_mark(path: Path) -> Mark | None:
-    """The mark of a PDF prepkit made, or None for any other file (or none at all)."""
-    try:
-        # Only a regular file is opened: a pipe in its place would wait forever.
-        if not stat.S_ISREG(path.stat().st_mode):
-            return None
-        with path.open("rb") as stream:
-            found = _MARK.search(stream.read(4_000_000))
-    except OSError:
-        return None
-    if not found:
-        return None
-    fields = dict(part.partition("=")[::2] for part in found.group(1).decode("ascii").split("; "))
-    profile = unquote(fields.get("profile", ""), errors="surrogateescape")  # as os.fsdecode
-    return Mark(profile, fields.get("made", ""))
-
-
 def remove_leftovers(folder: Path, names: Iterable[str], *, older_than: float = 0) -> None:
     """Remove the temporary files a killed run left beside ``names`` (each full of health data).
 
@@ -290,20 +260,3 @@ def remove_leftovers(folder: Path, names: Iterable[str], *, older_than: float = 
             with contextlib.suppress(OSError):
                 if now - leftover.lstat().st_mtime >= older_than:
                     leftover.unlink()
-
-
-def may_replace(path: Path, only_from: str | None = None) -> None:
-    """Stop the run if ``path`` is a file prepkit did not make (from ``only_from``).
-
-    Through a link, the file behind it is the one asked about (``real_path``).
-    """
-    if not path.exists():  # nothing there, or a link to nothing yet
-        return
-    mark = read_mark(path)
-    if mark is None or (only_from is not None and mark.profile != only_from):
-        maker = "prepkit" if only_from is None else f"prepkit from {only_from}"
-        raise UserError(
-            f"was not made by {maker}, so prepkit will not replace it; "
-            "move it, or choose another folder with -o",
-            file=str(path),
-        )

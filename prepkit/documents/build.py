@@ -14,14 +14,8 @@ from typing import NamedTuple
 
 from prepkit.core.errors import CardDoesNotFit
 from prepkit.core.locks import folder_lock
-from prepkit.core.output import (
-    Mark,
-    ensure_folder,
-    may_replace,
-    read_mark,
-    remove_leftovers,
-    replace_together,
-)
+from prepkit.core.mark import Mark, may_replace, read_mark
+from prepkit.core.output import ensure_folder, remove_leftovers, replace_together
 from prepkit.documents.options import Options
 from prepkit.documents.render import render_card, render_worksheet
 from prepkit.profile.schema import Profile

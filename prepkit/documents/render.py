@@ -27,20 +27,16 @@ def prepared_date() -> dt.date:
 
 
 def document_mark(profile: Profile, source: str) -> str:
-    """What a PDF records of its making: the profile's file name and contents, and the date.
-
-    Kept in the PDF's keywords, so prepkit can tell its own files from others and
-    which profile made them. Only the file's name, never its folder or the account.
-    """
+    """What a PDF records of its making (core/mark.py): the profile's file name, a hash
+    of its contents, and the date."""
     import hashlib
-    from urllib.parse import quote
 
     import msgspec
 
+    from prepkit.core.mark import make_mark
+
     digest = hashlib.sha256(msgspec.json.encode(profile)).hexdigest()[:16]
-    # The name's own bytes: a name that is not UTF-8 (a\xffb.yaml) is kept as it is.
-    name = quote(os.fsencode(os.path.basename(source)), safe="")
-    return f"prepkit; profile={name}; profile-sha256={digest}; made={prepared_date().isoformat()}"
+    return make_mark(source, digest, prepared_date())
 
 
 def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
