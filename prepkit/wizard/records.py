@@ -229,17 +229,23 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
             record.pop("value", None)
         elif "have-result" in _statuses(record):
             p.say(f"-- {names[record['test']]}")
-            if (
-                record.get("value")
-                and room_for_more(p, records)
-                and p.confirm(f"A newer result than {record['value']}?", default=False)
-            ):
-                # The one on file stays as an earlier result: results over time.
-                records.append(dict(record))
-                record.pop("date", None)
-                record.pop("value", None)
-            _ask_result(p, records, record)
+            _result_or_a_newer_one(p, records, record)
     ask_own_tests(p, records)
+
+
+def _result_or_a_newer_one(p: Prompter, records: list[Data], record: Data) -> None:
+    """Ask the result of a test the patient has one for. With one already on file,
+    they say whether this is a newer one: the old one then stays as an earlier result
+    (results over time), never overwritten."""
+    if (
+        record.get("value")
+        and room_for_more(p, records)
+        and p.confirm(f"A newer result than {record['value']}?", default=False)
+    ):
+        records.append(dict(record))
+        record.pop("date", None)
+        record.pop("value", None)
+    _ask_result(p, records, record)
 
 
 def summary_tests(data: Data, catalog: Catalog) -> str:

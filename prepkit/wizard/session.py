@@ -117,24 +117,32 @@ class Start(NamedTuple):
 def starting_answers(profile: Path, p: Prompter, keeper: ProfileKeeper) -> Start:
     """Last time's answers (or an unfinished draft, and where it stopped) as the defaults."""
     draft = draft_path(profile)
-    if draft.exists():
-        loaded = _load_draft(draft)
-        if loaded is None:
-            kept = keeper.set_aside_draft()
-            p.say(
-                f"Your unfinished answers in {draft} cannot be read as a profile any more; "
-                f"they are kept in {kept} (open it in a text editor to copy from it)."
-            )
-        elif p.confirm(f"You have unfinished answers in {draft}. Resume them?"):
-            return Start(*loaded)
-        elif p.confirm("Throw those unfinished answers away?", default=False):
-            keeper.discard_draft()
-        else:
-            p.say(f"They are kept in {keeper.set_aside_draft()}.")
+    resumed = _offer_draft(draft, p, keeper) if draft.exists() else None
+    if resumed is not None:
+        return resumed
     if profile.exists():
         p.say(f"Starting from your saved answers in {profile}: press Enter to keep each one.")
         return Start(_after_a_visit(_load(profile)), saved=True)
     return Start({"schema_version": 1})
+
+
+def _offer_draft(draft: Path, p: Prompter, keeper: ProfileKeeper) -> Start | None:
+    """An unfinished draft: resumed if the patient says so; otherwise thrown away only
+    when they say that too, and else set aside under a new name, never lost."""
+    loaded = _load_draft(draft)
+    if loaded is None:
+        kept = keeper.set_aside_draft()
+        p.say(
+            f"Your unfinished answers in {draft} cannot be read as a profile any more; "
+            f"they are kept in {kept} (open it in a text editor to copy from it)."
+        )
+    elif p.confirm(f"You have unfinished answers in {draft}. Resume them?"):
+        return Start(*loaded)
+    elif p.confirm("Throw those unfinished answers away?", default=False):
+        keeper.discard_draft()
+    else:
+        p.say(f"They are kept in {keeper.set_aside_draft()}.")
+    return None
 
 
 def what_changed(p: Prompter, data: Data, catalog: Catalog) -> list[Section]:
