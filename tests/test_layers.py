@@ -101,7 +101,7 @@ WRITERS = (
     "prepkit.cli",
     "prepkit.wizard.profile_files",
     "prepkit.cli.diary_log",
-    "prepkit.cli.visits",
+    "prepkit.documents.visits",
     "prepkit.documents.build",
     "prepkit.core.output",
     "prepkit.core.locks",

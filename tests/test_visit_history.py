@@ -330,8 +330,8 @@ def test_a_copy_holding_what_cannot_be_printed_is_left_out_with_a_note(
 def test_the_kept_copy_reads_back_as_the_answers_printed(words: str, tmp_path: Path) -> None:
     """The copy is written by libyaml (2 s faster for the largest diary): its text may
     differ in form from the profile's, never in the answers it holds."""
-    from prepkit.cli.visits import keep_visit_copy
     from prepkit.content.rules import read_profile
+    from prepkit.documents.visits import keep_visit_copy
 
     profile = tmp_path / "me.yaml"
     data = second_visit(first_visit())

@@ -155,7 +155,7 @@ def wizard_then_build(
 
     The profile is saved either way; the worksheet always carries everything.
     """
-    from prepkit.cli.visits import build_for_visit
+    from prepkit.documents.visits import build_for_visit
     from prepkit.wizard.profile_files import ProfileFiles
     from prepkit.wizard.session import run_wizard
 
@@ -196,6 +196,8 @@ def _report(outcome: Outcome) -> None:
         )
     if outcome.kept_for_history is not None:
         say(f"Kept this visit's answers in {outcome.kept_for_history} (the visit history)")
+    for note in outcome.notes:
+        say(f"Note: {note}")
 
 
 @main.command()
@@ -214,8 +216,8 @@ def build(
     no_card: bool,
 ) -> None:
     """Render the worksheet and wallet card from your PROFILE file."""
-    from prepkit.cli.visits import build_for_visit
     from prepkit.content.rules import read_profile
+    from prepkit.documents.visits import build_for_visit
 
     options = _options(output_dir, paper, large_print, None if no_card else card_layout)
     answers = read_profile(profile)
@@ -343,7 +345,7 @@ def wizard(
     from last time's, so you can press Enter through what has not changed.
     """
     from prepkit.cli.terminal import TerminalPrompter, terminal_problem
-    from prepkit.cli.visits import check_profile_path
+    from prepkit.documents.visits import check_profile_path
     from prepkit.wizard.session import WizardStopped
 
     check_profile_path(profile)
@@ -393,7 +395,7 @@ def history(profile: Path) -> None:
     One is kept each time the wizard saves the profile or build prints it for a
     visit date; the next worksheet says what changed since the last one.
     """
-    from prepkit.cli.visits import history_lines
+    from prepkit.documents.visits import history_lines
 
     for line in history_lines(profile):
         say(line)

@@ -82,10 +82,10 @@ def log(profile: Path, **given: Any) -> None:
     The worksheet lists the attacks since your last visit, charts them per
     month and counts what you noted before them.
     """
-    from prepkit.cli.visits import check_profile_path
     from prepkit.content.catalog import load_catalog
     from prepkit.content.rules import read_profile
     from prepkit.core.today import now
+    from prepkit.documents.visits import check_profile_path
 
     check_profile_path(profile)
     answers = read_profile(profile)  # a profile that cannot be read is not written to

@@ -44,6 +44,8 @@ class Outcome:
     described: dict[Path, str] = field(default_factory=dict)
     # The copy of the profile kept for this visit date (the CLI keeps it).
     kept_for_history: Path | None = None
+    # Worth a word, but not a failure: the last visit's copy unreadable, no copy kept.
+    notes: list[str] = field(default_factory=list)
 
 
 def build_documents(

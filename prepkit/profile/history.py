@@ -34,7 +34,7 @@ def visit_copy(profile: Path, visit: dt.date) -> Path:
 def kept_visits(profile: Path) -> list[tuple[dt.date, Path]]:
     """Every kept copy, oldest first; anything else in the folder is ignored."""
     folder = history_folder(profile)
-    if folder.is_symlink():  # never written to (see prepkit.cli.visits): nothing kept there
+    if folder.is_symlink():  # never written to (see prepkit.documents.visits): nothing kept there
         return []
     try:
         entries = list(folder.iterdir())

@@ -1,5 +1,6 @@
-"""The visit history as the CLI keeps it: a copy of the profile per visit date, and the
-last visit's copy for the worksheet's "Since my last visit".
+"""The visit history: a copy of the profile per visit date, and the last visit's copy
+for the worksheet's "Since my last visit". Nothing here prints: what is worth
+saying goes into the build's :class:`Outcome` as a note, for the CLI to say.
 
 A copy records what was printed for a visit. Once that visit is past, its copy is
 never replaced: answers edited after the visit (new prescriptions) belong to the
@@ -15,7 +16,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from prepkit.cli.exits import say
 from prepkit.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -105,17 +105,19 @@ def build_for_visit(profile: Path, answers: Profile, options: Options) -> Outcom
     from prepkit.documents.build import build_documents
 
     previous, day, problem = last_visit(profile, answers)
-    if problem:
-        say(f"Note: {problem}; the worksheet has no 'Since my last visit' section this time.")
     outcome = build_documents(
         answers, options, source=str(profile), previous=previous, previous_date=day
     )
+    if problem:
+        outcome.notes.append(
+            f"{problem}; the worksheet has no 'Since my last visit' section this time."
+        )
     try:
         kept, note = keep_visit_copy(profile, answers, today())
     except UserError as error:  # the documents are printed; only the history misses a visit
         kept, note = None, f"no copy kept for the visit history: {error.message}"
     if note:
-        say(f"Note: {note}")
+        outcome.notes.append(note)
     outcome.kept_for_history = kept
     return outcome
 
