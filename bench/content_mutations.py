@@ -55,7 +55,7 @@ def mutations() -> list[Mutation]:
         Mutation(
             'evidence "the"',
             "prepkit/content/catalog.yaml",
-            "evidence: Low numbers of blood cells can affect your liver, spleen, digestive tract",
+            "evidence: Physical or emotional stress",
             "evidence: the",
         ),
         Mutation(
