@@ -11,7 +11,6 @@ first; what is left must be fixed labels, blanks to write on, and punctuation.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -25,6 +24,7 @@ from prepkit.documents.render import render_card
 from tests.conftest import EXAMPLE
 from tests.pdf_tools import fold, page_texts
 from tests.responders import responder_patient
+from tests.test_wizard_property import strings_in
 
 # Every fixed word the card prints, in one place. {n} stands for a count.
 CARD_LABELS = (
@@ -67,18 +67,6 @@ CARD_LABELS = (
 )
 
 
-def _strings(value: Any) -> Iterator[str]:
-    """Every piece of text in ``value``, however deep."""
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 # The profile's fields the card prints; the rest (notes, questions, diary) never reach it.
 CARD_FIELDS = (
     "patient",
@@ -100,7 +88,7 @@ def _allowed(data: dict[str, Any]) -> list[str]:
     it, the risk line that goes with their diagnosis."""
     catalog = load_catalog()
     profile = to_profile(data)
-    said = [fold(text) for key in CARD_FIELDS for text in _strings(data.get(key)) if text.strip()]
+    said = [fold(text) for key in CARD_FIELDS for text in strings_in(data.get(key)) if text.strip()]
     said += profile.triggers.own
     if profile.carries_epinephrine is not False and profile.epinephrine_kept:
         said.append(profile.epinephrine_kept)

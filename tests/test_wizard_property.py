@@ -102,13 +102,14 @@ def typed(answers: list[str], stop: str) -> Iterator[list[tuple[str, Any]]]:
         yield accepted
 
 
-def _strings(value: Any) -> Iterator[str]:
+def strings_in(value: Any) -> Iterator[str]:
+    """Every piece of text in ``value``, however deep (a profile's data)."""
     if isinstance(value, dict):
         for item in value.values():
-            yield from _strings(item)
+            yield from strings_in(item)
     elif isinstance(value, list):
         for item in value:
-            yield from _strings(item)
+            yield from strings_in(item)
     elif isinstance(value, str):
         yield value
 
@@ -143,7 +144,7 @@ def test_no_typed_answer_is_lost_and_nothing_fails(session: tuple[list[str], str
         event(f"exit {result.exit_code}, {len(accepted) // 10 * 10}+ answers accepted")
         kept: set[str] = set()
         if saved.exists():  # read as prepkit reads it: every value as text
-            kept = set(_strings(parse_yaml(saved.read_text("utf-8"), str(saved))[0]))
+            kept = set(strings_in(parse_yaml(saved.read_text("utf-8"), str(saved))[0]))
         for label, value in accepted:
             if isinstance(value, str) and value:
                 assert value in kept, f"{label!r}: {value[:60]!r} was accepted but not saved"

@@ -41,6 +41,11 @@ def card_context(profile: Profile, catalog: Catalog, *, prepared: dt.date) -> di
         "medications": [m for m in profile.medications if m.on_card is not False],
         "care_contact": profile.care_team[0] if profile.care_team else None,
         "tryptase": latest_result(profile, "tryptase"),
+        # Where it is kept means nothing on a card that says "I do not carry epinephrine"
+        # (profile/schema.py's notices say so to the patient).
+        "epinephrine_kept": ""
+        if profile.carries_epinephrine is False
+        else profile.epinephrine_kept,
         "prepared": prepared,
     }
 

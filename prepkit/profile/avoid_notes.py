@@ -48,10 +48,6 @@ _KINDS = {
 _CHECK = "please check this with your care team; the card prints it as you wrote it"
 
 
-def _plain(name: str) -> str:
-    return folded(name)
-
-
 def slips(
     avoid: Sequence[tuple[str, str]], taken: Sequence[str], *, carries: bool
 ) -> list[tuple[int, str, str]]:
@@ -62,10 +58,10 @@ def slips(
     nothing from the schema that calls it).
     """
     found: list[tuple[int, str, str]] = []
-    medications = {_plain(name): name for name in taken}
-    carried = carries or any(any(w in _plain(n) for w in _EPINEPHRINE) for n in taken)
+    medications = {folded(name): name for name in taken}
+    carried = carries or any(any(w in folded(n) for w in _EPINEPHRINE) for n in taken)
     for index, (written, reaction) in enumerate(avoid):
-        name = _plain(written)
+        name = folded(written)
         if name in medications:
             also = medications[name]
             found.append(

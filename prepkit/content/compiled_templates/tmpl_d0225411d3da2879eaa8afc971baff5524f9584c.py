@@ -9,6 +9,7 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_profile = resolve('profile')
     l_0_emergency_number = resolve('emergency_number')
+    l_0_epinephrine_kept = resolve('epinephrine_kept')
     l_0_tryptase = resolve('tryptase')
     l_0_condition = resolve('condition')
     l_0_catalog = resolve('catalog')
@@ -16,7 +17,7 @@ def root(context, missing=missing):
     l_0_medications = resolve('medications')
     l_0_care_contact = resolve('care_contact')
     l_0_prepared = resolve('prepared')
-    l_0_contact = l_0_kept = missing
+    l_0_contact = missing
     try:
         t_1 = environment.filters['length']
     except KeyError:
@@ -35,12 +36,6 @@ def root(context, missing=missing):
         @internalcode
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'nobreak' found.")
-    try:
-        t_4 = environment.tests['false']
-    except KeyError:
-        @internalcode
-        def t_4(*unused):
-            raise TemplateRuntimeError("No test named 'false' found.")
     pass
     yield '<flow>\n<section name="medications to avoid" count="'
     yield escape(t_1(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid')))
@@ -49,7 +44,7 @@ def root(context, missing=missing):
         pass
         yield ' together="yes"'
     yield '>\n<heading style="card_heading">DO NOT GIVE (drug: my reaction)</heading>\n<continued style="card_heading">DO NOT GIVE (continued)</continued>\n'
-    t_5 = 1
+    t_4 = 1
     for l_1_item in environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid'):
         _loop_vars = {}
         pass
@@ -61,9 +56,9 @@ def root(context, missing=missing):
             yield ': '
             yield escape(environment.getattr(l_1_item, 'reaction'))
         yield '</item>\n'
-        t_5 = 0
+        t_4 = 0
     l_1_item = missing
-    if t_5:
+    if t_4:
         pass
         yield '<item style="card_item">• ______________________________</item>\n<item style="card_item">• ______________________________</item>\n'
     yield '</section>\n'
@@ -94,16 +89,13 @@ def root(context, missing=missing):
         pass
         yield '____________________'
     yield '</item>\n</section>\n'
-    l_0_kept = (environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'epinephrine_kept') if (not t_4(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'carries_epinephrine'))) else '')
-    context.vars['kept'] = l_0_kept
-    context.exported_vars.add('kept')
-    if ((environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'weight') or (undefined(name='kept') if l_0_kept is missing else l_0_kept)) or (undefined(name='tryptase') if l_0_tryptase is missing else l_0_tryptase)):
+    if ((environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'weight') or (undefined(name='epinephrine_kept') if l_0_epinephrine_kept is missing else l_0_epinephrine_kept)) or (undefined(name='tryptase') if l_0_tryptase is missing else l_0_tryptase)):
         pass
         yield '<section name="plan facts" together="yes">\n'
-        if (undefined(name='kept') if l_0_kept is missing else l_0_kept):
+        if (undefined(name='epinephrine_kept') if l_0_epinephrine_kept is missing else l_0_epinephrine_kept):
             pass
             yield '<item style="card_body"><b>Epinephrine kept:</b> '
-            yield escape(environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'epinephrine_kept'))
+            yield escape((undefined(name='epinephrine_kept') if l_0_epinephrine_kept is missing else l_0_epinephrine_kept))
             yield '</item>\n'
         if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'weight'):
             pass
@@ -195,4 +187,4 @@ def root(context, missing=missing):
     yield ' Checked by clinician: ____________ Date:&#160;________</item>\n</section>\n</flow>'
 
 blocks = {}
-debug_info = '14=46&17=53&18=57&29=70&31=74&32=83&35=97&36=100&38=103&39=108&40=113&44=124&48=127&51=129&53=132&65=150&69=153&73=161&77=164&81=176&84=179&90=185&100=192'
+debug_info = '14=41&17=48&18=52&29=65&31=69&32=78&35=92&37=95&38=100&39=105&43=116&47=119&50=121&52=124&64=142&68=145&72=153&76=156&80=168&83=171&89=177&99=184'
