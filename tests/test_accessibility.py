@@ -23,7 +23,7 @@ SECTION_TITLES = [
     "Attacks and emergencies",
     "Triggers I have noticed",
     "Medications I take now",
-    "Medications and substances I must avoid",
+    "Medications and substances I avoid",
     "Tests and records",
     "My care team and emergency contact",
     "My questions for the provider",

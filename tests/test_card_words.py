@@ -1,8 +1,8 @@
 """Nothing on the card that nobody said: every word is the patient's, the catalog's or a
-fixed label listed here.
+fixed label listed in tests/fixed_labels.py.
 
 A responder acts on the card, so a sentence added to a card template must be seen
-by a reviewer: it fails this test until it is listed below (and, if it is
+by a reviewer: it fails this test until it is listed there (and, if it is
 clinical, it belongs in the catalog's card group instead). The patient's words
 and the catalog's card sentences are taken out of the card's text, longest
 first; what is left must be fixed labels, blanks to write on, and punctuation.
@@ -10,7 +10,6 @@ first; what is left must be fixed labels, blanks to write on, and punctuation.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
@@ -22,50 +21,10 @@ from prepkit.content.rules import to_profile
 from prepkit.core.today import today
 from prepkit.documents.render import render_card
 from tests.conftest import EXAMPLE
+from tests.fixed_labels import CARD_LABELS, left_over
 from tests.pdf_tools import fold, page_texts
 from tests.responders import responder_patient
 from tests.test_wizard_property import strings_in
-
-# Every fixed word the card prints, in one place. {n} stands for a count.
-CARD_LABELS = (
-    "Condition:",
-    "Name:",
-    "I do not carry epinephrine.",
-    "DO NOT GIVE (drug: my reaction)",
-    "DO NOT GIVE (continued)",
-    "Emergency number:",
-    "Emergency contact:",
-    "Epinephrine kept:",
-    "Weight:",
-    "Latest tryptase:",
-    "My care team's steps for a severe reaction",
-    "(from",
-    "my care team",
-    "Review by",
-    "{n} more on the back ({n} in all)",
-    "Unfold for all {n} ({n} more)",
-    "DO NOT GIVE: a list of {n}, on the back",
-    "DO NOT GIVE: a list of {n} inside: unfold",
-    "Fold-out card: unfold for all {n} panels",
-    "{n} more on the back and the next cards ({n} in all)",
-    "DO NOT GIVE: a list of {n}, on the back and the next cards",
-    "More on the back and on the next cards",
-    "My triggers:",
-    "My triggers (continued):",
-    "I take:",
-    "I take (continued):",
-    "Care team:",
-    "Notes from my care team:",
-    "My care team's plan for a severe reaction (written and signed by my clinician):",
-    "Signed:",
-    "Date:",
-    "Updated",
-    "with prepkit, a preparation aid, not medical advice.",
-    "Checked by clinician:",
-    "Card {n} of {n}, front",
-    "Card {n} of {n}, back",
-)
-
 
 # The profile's fields the card prints; the rest (notes, questions, diary) never reach it.
 CARD_FIELDS = (
@@ -108,18 +67,6 @@ def _allowed(data: dict[str, Any]) -> list[str]:
     return sorted(set(said + card), key=len, reverse=True)
 
 
-def _left_over(text: str, data: dict[str, Any]) -> str:
-    """``text`` with every allowed string taken out as whole words, longest first, so
-    that a short answer ("no") never eats part of a longer label ("not")."""
-    allowed = [(len(a), re.escape(a)) for a in _allowed(data)]
-    allowed += [
-        (len(label), re.escape(label).replace(re.escape("{n}"), r"\d+")) for label in CARD_LABELS
-    ]
-    for _, pattern in sorted(allowed, reverse=True):
-        text = re.sub(rf"(?<!\w){pattern}(?!\w)", " ", text)
-    return text
-
-
 def _profiles() -> list[tuple[str, dict[str, Any]]]:
     from prepkit.content.rules import read_profile
     from prepkit.profile.convert import profile_data
@@ -154,7 +101,5 @@ def test_the_card_holds_only_the_patients_words_the_catalogs_and_fixed_labels(
 ) -> None:
     # Each face as a page of its own: the card's text with none of the sheet's around it.
     pdf = render_card(to_profile(data), layout="page").pdf
-    left = _left_over(" ".join(fold(text) for text in page_texts(pdf)), data)
-    # What may remain: blanks to write on, bullets and punctuation.
-    left = re.sub(r"_+|[•:;,.()\s]", " ", left)
-    assert left.split() == [], (name, left.split())
+    text = " ".join(fold(face) for face in page_texts(pdf))
+    assert left_over(text, _allowed(data), CARD_LABELS) == [], name

@@ -5,15 +5,16 @@ names a section of a reference document and an evidence phrase. Here, for every
 item, the phrase must occur in that section; and nothing prepkit can print (the
 documents, the templates, the wizard's words, the catalog) may share a run of 8
 words with a reference. Both need ``shared/reference`` beside the repository, as
-in CI. The last two tests show that each check catches what it is for.
+in CI, or their fingerprints (tests/references.py). The tests below the honest ones
+show that each check catches what it is for.
 """
 
 from __future__ import annotations
 
 import ast
-import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -25,29 +26,28 @@ from prepkit.documents.render import render_card, render_worksheet
 from tests.conftest import FULL_RUN
 from tests.pdf_tools import flat_text
 from tests.references import (
+    PRINTS_FILE,
     REFERENCE_DIR,
+    Reference,
     copied_runs,
     evidence_problem,
+    read_references,
     support_problem,
-    words,
 )
 from tests.test_wizard import FIRST_RUN
 
 ROOT = Path(__file__).resolve().parents[1]
-# Skipped, and said in the summary, on a machine without the references beside the
-# clone. PREPKIT_REQUIRE_REFERENCES=1 makes a missing folder fail them instead.
 needs_references = pytest.mark.skipif(
-    not REFERENCE_DIR.is_dir() and not os.environ.get("PREPKIT_REQUIRE_REFERENCES"),
-    reason="shared/reference is not beside the repository",
+    not REFERENCE_DIR.is_dir(), reason="shared/reference is not beside the repository"
 )
 
 
-@needs_references
 def test_every_items_evidence_occurs_in_the_section_it_cites() -> None:
     problems = [
         f"{group}:{item.id}: {problem}"
         for group, item in load_catalog().all_items()
-        if (problem := evidence_problem(item.source, item.evidence))
+        for cited in item.citations()
+        if (problem := evidence_problem(cited.source, cited.evidence))
     ]
     assert not problems, "\n".join(problems)
 
@@ -100,35 +100,36 @@ def _wizard_words() -> dict[str, str]:
     return texts
 
 
+def _cited(item: Any) -> list[tuple[str, str]]:
+    return [(cited.source, cited.evidence) for cited in item.citations()]
+
+
 def _item_text(item: object) -> str:
     return " ".join(
         text for field in ("name", "summary", "text") if (text := getattr(item, field, ""))
     )
 
 
-@needs_references
 def test_every_item_says_what_its_passage_says() -> None:
     problems = [
         f"{group}:{item.id}: {problem}"
         for group, item in load_catalog().all_items()
-        if (problem := support_problem(_item_text(item), item.source, item.evidence))
+        if (problem := support_problem(_item_text(item), _cited(item)))
     ]
     assert not problems, "\n".join(problems)
 
 
-@needs_references
 def test_an_invented_line_and_evidence_that_points_nowhere_are_caught() -> None:
     """Planted: a card line nobody wrote, keeping an honest item's source and evidence."""
     catalog = load_catalog()
     item = next(i for i in catalog.card if i.id == "carry-epinephrine")
-    assert support_problem(item.text, item.source, item.evidence) is None
+    assert support_problem(item.text, _cited(item)) is None
     invented = "I carry epinephrine: call 911 and give two doses in the thigh."
-    assert support_problem(invented, item.source, item.evidence)
-    assert support_problem(item.text, item.source, "the")
-    assert support_problem(item.text, item.source, "Alcohol and spicy foods")
+    assert support_problem(invented, _cited(item))
+    assert support_problem(item.text, [(item.source, "the")])
+    assert support_problem(item.text, [(item.source, "Alcohol and spicy foods")])
 
 
-@needs_references
 def test_nothing_prepkit_prints_copies_8_words_from_a_reference(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -138,7 +139,6 @@ def test_nothing_prepkit_prints_copies_8_words_from_a_reference(
     assert not copies, "\n".join(copies)
 
 
-@needs_references
 def test_a_wrong_citation_is_caught() -> None:
     """The types once cited a section that never mentions them."""
     wrong = "sm-condition-guide.txt#What is systemic mastocytosis?"
@@ -148,7 +148,6 @@ def test_a_wrong_citation_is_caught() -> None:
     assert evidence_problem(right, "This is the most common type of systemic mastocytosis") is None
 
 
-@needs_references
 def test_a_copied_sentence_is_caught() -> None:
     """The question once printed was the guide's heading, word for word."""
     assert copied_runs("When should I go to the emergency room?") == [
@@ -159,19 +158,39 @@ def test_a_copied_sentence_is_caught() -> None:
     assert not copied_runs("Which changes in my symptoms mean I should go to an emergency room?")
 
 
-@needs_references
 def test_a_copy_across_a_line_break_of_a_reference_is_caught() -> None:
-    """Planted: the last words of one paragraph and the first of the next."""
-    lines = [
-        line
-        for line in (REFERENCE_DIR / "sm-condition-guide.txt").read_text().splitlines()
-        if len(words(line)) >= 6
-    ]
-    across = " ".join(words(lines[3])[-4:] + words(lines[4])[:4])
-    assert copied_runs(across) == [across]
+    """Planted: the last words of one paragraph and the first of the next, in a
+    document made for the test (the runs are built over the whole document)."""
+    document = (
+        "Heading\nThe first paragraph ends with these four words.\nThen the next one starts.\n"
+    )
+    known = Reference.from_texts({"made-up.txt": document})
+    assert copied_runs("with these four words then the next one", known)
+    assert not copied_runs("with these four words and the next one", known)
 
 
 @needs_references
+def test_the_fingerprints_in_the_repository_are_those_of_the_references() -> None:
+    """A clone without the references checks against tests/reference_prints.json:
+    remade with `python -m tests.references` when a reference changes."""
+    made = read_references()
+    assert made is not None
+    assert PRINTS_FILE.read_text(encoding="utf-8") == made.to_json()
+
+
+def test_the_fingerprints_keep_what_the_checks_need() -> None:
+    """Read back, the fingerprints find the same copy and evidence as the words."""
+    document = "What it is\nA rare condition of the mast cells in the bone marrow and skin.\n"
+    known = Reference.from_texts({"made-up.txt": document})
+    again = Reference.from_json(known.to_json())
+    assert again == known
+    source = "made-up.txt#What it is"
+    assert evidence_problem(source, "mast cells in the bone marrow", again) is None
+    assert evidence_problem(source, "mast cells in the liver", again)
+    assert copied_runs("a rare condition of the mast cells in the", again)
+    assert "document" not in known.to_json() and "marrow" not in known.to_json()
+
+
 def test_a_copy_in_a_label_sharing_its_line_with_another_string_is_caught() -> None:
     """Planted: an 11-word copy as the help of a prompt whose label is on the same line."""
     copy = "Systemic mastocytosis is a rare blood disorder. It happens when your body"
@@ -295,3 +314,24 @@ def test_four_planted_mutations_are_each_caught_by_the_content_tests() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("caught") == 4, result.stdout
+
+
+def test_the_readme_says_what_these_tests_hold() -> None:
+    """The README's medical-content section quotes the tests' numbers and names their
+    files: a change to either that the other does not follow fails here."""
+    from tests.references import EVIDENCE_MOST, EVIDENCE_WORDS, SECTION_SHARE
+    from tests.test_card_words import _profiles
+    from tests.test_worksheet_words import _cases
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = " ".join(readme.split("## Medical content", 1)[1].split("## ", 1)[0].split())
+    for claim in (
+        f"a phrase of {EVIDENCE_WORDS} to {EVIDENCE_MOST} words",
+        f"at least {SECTION_SHARE:.0%} of the item's content words",
+        f"(for a matrix of {len(_profiles())} profiles)",
+        f"the worksheet ({len(_cases())} profiles",
+        "shares a run of 8 words with a reference",
+    ):
+        assert claim in section, claim
+    for named in re.findall(r"`((?:tests|bench)/[\w/.]+)`", section):
+        assert (ROOT / named).is_file(), named

@@ -22,11 +22,20 @@ class _Data(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     pass
 
 
-class _Item(_Data, frozen=True):
-    id: Annotated[str, Meta(pattern=r"^[a-z0-9-]+$")]
+class Citation(_Data, frozen=True):
     source: Annotated[str, Meta(pattern=_SOURCE_PATTERN)]
     # A few words that occur exactly in the cited section: where to look.
     evidence: Annotated[str, Meta(min_length=3)]
+
+
+class _Item(Citation, frozen=True, kw_only=True):
+    id: Annotated[str, Meta(pattern=r"^[a-z0-9-]+$")]
+    # A sentence that draws on a second passage names it too, so a reader who
+    # follows the first citation is not left looking for the rest.
+    also: tuple[Citation, ...] = ()
+
+    def citations(self) -> tuple[Citation, ...]:
+        return (Citation(source=self.source, evidence=self.evidence), *self.also)
 
 
 class NamedItem(_Item, frozen=True):

@@ -42,7 +42,7 @@ def root(context, missing=missing):
             yield '</c></row>\n'
         l_1_med = missing
         yield '</table>\n'
-    yield '</section>\n<section id="avoid" title="Medications and substances I must avoid">\n<hint>Each with what happened, in your words. '
+    yield '</section>\n<section id="avoid" title="Medications and substances I avoid">\n<hint>Each with what happened, in your words. '
     yield escape(context.call(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'explain'), 'what-to-avoid'))
     yield '</hint>\n<table kind="avoid" blank-rows="'
     yield escape((1 if environment.getattr((undefined(name='profile') if l_0_profile is missing else l_0_profile), 'avoid') else 4))
