@@ -49,15 +49,15 @@ def typed(monkeypatch: pytest.MonkeyPatch) -> Callable[..., None]:
 def test_text_enter_keeps_the_default_and_dash_clears_it(typed: Any, capsys: Any) -> None:
     p = TerminalPrompter()
     typed("", "-", "  Ann Lee  ")
-    assert p.text("Your name", "help", "Ann") == "Ann"
-    assert p.text("Your name", "help", "Ann") == ""
-    assert p.text("Your name", "help", "Ann") == "Ann Lee"
+    assert p.text("Your name", "help", "Ann", at="x") == "Ann"
+    assert p.text("Your name", "help", "Ann", at="x") == ""
+    assert p.text("Your name", "help", "Ann", at="x") == "Ann Lee"
     assert "Your name [Ann]:" in capsys.readouterr().out
 
 
 def test_text_too_long_or_with_a_control_character_is_asked_again(typed: Any, capsys: Any) -> None:
     typed("x" * 11, "bell\x07", "fine")
-    assert TerminalPrompter().text("Name", "help", max_length=10) == "fine"
+    assert TerminalPrompter().text("Name", "help", max_length=10, at="x") == "fine"
     out = capsys.readouterr().out
     assert "Sorry: that is 11 characters; please keep it under 10." in out
     assert "Sorry: that has a control character (U+0007) that cannot be printed" in out
@@ -79,19 +79,19 @@ def test_an_answer_the_profile_would_refuse_is_asked_again(
     # Found by red-team (#15 item 3): the wizard took these, then its final check
     # refused them and the whole interview was lost.
     typed(typed_text, "Ann Lee")
-    assert TerminalPrompter().text("Name", "help", max_length=200) == "Ann Lee"
+    assert TerminalPrompter().text("Name", "help", max_length=200, at="x") == "Ann Lee"
     assert said in capsys.readouterr().out
 
 
 def test_required_text_is_asked_until_answered(typed: Any, capsys: Any) -> None:
     typed("", "Ann")
-    assert TerminalPrompter().text("Name", "help", required=True) == "Ann"
+    assert TerminalPrompter().text("Name", "help", required=True, at="x") == "Ann"
     assert "This one is needed" in capsys.readouterr().out
 
 
 def test_a_wrong_date_is_explained_and_asked_again(typed: Any, capsys: Any) -> None:
     typed("1980-02-30", "29/02/1980", "1980-02-29")
-    assert TerminalPrompter().date("Date of birth", "help", None) == dt.date(1980, 2, 29)
+    assert TerminalPrompter().date("Date of birth", "help", None, at="x") == dt.date(1980, 2, 29)
     out = capsys.readouterr().out
     assert "Sorry: there is no day 1980-02-30; check the month and the day." in out
     assert "Sorry: write the date as year-month-day, for example 2026-12-03." in out
@@ -99,7 +99,7 @@ def test_a_wrong_date_is_explained_and_asked_again(typed: Any, capsys: Any) -> N
 
 def test_a_number_out_of_range_or_not_a_number_is_asked_again(typed: Any, capsys: Any) -> None:
     typed("12", "six", "6")
-    assert TerminalPrompter().number("How bad", "help", None, minimum=0, maximum=10) == 6
+    assert TerminalPrompter().number("How bad", "help", None, minimum=0, maximum=10, at="x") == 6
     out = capsys.readouterr().out
     assert "Sorry: 12 is outside 0 to 10." in out
     assert "Sorry: please type a whole number from 0 to 10." in out
@@ -111,7 +111,7 @@ def test_digits_int_refuses_or_too_many_are_asked_again_not_a_crash(
     # Found by red-team (#15): "²" passed str.isdigit() and crashed int() (exit 1,
     # everything typed lost); so did a 5,000-digit number.
     typed("²", "٣", "9" * 5000, "3")
-    assert TerminalPrompter().number("How bad", "help", None, minimum=0, maximum=10) == 3
+    assert TerminalPrompter().number("How bad", "help", None, minimum=0, maximum=10, at="x") == 3
     assert capsys.readouterr().out.count("Sorry: please type a whole number from 0 to 10.") == 3
     with pytest.raises(ValueError, match="is not a number"):
         parse_selection("1,²", 5)
@@ -120,13 +120,13 @@ def test_digits_int_refuses_or_too_many_are_asked_again_not_a_crash(
 def test_yes_no_and_confirm(typed: Any, capsys: Any) -> None:
     p = TerminalPrompter()
     typed("maybe", "Y", "", "no", "", "y", "", "yes")
-    assert p.yes_no("Carry epinephrine", "help", None) is True
-    assert p.yes_no("Carry epinephrine", "help", False) is False
-    assert p.confirm("Keep it?") is False
-    assert p.confirm("Keep it?", default=False) is False
-    assert p.confirm("Keep it?", default=False) is True
-    assert p.confirm("Keep it?") is True
-    assert p.confirm("Keep it?", default=False) is True
+    assert p.yes_no("Carry epinephrine", "help", None, at="x") is True
+    assert p.yes_no("Carry epinephrine", "help", False, at="x") is False
+    assert p.confirm("Keep it?", at="x") is False
+    assert p.confirm("Keep it?", default=False, at="x") is False
+    assert p.confirm("Keep it?", default=False, at="x") is True
+    assert p.confirm("Keep it?", at="x") is True
+    assert p.confirm("Keep it?", default=False, at="x") is True
     out = capsys.readouterr().out
     assert "Sorry: please answer y (yes) or n (no)." in out
     assert "Carry epinephrine (y/n) [n]:" in out
@@ -139,15 +139,15 @@ def test_yes_and_no_are_the_words_a_profile_file_takes(typed: Any) -> None:
     p = TerminalPrompter()
     words = sorted(YES) + sorted(NO)
     typed(*words, *words)
-    assert [p.yes_no("Carry epinephrine", "help", None) for _ in words] == [
+    assert [p.yes_no("Carry epinephrine", "help", None, at="x") for _ in words] == [
         word in YES for word in words
     ]
-    assert [p.confirm("Keep it?") for _ in words] == [word in YES for word in words]
+    assert [p.confirm("Keep it?", at="x") for _ in words] == [word in YES for word in words]
 
 
 def test_choice_shows_numbered_options_and_returns_an_index(typed: Any, capsys: Any) -> None:
     typed("3", "2")
-    assert TerminalPrompter().choice("Mode", "help", ["In person", "Virtual"], 0) == 1
+    assert TerminalPrompter().choice("Mode", "help", ["In person", "Virtual"], 0, at="x") == 1
     out = capsys.readouterr().out
     assert "   1. In person" in out and "   2. Virtual" in out and "Mode [1]:" in out
     assert "Sorry: 3 is outside 1 to 2." in out
@@ -155,7 +155,7 @@ def test_choice_shows_numbered_options_and_returns_an_index(typed: Any, capsys: 
 
 def test_selection_explains_each_kind_of_mistake(typed: Any, capsys: Any) -> None:
     typed("0", "7-3", "2,x", "3,99", "2026-03", "2,3,5-7")
-    assert TerminalPrompter().selection("Which", "help", 12, []) == [1, 2, 4, 5, 6]
+    assert TerminalPrompter().selection("Which", "help", 12, [], at="x") == [1, 2, 4, 5, 6]
     out = capsys.readouterr().out
     # Found by a new user: a date typed here "ran backwards; write it as 3-2026".
     assert "Sorry: 2026 is not on the list (choose from 1 to 12)." in out and "3-2026" not in out
@@ -168,7 +168,7 @@ def test_selection_explains_each_kind_of_mistake(typed: Any, capsys: Any) -> Non
 def test_question_mark_shows_more_help_then_asks_again(typed: Any, capsys: Any) -> None:
     typed("?", "7")
     picked = TerminalPrompter().choice(
-        "Diagnosis", "Pick a number.", [str(n) for n in range(8)], None, more_help="Pick 7."
+        "Diagnosis", "Pick a number.", [str(n) for n in range(8)], None, more_help="Pick 7.", at="x"
     )
     assert picked == 6
     out = capsys.readouterr().out
@@ -183,7 +183,7 @@ def test_end_of_input_and_ctrl_c_become_the_wizards_own_signals(
 ) -> None:
     typed(raised)
     with pytest.raises(becomes):
-        TerminalPrompter().text("Name", "help")
+        TerminalPrompter().text("Name", "help", at="x")
 
 
 def test_selection_round_trips_through_its_written_form() -> None:
@@ -234,7 +234,7 @@ def test_a_ctrl_c_that_lands_before_the_read_starts_still_stops_the_question(
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGUSR1})
     try:
         with pytest.raises(Interrupted):
-            TerminalPrompter().text("Name", "help")
+            TerminalPrompter().text("Name", "help", at="x")
         assert not sent, "the Ctrl-C waited for the next line"
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGUSR1})

@@ -26,6 +26,7 @@ from prepkit.wizard import session as wizard_session
 from prepkit.wizard.answers import Data
 from prepkit.wizard.profile_files import ProfileFiles
 from prepkit.wizard.prompts import Prompter
+from prepkit.wizard.resume import Place, place_in
 from prepkit.wizard.sections import SECTIONS
 from prepkit.wizard.session import WizardResult, WizardStopped, draft_path
 from tests.pdf_tools import flat_text
@@ -553,8 +554,9 @@ def test_stopping_keeps_a_private_draft_and_the_next_run_resumes_it(
         "first_noticed": "spring 2019",
     }
 
-    # The draft records the question it stopped at: the first symptom's "How often".
-    assert '# prepkit resume at: {"section": "symptoms", "label": "How often", "seen": 1, ' in text
+    # The draft records the place it stopped at: the first symptom's "How often".
+    place = place_in(text)
+    assert place is not None and (place.section, place.at) == ("symptoms", "symptoms[0].how_often")
 
     # Resuming carries on at that very question (#18): nothing before it is asked again.
     before = {*FIRST_RUN_SCRIPT_FOR["about"], "Diagnosis"}
@@ -837,14 +839,13 @@ def test_a_resume_place_that_no_longer_comes_up_asks_everything_after_its_sectio
 ) -> None:
     """A hand-edited draft (the medication gone): the rest of the wizard is asked as usual."""
     from prepkit.wizard.profile_files import ProfileFiles
-    from prepkit.wizard.resume import Place, place_in
 
     profile = tmp_path / "p.yaml"
     session(tmp_path, FIRST_RUN_SCRIPT)
     data = yaml.safe_load(profile.read_text(encoding="utf-8"))
-    ProfileFiles(profile).keep_draft(data, Place("medications", "Still taking Nothing?", 1))
+    ProfileFiles(profile).keep_draft(data, Place("medications", "medications[9].dose"))
     assert place_in(draft_path(profile).read_text(encoding="utf-8")) == Place(
-        "medications", "Still taking Nothing?", 1
+        "medications", "medications[9].dose"
     )
     p = session(
         tmp_path, {f"You have unfinished answers in {draft_path(profile)}. Resume them?": True}
@@ -858,11 +859,11 @@ def test_a_resume_place_that_no_longer_comes_up_asks_everything_after_its_sectio
     [
         '# prepkit resume at: {"section": "symptoms"}',
         "# prepkit resume at: not json",
-        '# prepkit resume at: {"section": "symptoms", "label": "How often", "seen": 0}',
+        # A draft from before places: its label is no place to skip to.
+        '# prepkit resume at: {"section": "symptoms", "label": "How often", "seen": 1}',
     ],
 )
 def test_a_damaged_resume_line_is_ignored(line: str) -> None:
-    from prepkit.wizard.resume import place_in
 
     assert place_in(f"# prepkit draft\n{line}\npatient:\n  name: Ann\n") is None
 
@@ -974,7 +975,8 @@ def test_a_stop_in_the_details_of_a_new_medication_resumes_at_that_detail(
     with pytest.raises(WizardStopped):
         session(tmp_path, script)
     draft = draft_path(tmp_path / "p.yaml")
-    assert '"item": ["medications", 1]' in draft.read_text(encoding="utf-8")
+    place = place_in(draft.read_text(encoding="utf-8"))
+    assert place is not None and place.at == "medications[1].how_often"
     p = _resume(
         tmp_path,
         {
@@ -1101,7 +1103,8 @@ def test_a_stop_in_a_section_asked_twice_resumes_at_that_question(tmp_path: Path
             },
         )
     draft = draft_path(tmp_path / "p.yaml")
-    assert '"seen": 1' in draft.read_text(encoding="utf-8")
+    place = place_in(draft.read_text(encoding="utf-8"))
+    assert place is not None and place.at == "triggers.catalog"
     p = session(tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True})
     assert "That question does not come up the same way now; the whole section again:" not in (
         p.said
@@ -1110,9 +1113,8 @@ def test_a_stop_in_a_section_asked_twice_resumes_at_that_question(tmp_path: Path
 
 
 def test_a_resume_line_with_an_endless_number_is_ignored() -> None:
-    from prepkit.wizard.resume import place_in
 
-    line = '# prepkit resume at: {"section": "x", "label": "y", "seen": 1e999}'
+    line = '# prepkit resume at: {"section": "x", "at": 1e999}'
     assert place_in(f"{line}\npatient:\n  name: Ann\n") is None
 
 

@@ -231,6 +231,7 @@ class TerminalPrompter:
         help: str,
         default: str = "",
         *,
+        at: str,
         required: bool = False,
         more_help: str = "",
         max_length: int = 200,
@@ -249,6 +250,7 @@ class TerminalPrompter:
         help: str,
         default: int | None,
         *,
+        at: str,
         minimum: int,
         maximum: int,
         more_help: str = "",
@@ -260,13 +262,13 @@ class TerminalPrompter:
         return result
 
     def date(
-        self, label: str, help: str, default: dt.date | None, more_help: str = ""
+        self, label: str, help: str, default: dt.date | None, more_help: str = "", *, at: str
     ) -> dt.date | None:
         shown = "" if default is None else default.isoformat()
         result: dt.date | None = self._ask(label, help, more_help, _Date(), default, shown)
         return result
 
-    def yes_no(self, label: str, help: str, default: bool | None) -> bool | None:
+    def yes_no(self, label: str, help: str, default: bool | None, *, at: str) -> bool | None:
         result: bool | None = self._ask(
             f"{label} (y/n)", help, "", _YesNo(), default, _shown(default)
         )
@@ -279,6 +281,8 @@ class TerminalPrompter:
         options: Sequence[str],
         default: int | None,
         more_help: str = "",
+        *,
+        at: str,
     ) -> int | None:
         for number, option in enumerate(options, start=1):
             click.echo(f"  {number:>2}. {option}")
@@ -294,7 +298,14 @@ class TerminalPrompter:
         return None if picked is None else picked - 1
 
     def selection(
-        self, label: str, help: str, count: int, default: Sequence[int], more_help: str = ""
+        self,
+        label: str,
+        help: str,
+        count: int,
+        default: Sequence[int],
+        more_help: str = "",
+        *,
+        at: str,
     ) -> list[int]:
         shown = format_selection(default)
         picked: list[int] | None = self._ask(
@@ -302,7 +313,7 @@ class TerminalPrompter:
         )
         return picked or []
 
-    def confirm(self, label: str, default: bool = True) -> bool:
+    def confirm(self, label: str, default: bool = True, *, at: str) -> bool:
         while True:
             raw = self._read(f"{label} (y/n)", "y" if default else "n").strip().lower()
             if raw == "":

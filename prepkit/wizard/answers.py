@@ -14,7 +14,7 @@ from typing import Any
 
 from prepkit.profile.schema import MAX_ITEMS
 from prepkit.wizard.prompts import Prompter
-from prepkit.wizard.resume import filling, pending
+from prepkit.wizard.resume import pending, within
 
 Data = dict[str, Any]
 
@@ -78,7 +78,7 @@ def numbered(p: Prompter, lines: list[str]) -> None:
 
 
 def put_in_order(
-    p: Prompter, entries: list[Data], shown: list[str], intro: str, label: str
+    p: Prompter, entries: list[Data], shown: list[str], intro: str, label: str, *, at: str
 ) -> None:
     """Let the patient reorder ``entries`` in place: they type the numbers in the
     order they want; any they leave out keep their place after those, and Enter
@@ -92,6 +92,7 @@ def put_in_order(
         "Type the numbers in the order you want, e.g. 3,1,2; Enter keeps this order.",
         len(entries),
         list(range(len(entries))),
+        at=at,
     )
     entries[:] = [entries[i] for i in order] + [e for i, e in enumerate(entries) if i not in order]
 
@@ -125,7 +126,7 @@ def edit_list(
     removed: list[Data] = []
 
     def details(entry: Data) -> None:
-        with filling(p, key, entries.index(entry)):
+        with within(p, f"{key}[{entries.index(entry)}]"):
             ask_item(p, entry)
 
     before_gone()
@@ -133,7 +134,7 @@ def edit_list(
     picks = "Numbers like 1,3; Enter for none."
     if original:
         numbered(p, [listed(entry) for entry in original])
-        for index in p.selection(gone, picks, len(original), []):
+        for index in p.selection(gone, picks, len(original), [], at=f"{key}/gone"):
             entries.remove(original[index])
             removed.append(original[index])
             taken_off(original[index])
@@ -143,12 +144,14 @@ def edit_list(
         p.say(f"-- {listed(entries[resumed])}")
         details(entries[resumed])
     if entries:
-        for index in p.selection(changed, picks, len(original), []):
+        for index in p.selection(changed, picks, len(original), [], at=f"{key}/changed"):
             if original[index] in entries:
                 p.say(f"-- {listed(original[index])}")
                 details(original[index])
     while room_for_more(p, entries):
-        name = p.text(new, "Press Enter on an empty line when done.")
+        name = p.text(
+            new, "Press Enter on an empty line when done.", at=f"{key}[{len(entries)}].name"
+        )
         if not name:
             break
         entries.append({"name": name})
@@ -176,16 +179,16 @@ def room_for_more(p: Prompter, items: list[Any]) -> bool:
     return False
 
 
-def ask_list_of_own(p: Prompter, label: str, help: str, items: list[str]) -> None:
+def ask_list_of_own(p: Prompter, label: str, help: str, items: list[str], *, at: str) -> None:
     """Own words, one per prompt, until an empty line; earlier ones offered to keep.
 
-    Edits ``items`` in place.
+    Edits ``items`` in place; ``at`` is the list's place (``triggers.own``).
     """
-    for item in list(items):
-        if not p.confirm(f"Keep '{item}'?"):
+    for index, item in enumerate(list(items)):
+        if not p.confirm(f"Keep '{item}'?", at=f"{at}[{index}]/keep"):
             items.remove(item)
     while room_for_more(p, items):
-        item = p.text(label, help)
+        item = p.text(label, help, at=f"{at}[{len(items)}]")
         if not item:
             return
         items.append(item)

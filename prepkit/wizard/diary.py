@@ -152,7 +152,7 @@ def ask_attack(
             del entry[field]
 
     def when() -> str:
-        day, time = parse_when(p.text("When did it start", _WHEN_HELP), now)
+        day, time = parse_when(p.text("When did it start", _WHEN_HELP, at="date"), now)
         entry["date"], entry["time"] = day.isoformat(), time
         return day.isoformat()
 
@@ -164,7 +164,7 @@ def ask_attack(
 
         def ask() -> list[str]:
             picked = picked_or_written(
-                p.text(label, help, max_length=2000), [v for v, _ in offered]
+                p.text(label, help, at=field, max_length=2000), [v for v, _ in offered]
             )
             return picked
 
@@ -187,11 +187,17 @@ def ask_attack(
     until_accepted(
         "severity",
         lambda: p.number(
-            "How bad, 0 to 10", "0 = hardly, 10 = the worst ever.", None, minimum=0, maximum=10
+            "How bad, 0 to 10",
+            "0 = hardly, 10 = the worst ever.",
+            None,
+            at="severity",
+            minimum=0,
+            maximum=10,
         ),
     )
     until_accepted(
-        "lasted", lambda: p.text("How long did it last", "For example: 20 minutes, 3 hours.")
+        "lasted",
+        lambda: p.text("How long did it last", "For example: 20 minutes, 3 hours.", at="lasted"),
     )
     until_accepted(
         "took",
@@ -204,12 +210,18 @@ def ask_attack(
         ),
     )
     until_accepted(
-        "epinephrine", lambda: p.yes_no("Did you use epinephrine (an auto-injector)", _SKIP, None)
+        "epinephrine",
+        lambda: p.yes_no(
+            "Did you use epinephrine (an auto-injector)", _SKIP, None, at="epinephrine"
+        ),
     )
     until_accepted(
-        "emergency_visit", lambda: p.yes_no("Did you go to an emergency room", _SKIP, None)
+        "emergency_visit",
+        lambda: p.yes_no("Did you go to an emergency room", _SKIP, None, at="emergency_visit"),
     )
-    until_accepted("note", lambda: p.text("A note", "Anything else worth telling your specialist."))
+    until_accepted(
+        "note", lambda: p.text("A note", "Anything else worth telling your specialist.", at="note")
+    )
     if not entry.get("time"):
         entry.pop("time", None)
     return entry

@@ -77,17 +77,28 @@ def _ask_once(p: Prompter, question: Question, saved: Any) -> Any:
     q = question
     if q.kind in TEXT_LIMITS:
         return p.text(
-            q.label, q.help, as_text(saved), more_help=q.more_help, max_length=TEXT_LIMITS[q.kind]
+            q.label,
+            q.help,
+            as_text(saved),
+            at=q.to,
+            more_help=q.more_help,
+            max_length=TEXT_LIMITS[q.kind],
         )
     if q.kind == "number":
         default = whole_number(str(saved))
         return p.number(
-            q.label, q.help, default, minimum=q.minimum, maximum=q.maximum, more_help=q.more_help
+            q.label,
+            q.help,
+            default,
+            at=q.to,
+            minimum=q.minimum,
+            maximum=q.maximum,
+            more_help=q.more_help,
         )
     if q.kind == "date":
-        return p.date(q.label, q.help, as_date(saved), q.more_help)
+        return p.date(q.label, q.help, as_date(saved), q.more_help, at=q.to)
     if q.kind == "yes/no":
-        return p.yes_no(q.label, q.help, saved if isinstance(saved, bool) else None)
+        return p.yes_no(q.label, q.help, saved if isinstance(saved, bool) else None, at=q.to)
     values = [value for value, _ in q.options]
     picked = p.choice(
         q.label,
@@ -95,6 +106,7 @@ def _ask_once(p: Prompter, question: Question, saved: Any) -> Any:
         [words for _, words in q.options],
         values.index(saved) if saved in values else None,
         q.more_help,
+        at=q.to,
     )
     return None if picked is None else values[picked]
 

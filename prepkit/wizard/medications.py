@@ -20,7 +20,7 @@ from prepkit.wizard.answers import (
 )
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
-from prepkit.wizard.resume import filling, pending
+from prepkit.wizard.resume import pending, within
 
 MEDICATION_DETAILS = (
     Question("dose", "Dose", "For example 10 mg."),
@@ -50,7 +50,7 @@ def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
 
     def when_and_why(index: int) -> None:
         p.say(f"-- Stopped: {as_text(history[index].get('name'))}")
-        with filling(p, "stopped_medications", index):
+        with within(p, f"stopped_medications[{index}]"):
             ask_all(p, STOPPED_DETAILS, history[index])
 
     def stopped(medication: Data) -> None:
@@ -97,6 +97,7 @@ def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
         [_avoided(entry) for entry in avoid],
         "The card lists these in this order; a responder may read only the first few.",
         "Most serious first",
+        at="avoid/order",
     )
     _say_slips(p, data)
 

@@ -26,6 +26,10 @@ class Interrupted(Exception):
 
 
 class Prompter(Protocol):
+    """``at`` is each prompt's place in the answers (``visit.date``,
+    ``medications[2].dose``, ``medications/gone``): what a draft records and a
+    resume skips to. The label is only what the patient reads."""
+
     def say(self, text: str = "") -> None: ...
 
     def text(
@@ -34,6 +38,7 @@ class Prompter(Protocol):
         help: str,
         default: str = "",
         *,
+        at: str,
         required: bool = False,
         more_help: str = "",
         max_length: int = 200,
@@ -45,16 +50,17 @@ class Prompter(Protocol):
         help: str,
         default: int | None,
         *,
+        at: str,
         minimum: int,
         maximum: int,
         more_help: str = "",
     ) -> int | None: ...
 
     def date(
-        self, label: str, help: str, default: dt.date | None, more_help: str = ""
+        self, label: str, help: str, default: dt.date | None, more_help: str = "", *, at: str
     ) -> dt.date | None: ...
 
-    def yes_no(self, label: str, help: str, default: bool | None) -> bool | None: ...
+    def yes_no(self, label: str, help: str, default: bool | None, *, at: str) -> bool | None: ...
 
     def choice(
         self,
@@ -63,13 +69,22 @@ class Prompter(Protocol):
         options: Sequence[str],
         default: int | None,
         more_help: str = "",
+        *,
+        at: str,
     ) -> int | None: ...
 
     def selection(
-        self, label: str, help: str, count: int, default: Sequence[int], more_help: str = ""
+        self,
+        label: str,
+        help: str,
+        count: int,
+        default: Sequence[int],
+        more_help: str = "",
+        *,
+        at: str,
     ) -> list[int]: ...
 
-    def confirm(self, label: str, default: bool = True) -> bool: ...
+    def confirm(self, label: str, default: bool = True, *, at: str) -> bool: ...
 
 
 def whole_number(text: str) -> int | None:

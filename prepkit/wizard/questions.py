@@ -19,6 +19,7 @@ from prepkit.wizard.answers import (
 )
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
+from prepkit.wizard.resume import within
 
 
 def _question_text(entry: Data, catalog: Catalog) -> str:
@@ -50,7 +51,8 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
             heading(p, "Answers from your last visit")
         for entry in unanswered:
             p.say(f"-- {_question_text(entry, catalog)}")
-            ask_all(p, ANSWER, entry)
+            with within(p, f"questions[{live_items(data, 'questions').index(entry)}]"):
+                ask_all(p, ANSWER, entry)
     heading(p, "Questions for your provider", "Suggested questions:")
     numbered(p, [question.text for question in catalog.questions])
     ids = [q.id for q in catalog.questions]
@@ -62,6 +64,7 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
         "Numbers like 1,3,5-7; Enter for none.",
         len(ids),
         [ids.index(e["catalog"]) for e in entries if e.get("catalog") in ids],
+        at="questions/picked",
     )
     chosen_ids = [ids[i] for i in chosen]
 
@@ -84,7 +87,7 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
     keep_picked(entries, chosen_ids)
     keep()
     for entry in [e for e in entries if not e.get("catalog")]:
-        if not p.confirm(f"Keep '{entry.get('own')}'?"):
+        if not p.confirm(f"Keep '{entry.get('own')}'?", at=f"questions[{every.index(entry)}]/keep"):
             entries.remove(entry)
             set_aside(entry)
             keep()
@@ -92,6 +95,7 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
         own = p.text(
             "Another question in your own words",
             "Press Enter on an empty line when done.",
+            at=f"questions[{len(every)}].own",
             max_length=LONG_TEXT,
         )
         if not own:
@@ -104,6 +108,7 @@ def ask_questions(p: Prompter, data: Data, catalog: Catalog) -> None:
         [_question_text(entry, catalog) for entry in entries],
         "Your questions, in this order:",
         "Most important first",
+        at="questions/order",
     )
     keep()
 

@@ -25,7 +25,7 @@ from prepkit.wizard.answers import (
 )
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
-from prepkit.wizard.resume import filling, pending
+from prepkit.wizard.resume import pending, within
 
 STATUS_QUESTIONS = (
     ("have-result", "Which of these do you have results for?"),
@@ -63,7 +63,7 @@ def _ask_result(p: Prompter, records: list[Data], record: Data) -> None:
         return f"this test has a result dated {date} already; give this one its own date"
 
     date, value = RESULT_DETAILS
-    with filling(p, "tests", next(i for i, r in enumerate(records) if r is record)):
+    with within(p, f"tests[{next(i for i, r in enumerate(records) if r is record)}]"):
         ask_all(p, (replace(date, check=taken), value), record)
 
 
@@ -99,7 +99,11 @@ def ask_own_tests(p: Prompter, records: list[Data]) -> None:
         p.say("Tests you added in your own words:")
         numbered(p, [_own_test(record) for record in named])
         for index in p.selection(
-            "Which have a newer result", "Numbers like 1,3; Enter for none.", len(named), []
+            "Which have a newer result",
+            "Numbers like 1,3; Enter for none.",
+            len(named),
+            [],
+            at="tests/newer",
         ):
             p.say(f"-- {as_text(named[index].get('own'))}")
             if not named[index].get("date") and not named[index].get("value"):
@@ -114,6 +118,7 @@ def ask_own_tests(p: Prompter, records: list[Data]) -> None:
         name = p.text(
             "Another test, in your own words",
             "A test not on the list, named as on your results; Enter on an empty line when done.",
+            at=f"tests[{len(records)}].own",
             max_length=TEST_NAME_TEXT,
         )
         if not name:
@@ -200,7 +205,7 @@ def ask_tests(p: Prompter, data: Data, catalog: Catalog) -> None:
         if code == "not-done":  # not offered for a test just said to have a result
             before = [index for index in before if ids[index] not in chosen]
         for index in p.selection(
-            question, "Numbers like 1,3,5-7; Enter for none.", len(ids), before
+            question, "Numbers like 1,3,5-7; Enter for none.", len(ids), before, at=f"tests/{code}"
         ):
             chosen.setdefault(ids[index], []).append(code)
         asked.append(code)
@@ -240,7 +245,11 @@ def _result_or_a_newer_one(p: Prompter, records: list[Data], record: Data) -> No
     if (
         record.get("value")
         and room_for_more(p, records)
-        and p.confirm(f"A newer result than {record['value']}?", default=False)
+        and p.confirm(
+            f"A newer result than {record['value']}?",
+            default=False,
+            at=f"tests[{records.index(record)}]/newer",
+        )
     ):
         records.append(dict(record))
         record.pop("date", None)

@@ -136,9 +136,9 @@ def _offer_draft(draft: Path, p: Prompter, keeper: ProfileKeeper) -> Start | Non
             f"Your unfinished answers in {draft} cannot be read as a profile any more; "
             f"they are kept in {kept} (open it in a text editor to copy from it)."
         )
-    elif p.confirm(f"You have unfinished answers in {draft}. Resume them?"):
+    elif p.confirm(f"You have unfinished answers in {draft}. Resume them?", at="draft/resume"):
         return Start(*loaded)
-    elif p.confirm("Throw those unfinished answers away?", default=False):
+    elif p.confirm("Throw those unfinished answers away?", default=False, at="draft/discard"):
         keeper.discard_draft()
     else:
         p.say(f"They are kept in {keeper.set_aside_draft()}.")
@@ -156,6 +156,7 @@ def what_changed(p: Prompter, data: Data, catalog: Catalog) -> list[Section]:
         "Type section numbers, like 3,6; Enter for none.",
         len(SECTIONS),
         [],
+        at=CHANGED,
     )
     return [SECTIONS[index] for index in sorted(picked) if index > 0]
 
@@ -171,6 +172,7 @@ def review(p: Prompter, data: Data, catalog: Catalog) -> None:
             "Section to change",
             "Type its number, or press Enter to save.",
             None,
+            at=REVIEW,
             minimum=1,
             maximum=len(SECTIONS),
         )
@@ -222,14 +224,16 @@ def run_wizard(
         if place is not None and section is None and place.section in (CHANGED, REVIEW):
             # A follow-up stopped at its one-screen choice, or any run at the review:
             # carry on there, not with a whole first run.
-            p.say(f"Carrying on where you stopped ({place.label}).")
+            stopped = "the review" if place.section == REVIEW else "what changed"
+            p.say(f"Carrying on where you stopped ({stopped}).")
             steps = []
             if place.section == CHANGED:
                 asking.start(CHANGED, None)
                 steps = what_changed(asking, data, catalog)
         elif place is not None and section is None and place.section in SECTION_NAMES:
             stopped_in = SECTION_NAMES.index(place.section)
-            p.say(f"Carrying on at the question where you stopped ({place.label}).")
+            title = SECTIONS[stopped_in].title
+            p.say(f"Carrying on at the question where you stopped, in '{title}'.")
             replay = asking = Replaying(p, place)
             SECTIONS[stopped_in].ask(asking, data, catalog)
             asking = Tracking(p)

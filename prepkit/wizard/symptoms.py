@@ -17,6 +17,7 @@ from prepkit.wizard.answers import (
 )
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
+from prepkit.wizard.resume import within
 
 # Asked for each symptom picked or named.
 SYMPTOM_DETAILS = (
@@ -40,9 +41,10 @@ SYMPTOM_DETAILS = (
 )
 
 
-def _ask_symptom_details(p: Prompter, name: str, entry: Data) -> None:
+def _ask_symptom_details(p: Prompter, name: str, entries: list[Data], entry: Data) -> None:
     p.say(f"-- {name}")
-    ask_all(p, SYMPTOM_DETAILS, entry)
+    with within(p, f"symptoms[{entries.index(entry)}]"):
+        ask_all(p, SYMPTOM_DETAILS, entry)
 
 
 def ask_symptoms(p: Prompter, data: Data, catalog: Catalog) -> None:
@@ -64,22 +66,28 @@ def ask_symptoms(p: Prompter, data: Data, catalog: Catalog) -> None:
         [ids.index(e["catalog"]) for e in entries if e.get("catalog") in ids],
         more_help="Pick every symptom you have noticed, even if it comes and goes. "
         "You can add symptoms in your own words next.",
+        at="symptoms/picked",
     )
     keep_picked(entries, [ids[i] for i in chosen])
     names = {s.id: s.name for s in ordered}
     for entry in [e for e in entries if e.get("catalog")]:
-        _ask_symptom_details(p, names[entry["catalog"]], entry)
+        _ask_symptom_details(p, names[entry["catalog"]], entries, entry)
     for entry in [e for e in entries if not e.get("catalog")]:
-        if p.confirm(f"Keep your symptom '{entry.get('own')}'?"):
-            _ask_symptom_details(p, as_text(entry.get("own")), entry)
+        keep = f"symptoms[{entries.index(entry)}]/keep"
+        if p.confirm(f"Keep your symptom '{entry.get('own')}'?", at=keep):
+            _ask_symptom_details(p, as_text(entry.get("own")), entries, entry)
         else:
             entries.remove(entry)
     while room_for_more(p, entries):
-        own = p.text("Another symptom in your own words", "Press Enter on an empty line when done.")
+        own = p.text(
+            "Another symptom in your own words",
+            "Press Enter on an empty line when done.",
+            at=f"symptoms[{len(entries)}].own",
+        )
         if not own:
             break
         entries.append({"own": own})
-        _ask_symptom_details(p, own, entries[-1])
+        _ask_symptom_details(p, own, entries, entries[-1])
 
 
 def summary_symptoms(data: Data, catalog: Catalog) -> str:
@@ -207,11 +215,16 @@ def ask_triggers(p: Prompter, data: Data, catalog: Catalog) -> None:
         "Numbers like 1,3,5-7; Enter for none.",
         len(ids),
         before,
+        at="triggers.catalog",
     )
     triggers["catalog"] = [ids[i] for i in chosen]
     own = triggers["own"] = [as_text(t) for t in triggers.get("own") or []]
     ask_list_of_own(
-        p, "Another trigger in your own words", "Press Enter on an empty line when done.", own
+        p,
+        "Another trigger in your own words",
+        "Press Enter on an empty line when done.",
+        own,
+        at="triggers.own",
     )
 
 

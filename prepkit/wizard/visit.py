@@ -10,6 +10,7 @@ from prepkit.profile.schema import date_problem
 from prepkit.wizard.answers import Data, as_text, heading, mapping_at
 from prepkit.wizard.engine import Question, ask_all
 from prepkit.wizard.prompts import Prompter
+from prepkit.wizard.resume import within
 
 
 def _birth_date_problem(born: dt.date) -> str | None:
@@ -109,7 +110,8 @@ def diagnosis_questions(catalog: Catalog) -> tuple[Question, ...]:
 
 def ask_diagnosis(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(p, "Your diagnosis so far")
-    ask_all(p, diagnosis_questions(catalog), mapping_at(data, "diagnosis"))
+    with within(p, "diagnosis"):
+        ask_all(p, diagnosis_questions(catalog), mapping_at(data, "diagnosis"))
 
 
 def summary_diagnosis(data: Data, catalog: Catalog) -> str:
