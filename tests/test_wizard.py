@@ -24,9 +24,9 @@ from prepkit.content.rules import read_profile, to_profile
 from prepkit.core.errors import UserError
 from prepkit.wizard import session as wizard_session
 from prepkit.wizard.answers import Data
+from prepkit.wizard.places import Place, place_in
 from prepkit.wizard.profile_files import ProfileFiles
 from prepkit.wizard.prompts import Prompter
-from prepkit.wizard.resume import Place, place_in
 from prepkit.wizard.sections import SECTIONS
 from prepkit.wizard.session import WizardResult, WizardStopped, draft_path
 from tests.pdf_tools import flat_text
@@ -536,7 +536,8 @@ def test_stopping_keeps_a_private_draft_and_the_next_run_resumes_it(
     tmp_path: Path, stop: Any
 ) -> None:
     with pytest.raises(WizardStopped) as stopped:
-        run_wizard(tmp_path / "p.yaml", ScriptedPrompter({**FIRST_RUN_SCRIPT, "How often": stop}))
+        script = {**FIRST_RUN_SCRIPT, "symptoms[0].how_often": stop}
+        run_wizard(tmp_path / "p.yaml", ScriptedPrompter(script))
     draft = draft_path(tmp_path / "p.yaml")
     assert stopped.value.draft == draft and stopped.value.ended == (stop is INPUT_ENDS)
     assert stat.S_IMODE(draft.stat().st_mode) == 0o600
@@ -567,8 +568,8 @@ def test_stopping_keeps_a_private_draft_and_the_next_run_resumes_it(
     }
     del resume["Which have you had"]  # answered before the stop
     p = session(tmp_path, resume)
-    assert p.asked[:2] == [f"You have unfinished answers in {draft}. Resume them?", "How often"]
-    assert "Your name" not in p.asked and "Which have you had" not in p.asked
+    assert p.places[:2] == ["draft/resume", "symptoms[0].how_often"]
+    assert "patient.name" not in p.places and "symptoms/picked" not in p.places
     profile = read_profile(tmp_path / "p.yaml")
     assert profile.patient.name == "Ann Lee" and profile.carries_epinephrine is True
     assert profile.symptoms[0].first_noticed == "spring 2019"
@@ -877,12 +878,12 @@ def test_a_stop_inside_a_changed_medication_resumes_at_that_question(
     """Found in the terminal: the resumed section replayed past the question, to Tests."""
     session(tmp_path, FIRST_RUN_SCRIPT)
     follow_up = {
-        "What changed since your last visit": "6",
-        "Which have you stopped taking": "1",
-        "Which changed (dose, how often, what for)": "2",
-        "When did you stop it": "2026-10",
-        "Dose": "40 mg",
-        "How often": CTRL_C,
+        "changed": "6",
+        "medications/gone": "1",
+        "medications/changed": "2",
+        "stopped_medications[0].stopped": "2026-10",
+        "medications[0].dose": "40 mg",  # Famotidine, first now Cetirizine has stopped
+        "medications[0].how_often": CTRL_C,
     }
     with pytest.raises(WizardStopped):
         session(tmp_path, follow_up)
@@ -890,14 +891,16 @@ def test_a_stop_inside_a_changed_medication_resumes_at_that_question(
     assert kept["stopped_medications"] == [{"name": "Cetirizine", "stopped": "2026-10"}]
     assert [(m["name"], m["dose"]) for m in kept["medications"]] == [("Famotidine", "40 mg")]
 
-    resume = {
-        f"You have unfinished answers in {draft_path(tmp_path / 'p.yaml')}. Resume them?": True,
-    }
-    p = session(tmp_path, {**resume, "How often": "once a day"})
+    p = session(tmp_path, {"draft/resume": True, "medications[0].how_often": "once a day"})
     # The changed medication's details go on at "How often" (before, "Which changed"
     # defaulted to none, "How often" never came, and the whole section was asked again).
     # Then "Which changed" for real: others picked with it are not in the draft.
-    assert p.asked[1:5] == ["How often", "What for", CHANGED, "Medication name"], p.asked
+    assert p.places[1:5] == [
+        "medications[0].how_often",
+        "medications[0].what_for",
+        "medications/changed",
+        "medications[1].name",
+    ], p.places
     assert "-- Famotidine, 40 mg, twice a day" in p.said
     assert "That question does not come up the same way now; the whole section again:" not in p.said
     profile = read_profile(tmp_path / "p.yaml")
@@ -915,20 +918,15 @@ def test_a_resumed_list_question_shows_the_list_as_it_is_now(tmp_path: Path) -> 
         session(
             tmp_path,
             {
-                "What changed since your last visit": "6",
-                "Which have you stopped taking": "1",  # Cetirizine
-                "When did you stop it": "2026-10",
-                "Which changed (dose, how often, what for)": CTRL_C,
+                "changed": "6",
+                "medications/gone": "1",  # Cetirizine
+                "stopped_medications[0].stopped": "2026-10",
+                "medications/changed": CTRL_C,
             },
         )
-    draft = draft_path(tmp_path / "p.yaml")
     p = session(
         tmp_path,
-        {
-            f"You have unfinished answers in {draft}. Resume them?": True,
-            "Which changed (dose, how often, what for)": "1",
-            "Dose": "40 mg",
-        },
+        {"draft/resume": True, "medications/changed": "1", "medications[0].dose": "40 mg"},
     )
     shown = [line.strip() for line in p.said]
     assert any(line.startswith("1. Famotidine") for line in shown), shown
@@ -940,19 +938,19 @@ def test_a_resumed_list_question_shows_the_list_as_it_is_now(tmp_path: Path) -> 
 def test_a_stop_between_two_new_medications_resumes_at_the_next_one(tmp_path: Path) -> None:
     """Found by the #18 re-check: the first medication, saved in the draft, made the
     resume ask the whole section again (starting with "Which have you stopped taking")."""
-    script = {**FIRST_RUN_SCRIPT, "Medication name": ["Cetirizine", CTRL_C]}
+    script = {**FIRST_RUN_SCRIPT, "medications[1].name": CTRL_C}
     with pytest.raises(WizardStopped):
         session(tmp_path, script)
     p = _resume(
         tmp_path,
         {
-            "Medication name": "Famotidine",
-            "Dose": "20 mg",
-            "What for": "stomach",
+            "medications[1].name": "Famotidine",
+            "medications[1].dose": "20 mg",
+            "medications[1].what_for": "stomach",
             **_first_run_after("What for"),
         },
     )
-    assert p.asked[1] == "Medication name", p.asked[:4]
+    assert p.places[1] == "medications[1].name", p.places[:4]
     assert "Which have you stopped taking" not in p.asked
     assert "That question does not come up the same way now; the whole section again:" not in p.said
     profile = read_profile(tmp_path / "p.yaml")
@@ -968,10 +966,7 @@ def test_a_stop_in_the_details_of_a_new_medication_resumes_at_that_detail(
     """A #18 residual: a stop at "How often" of the second new medication fell back
     to "the whole section again" (the medication, saved in the draft, no longer
     brought its details up by itself)."""
-    script = {
-        **FIRST_RUN_SCRIPT,
-        "How often": [*FIRST_RUN_SCRIPT["How often"][:4], CTRL_C],  # symptoms, then drugs
-    }
+    script = {**FIRST_RUN_SCRIPT, "medications[1].how_often": CTRL_C}
     with pytest.raises(WizardStopped):
         session(tmp_path, script)
     draft = draft_path(tmp_path / "p.yaml")
@@ -980,13 +975,18 @@ def test_a_stop_in_the_details_of_a_new_medication_resumes_at_that_detail(
     p = _resume(
         tmp_path,
         {
-            "How often": "at night",
-            "What for": "stomach",
-            "Medication name": "",
+            "medications[1].how_often": "at night",
+            "medications[1].what_for": "stomach",
+            "medications[2].name": "",
             **_first_run_after("What for"),
         },
     )
-    assert p.asked[1:5] == ["How often", "What for", CHANGED, "Medication name"], p.asked
+    assert p.places[1:5] == [
+        "medications[1].how_often",
+        "medications[1].what_for",
+        "medications/changed",
+        "medications[2].name",
+    ], p.places
     assert "-- Famotidine, 20 mg" in p.said
     assert "That question does not come up the same way now; the whole section again:" not in p.said
     profile = read_profile(tmp_path / "p.yaml")
@@ -1006,22 +1006,17 @@ def test_a_stop_telling_why_a_medication_stopped_resumes_at_that_question(
         session(
             tmp_path,
             {
-                "What changed since your last visit": "6",
-                "Which have you stopped taking": "1,2",
-                "When did you stop it": ["2026-10", "2026-09"],
-                "Why did you stop it": ["did not help", CTRL_C],
+                "changed": "6",
+                "medications/gone": "1,2",
+                "stopped_medications[0].stopped": "2026-10",
+                "stopped_medications[0].why": "did not help",
+                "stopped_medications[1].stopped": "2026-09",
+                "stopped_medications[1].why": CTRL_C,
             },
         )
-    draft = draft_path(tmp_path / "p.yaml")
-    p = session(
-        tmp_path,
-        {
-            f"You have unfinished answers in {draft}. Resume them?": True,
-            "Why did you stop it": "side effects",
-        },
-    )
-    assert p.asked[1] == "Why did you stop it", p.asked
-    assert "When did you stop it" not in p.asked
+    p = session(tmp_path, {"draft/resume": True, "stopped_medications[1].why": "side effects"})
+    assert p.places[1] == "stopped_medications[1].why", p.places
+    assert not any(place.endswith(".stopped") for place in p.places)
     profile = read_profile(tmp_path / "p.yaml")
     assert profile.medications == []
     assert [(s.name, s.stopped, s.why) for s in profile.stopped_medications] == [
@@ -1033,17 +1028,12 @@ def test_a_stop_telling_why_a_medication_stopped_resumes_at_that_question(
 def test_a_resumed_follow_up_asks_only_the_sections_picked(tmp_path: Path) -> None:
     """Found by the second review: after a resume every later section was asked."""
     session(tmp_path, FIRST_RUN_SCRIPT)
-    follow_up = {
-        "What changed since your last visit": "3,6",
-        "Which have you had": ENTER,
-        "How often": CTRL_C,  # inside Symptoms
-    }
+    follow_up = {"changed": "3,6", "symptoms[0].how_often": CTRL_C}
     with pytest.raises(WizardStopped):
         session(tmp_path, follow_up)
-    draft = draft_path(tmp_path / "p.yaml")
-    p = session(tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True})
-    assert p.asked[1] == "How often"
-    assert "Which have you stopped taking" in p.asked  # medications, picked
+    p = session(tmp_path, {"draft/resume": True})
+    assert p.places[1] == "symptoms[0].how_often"
+    assert "medications/gone" in p.places  # medications, picked
     assert "Attacks in the last year" not in p.asked  # not picked: not asked
     assert "Which of these do you have results for?" not in p.asked
 
@@ -1051,9 +1041,9 @@ def test_a_resumed_follow_up_asks_only_the_sections_picked(tmp_path: Path) -> No
 @pytest.mark.parametrize(
     ("stop_at", "then_asked"),
     [
-        ("Visit date", "What changed since your last visit"),  # the follow-up's visit details
-        ("What changed since your last visit", "What changed since your last visit"),
-        ("Section to change", "Section to change"),  # the review
+        ("visit.date", "changed"),  # the follow-up's visit details
+        ("changed", "changed"),
+        ("review", "review"),
     ],
 )
 def test_a_follow_up_stopped_before_its_sections_resumes_as_a_follow_up(
@@ -1061,14 +1051,13 @@ def test_a_follow_up_stopped_before_its_sections_resumes_as_a_follow_up(
 ) -> None:
     """Found in the #18 re-check: these stops resumed as a whole first run."""
     session(tmp_path, FIRST_RUN_SCRIPT)
-    script: dict[str, Any] = {"What changed since your last visit": ENTER, stop_at: CTRL_C}
+    script: dict[str, Any] = {"changed": ENTER, stop_at: CTRL_C}
     with pytest.raises(WizardStopped):
         session(tmp_path, script)
-    draft = draft_path(tmp_path / "p.yaml")
-    p = session(tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True})
-    assert then_asked in p.asked, p.asked
-    assert "Your name" not in p.asked and "Which have you had" not in p.asked
-    assert p.asked[-1] == "Section to change"
+    p = session(tmp_path, {"draft/resume": True})
+    assert then_asked in p.places, p.places
+    assert "patient.name" not in p.places and "symptoms/picked" not in p.places
+    assert p.places[-1] == "review"
 
 
 def test_a_stop_in_a_section_opened_from_the_review_resumes_there(tmp_path: Path) -> None:
@@ -1077,16 +1066,11 @@ def test_a_stop_in_a_section_opened_from_the_review_resumes_there(tmp_path: Path
     with pytest.raises(WizardStopped):
         session(
             tmp_path,
-            {
-                "What changed since your last visit": ENTER,
-                "Section to change": 5,
-                "Which have set off your symptoms": CTRL_C,
-            },
+            {"changed": ENTER, "review": 5, "triggers.catalog": CTRL_C},
         )
-    draft = draft_path(tmp_path / "p.yaml")
-    p = session(tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True})
-    assert p.asked[1:3] == ["Which have set off your symptoms", "Keep 'Perfume'?"]
-    assert "Your name" not in p.asked and p.asked[-1] == "Section to change"
+    p = session(tmp_path, {"draft/resume": True})
+    assert p.places[1:3] == ["triggers.catalog", "triggers.own[0]/keep"]
+    assert "patient.name" not in p.places and p.places[-1] == "review"
 
 
 def test_a_stop_in_a_section_asked_twice_resumes_at_that_question(tmp_path: Path) -> None:
@@ -1096,20 +1080,16 @@ def test_a_stop_in_a_section_asked_twice_resumes_at_that_question(tmp_path: Path
     with pytest.raises(WizardStopped):
         session(
             tmp_path,
-            {
-                "What changed since your last visit": "5",
-                "Section to change": 5,
-                "Which have set off your symptoms": [ENTER, CTRL_C],
-            },
+            {"changed": "5", "review": 5, "triggers.catalog": [ENTER, CTRL_C]},
         )
     draft = draft_path(tmp_path / "p.yaml")
     place = place_in(draft.read_text(encoding="utf-8"))
     assert place is not None and place.at == "triggers.catalog"
-    p = session(tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True})
+    p = session(tmp_path, {"draft/resume": True})
     assert "That question does not come up the same way now; the whole section again:" not in (
         p.said
     )
-    assert p.asked[1] == "Which have set off your symptoms"
+    assert p.places[1] == "triggers.catalog"
 
 
 def test_a_resume_line_with_an_endless_number_is_ignored() -> None:
@@ -1180,21 +1160,22 @@ def test_items_picked_together_are_all_asked_after_a_stop_in_the_first(tmp_path:
         session(
             tmp_path,
             {
-                "What changed since your last visit": "6",
-                "Which have you stopped taking": "1,2",
-                "When did you stop it": "2026-10",
-                "Why did you stop it": CTRL_C,
+                "changed": "6",
+                "medications/gone": "1,2",
+                "stopped_medications[0].stopped": "2026-10",
+                "stopped_medications[0].why": CTRL_C,
             },
         )
     p = _resume(
         tmp_path,
         {
-            "Why did you stop it": ["did not help", "side effects"],
-            "Which have you stopped taking": "1",  # Famotidine, the list as it is now
-            "When did you stop it": "2026-09",
+            "stopped_medications[0].why": "did not help",
+            "medications/gone": "1",  # Famotidine, the list as it is now
+            "stopped_medications[1].stopped": "2026-09",
+            "stopped_medications[1].why": "side effects",
         },
     )
-    assert p.asked[1:3] == ["Why did you stop it", "Which have you stopped taking"], p.asked
+    assert p.places[1:3] == ["stopped_medications[0].why", "medications/gone"], p.places
     profile = read_profile(tmp_path / "p.yaml")
     assert profile.medications == []
     assert [(s.name, s.why) for s in profile.stopped_medications] == [
@@ -1212,11 +1193,7 @@ def test_status_answers_are_kept_at_a_stop_before_the_next_status_question(
     with pytest.raises(WizardStopped):
         session(
             tmp_path,
-            {
-                "What changed since your last visit": "7",
-                "Which of these do you have results for?": "1,9",
-                "Which will you bring, or have sent, to the visit?": CTRL_C,
-            },
+            {"changed": "7", "tests/have-result": "1,9", "tests/will-bring": CTRL_C},
         )
     p = _resume(tmp_path, {"Date of the result": ["", "2026-08"], "Result": ["", "D816V found"]})
     kit = [t for t in read_profile(tmp_path / "p.yaml").tests if t.test == "kit-mutation"]

@@ -19,7 +19,7 @@ from prepkit.profile.writer import DRAFT_HEADER, profile_text, saved_text
 from prepkit.wizard.session import draft_path
 
 if TYPE_CHECKING:
-    from prepkit.wizard.resume import Place
+    from prepkit.wizard.places import Place
 
 
 class ProfileFiles:

@@ -19,8 +19,9 @@ from prepkit.profile.convert import profile_data
 from prepkit.profile.loader import parse_yaml, read_profile_text
 from prepkit.profile.schema import Profile
 from prepkit.wizard.answers import Data
+from prepkit.wizard.places import Place, place_in
 from prepkit.wizard.prompts import InputEnded, Interrupted, Prompter
-from prepkit.wizard.resume import Place, Replaying, Tracking, place_in
+from prepkit.wizard.resume import Replaying, Tracking
 from prepkit.wizard.sections import SECTION_NAMES, SECTIONS, Section
 
 # Places a draft can record that are not sections: a follow-up's one-screen choice of
