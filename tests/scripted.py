@@ -3,14 +3,16 @@
 A script maps each place (``symptoms[0].how_often``, ``medications/gone``) to its
 answer; or, in the older tests, a label to its answer or a list of answers for a
 label asked more than once (each symptom's "When did it start"). A place wins over
-a label. A label the script does not
-name is answered with Enter (the prompt's default), as a returning patient does,
-and noted in ``entered``; ``unused()`` lists scripted answers nobody asked for, so a
-renamed or removed question fails the test instead of being skipped quietly.
+a label. A prompt the script does not name is answered with Enter (the prompt's
+default), as a returning patient does, and noted in ``entered``; ``unused()``
+lists scripted answers nobody asked for, so a renamed or removed question fails
+the test instead of being skipped quietly.
 
 Answers are what the patient would mean: text as a str, numbers as int, dates as
 "YYYY-MM-DD", yes/no as bool, a pick from a list by the start of its text, a
-selection as typed ("1,3,5-7", parsed by the wizard's own parser).
+selection as typed ("1,3,5-7"). They are typed as a patient would type them and
+go through the wizard's own asking loop, so every check a patient meets applies:
+a refused answer is said ("Sorry: ...") and the next scripted answer is read.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from prepkit.wizard.prompts import InputEnded, Interrupted, parse_selection
+from prepkit.wizard.prompts import CLEAR, InputEnded, Interrupted
+from prepkit.wizard.reading import LinePrompter
 
 
 class Enter:
@@ -32,7 +35,9 @@ INPUT_ENDS = InputEnded()
 CTRL_C = Interrupted()
 
 
-class ScriptedPrompter:
+class ScriptedLines:
+    """The lines a patient would type, from a script; what the wizard says, kept."""
+
     def __init__(self, script: Mapping[str, Any]) -> None:
         self._queues = {
             label: list(answer) if isinstance(answer, list) else [answer]
@@ -42,101 +47,70 @@ class ScriptedPrompter:
         self.places: list[str] = []  # the place of each prompt asked, in order
         self.entered: list[str] = []
         self.said: list[str] = []
+        self.hints: list[str] = []
 
-    def _answer(self, label: str, at: str) -> Any:
+    def say(self, text: str = "", *, hint: bool = False) -> None:
+        # The one-line help under each prompt is kept apart: ``said`` is what the
+        # wizard tells the patient between prompts.
+        (self.hints if hint else self.said).append(text)
+
+    def read(self, label: str, shown: str, *, at: str, options: Sequence[str] = ()) -> str:
+        label = label.removesuffix(" (y/n)")
         self.asked.append(label)
         self.places.append(at)
+        # A refused answer is asked again; a script that never gives a good one is a bug.
+        assert self.places[-50:] != [at] * 50, f"asked {label!r} 50 times"
         queue = self._queues.get(at) or self._queues.get(label)
         if not queue:
             self.entered.append(label)
-            return ENTER
-        answer = queue.pop(0)
-        if isinstance(answer, InputEnded | Interrupted | KeyboardInterrupt):
-            raise answer
-        return answer
+            return ""
+        return _typed(queue.pop(0), shown, options)
 
     def unused(self) -> dict[str, list[Any]]:
         return {label: queue for label, queue in self._queues.items() if queue}
 
-    def say(self, text: str = "") -> None:
-        self.said.append(text)
 
-    def text(
-        self,
-        label: str,
-        help: str,
-        default: str = "",
-        *,
-        at: str,
-        required: bool = False,
-        more_help: str = "",
-        max_length: int = 200,
-    ) -> str:
-        answer = self._answer(label, at)
-        if answer is ENTER:
-            return default
-        assert isinstance(answer, str) and len(answer) <= max_length, (label, answer)
-        return answer
-
-    def number(
-        self,
-        label: str,
-        help: str,
-        default: int | None,
-        *,
-        at: str,
-        minimum: int,
-        maximum: int,
-        more_help: str = "",
-    ) -> int | None:
-        answer = self._answer(label, at)
-        if answer is ENTER:
-            return default
-        assert answer is None or minimum <= answer <= maximum, (label, answer)
-        return answer  # type: ignore[no-any-return]
-
-    def date(
-        self, label: str, help: str, default: dt.date | None, more_help: str = "", *, at: str
-    ) -> dt.date | None:
-        answer = self._answer(label, at)
-        if answer is ENTER:
-            return default
-        return None if answer is None else dt.date.fromisoformat(answer)
-
-    def yes_no(self, label: str, help: str, default: bool | None, *, at: str) -> bool | None:
-        answer = self._answer(label, at)
-        return default if answer is ENTER else answer
-
-    def choice(
-        self,
-        label: str,
-        help: str,
-        options: Sequence[str],
-        default: int | None,
-        more_help: str = "",
-        *,
-        at: str,
-    ) -> int | None:
-        answer = self._answer(label, at)
-        if answer is ENTER or answer is None:  # None: '-', clear the answer
-            return default if answer is ENTER else None
+def _typed(answer: Any, shown: str, options: Sequence[str]) -> str:
+    """What a patient would type to mean ``answer``."""
+    if isinstance(answer, InputEnded | Interrupted | KeyboardInterrupt):
+        raise answer
+    if answer is ENTER:
+        return ""
+    if answer is None or (answer == "" and shown):
+        return CLEAR  # no answer, where one was saved
+    if isinstance(answer, bool):
+        return "y" if answer else "n"
+    if isinstance(answer, int | dt.date):
+        return str(answer)
+    if options and not str(answer).isdigit():  # a pick by the start of its words
         matches = [i for i, option in enumerate(options) if option.startswith(answer)]
-        assert len(matches) == 1, (label, answer, options)
-        return matches[0]
+        assert len(matches) == 1, (answer, options)
+        return str(matches[0] + 1)
+    return str(answer)
 
-    def selection(
-        self,
-        label: str,
-        help: str,
-        count: int,
-        default: Sequence[int],
-        more_help: str = "",
-        *,
-        at: str,
-    ) -> list[int]:
-        answer = self._answer(label, at)
-        return list(default) if answer is ENTER else parse_selection(answer, count)
 
-    def confirm(self, label: str, default: bool = True, *, at: str) -> bool:
-        answer = self._answer(label, at)
-        return default if answer is ENTER else bool(answer)
+class ScriptedPrompter(LinePrompter):
+    """The wizard's own asking loop (every check a patient meets), over scripted lines."""
+
+    def __init__(self, script: Mapping[str, Any]) -> None:
+        self.script = ScriptedLines(script)
+        super().__init__(self.script)
+
+    @property
+    def asked(self) -> list[str]:
+        return self.script.asked
+
+    @property
+    def places(self) -> list[str]:
+        return self.script.places
+
+    @property
+    def entered(self) -> list[str]:
+        return self.script.entered
+
+    @property
+    def said(self) -> list[str]:
+        return self.script.said
+
+    def unused(self) -> dict[str, list[Any]]:
+        return self.script.unused()
