@@ -195,3 +195,53 @@ def test_only_the_package_face_and_main_sit_outside_the_layer_packages() -> None
         prefix.split(".")[1] for _, prefixes in LAYERS for prefix in prefixes if "." in prefix
     }
     assert set(packages) <= layered, set(packages) - layered
+
+
+# --- how deep the wizard's functions nest ------------------------------------------------
+
+BLOCKS = (ast.If, ast.For, ast.While, ast.With, ast.Try)
+WIZARD_DEPTH = 3  # a function deeper than this asks for a function of its own
+
+
+def _depth(node: ast.AST, depth: int = 0) -> int:
+    """How many blocks deep ``node``'s body goes (``elif`` counts as one level with its
+    ``if``; a nested function is measured on its own)."""
+    deepest = depth
+    for child in ast.iter_child_nodes(node):
+        if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda | ast.ClassDef):
+            continue
+        is_elif = isinstance(node, ast.If) and child in node.orelse and isinstance(child, ast.If)
+        deeper = isinstance(child, BLOCKS) and not is_elif
+        deepest = max(deepest, _depth(child, depth + deeper))
+    return deepest
+
+
+def _too_deep(source: str, name: str) -> list[str]:
+    return [
+        f"{name}: {node.name} nests {_depth(node)} deep"
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.FunctionDef) and _depth(node) > WIZARD_DEPTH
+    ]
+
+
+def test_no_function_in_the_wizard_nests_deeper_than_three_blocks() -> None:
+    found = [
+        problem
+        for path in sorted((PACKAGE / "wizard").rglob("*.py"))
+        for problem in _too_deep(path.read_text(encoding="utf-8"), path.name)
+    ]
+    assert found == []
+
+
+def test_a_function_four_blocks_deep_is_caught() -> None:
+    planted = (
+        "def run(x):\n"
+        "    try:\n        for a in x:\n            if a:\n                pass\n"
+        "            elif x:\n                pass\n"
+        "    except E:\n        pass\n"
+    )
+    assert _too_deep(planted, "p.py") == []  # three deep: elif is not a level
+    deeper = planted.replace(
+        "                pass\n", "                with a:\n                    pass\n", 1
+    )
+    assert _too_deep(deeper, "p.py") == ["p.py: run nests 4 deep"]

@@ -21,7 +21,7 @@ from prepkit.profile.schema import Profile
 from prepkit.wizard.answers import Data
 from prepkit.wizard.places import Place, place_in
 from prepkit.wizard.prompts import InputEnded, Interrupted, Prompter
-from prepkit.wizard.resume import Replaying, Tracking
+from prepkit.wizard.resume import Tracking
 from prepkit.wizard.sections import SECTION_NAMES, SECTIONS, Section
 
 # Places a draft can record that are not sections: a follow-up's one-screen choice of
@@ -162,8 +162,9 @@ def what_changed(p: Prompter, data: Data, catalog: Catalog) -> list[Section]:
     return [SECTIONS[index] for index in sorted(picked) if index > 0]
 
 
-def review(p: Prompter, data: Data, catalog: Catalog) -> None:
-    """Show every section in a line; go back to any until the patient is happy."""
+def review(p: Tracking, data: Data, catalog: Catalog) -> None:
+    """Show every section in a line; go back to any until the patient is happy. A stop
+    in a section opened here resumes there, then comes back to the review."""
     while True:
         p.say()
         p.say("== Review your answers ==")
@@ -180,11 +181,57 @@ def review(p: Prompter, data: Data, catalog: Catalog) -> None:
         if picked is None:
             return
         opened = SECTIONS[picked - 1]
-        if isinstance(p, Tracking):  # a stop in it resumes there, then the review
-            p.start(opened.name, ())
+        p.start(opened.name, ())
         opened.ask(p, data, catalog)
-        if isinstance(p, Tracking):
-            p.start(REVIEW, None)
+        p.start(REVIEW, None)
+
+
+def _changed(asking: Tracking, data: Data, catalog: Catalog) -> list[Section]:
+    asking.start(CHANGED, None)
+    return what_changed(asking, data, catalog)
+
+
+def _first_steps(
+    asking: Tracking, start: Start, catalog: Catalog, section: str | None
+) -> list[Section]:
+    """The sections to ask: the one named; or where a draft stopped, and after it; or,
+    at a follow-up, the visit and then only what changed; or all of them."""
+    if section is not None:
+        return [_section(section)]
+    place = start.place
+    if place is not None and place.section in (CHANGED, REVIEW):
+        # A follow-up stopped at its one-screen choice, or any run at the review:
+        # carry on there, not with a whole first run.
+        stopped = "the review" if place.section == REVIEW else "what changed"
+        asking.say(f"Carrying on where you stopped ({stopped}).")
+        return _changed(asking, start.data, catalog) if place.section == CHANGED else []
+    if place is not None and place.section in SECTION_NAMES:
+        return _resumed(asking, place, start.data, catalog)
+    if start.saved:  # a follow-up: the visit, then only what changed
+        asking.start(SECTIONS[0].name, (CHANGED,))
+        SECTIONS[0].ask(asking, start.data, catalog)
+        return _changed(asking, start.data, catalog)
+    return list(SECTIONS)
+
+
+def _resumed(asking: Tracking, place: Place, data: Data, catalog: Catalog) -> list[Section]:
+    """Ask the stopped section from its place on; then the sections that came after it."""
+    stopped_in = SECTION_NAMES.index(place.section)
+    asking.say(f"Carrying on at the question where you stopped, in '{SECTIONS[stopped_in].title}'.")
+    asking.skip_to(place)
+    SECTIONS[stopped_in].ask(asking, data, catalog)
+    missed = asking.skipping is not None
+    asking.skip_to(None)
+    if place.then is None:
+        steps = list(SECTIONS[stopped_in + 1 :])
+    elif place.then == (CHANGED,):  # a follow-up's visit details: then what changed
+        steps = _changed(asking, data, catalog)
+    else:  # a follow-up: only the sections picked, as before the stop
+        steps = [_section(name) for name in place.then if name in SECTION_NAMES]
+    if missed:  # the answers so far lead elsewhere now: never skip
+        asking.say("That question does not come up the same way now; the whole section again:")
+        steps.insert(0, SECTIONS[stopped_in])
+    return steps
 
 
 def _section(name: str) -> Section:
@@ -215,39 +262,9 @@ def run_wizard(
     p.say("Press Ctrl-C at any time: what you have typed so far is kept.")
     asking = Tracking(p)  # which question is open, for the draft to record at a stop
     try:
-        data, place, saved = starting_answers(profile, p, keeper)
-        steps = [_section(section)] if section else list(SECTIONS)
-        if saved and section is None:  # a follow-up: the visit, then only what changed
-            asking.start(SECTIONS[0].name, (CHANGED,))
-            SECTIONS[0].ask(asking, data, catalog)
-            asking.start(CHANGED, None)
-            steps = what_changed(asking, data, catalog)
-        if place is not None and section is None and place.section in (CHANGED, REVIEW):
-            # A follow-up stopped at its one-screen choice, or any run at the review:
-            # carry on there, not with a whole first run.
-            stopped = "the review" if place.section == REVIEW else "what changed"
-            p.say(f"Carrying on where you stopped ({stopped}).")
-            steps = []
-            if place.section == CHANGED:
-                asking.start(CHANGED, None)
-                steps = what_changed(asking, data, catalog)
-        elif place is not None and section is None and place.section in SECTION_NAMES:
-            stopped_in = SECTION_NAMES.index(place.section)
-            title = SECTIONS[stopped_in].title
-            p.say(f"Carrying on at the question where you stopped, in '{title}'.")
-            replay = asking = Replaying(p, place)
-            SECTIONS[stopped_in].ask(asking, data, catalog)
-            asking = Tracking(p)
-            if place.then is None:
-                steps = list(SECTIONS[stopped_in + 1 :])
-            elif place.then == (CHANGED,):  # a follow-up's visit details: then what changed
-                asking.start(CHANGED, None)
-                steps = what_changed(asking, data, catalog)
-            else:  # a follow-up: only the sections picked, as before the stop
-                steps = [_section(name) for name in place.then if name in SECTION_NAMES]
-            if not replay.reached:  # the answers so far lead elsewhere now: never skip
-                p.say("That question does not come up the same way now; the whole section again:")
-                steps.insert(0, SECTIONS[stopped_in])
+        start = starting_answers(profile, p, keeper)
+        data = start.data
+        steps = _first_steps(asking, start, catalog, section)
         for index, step in enumerate(steps):
             asking.start(step.name, tuple(later.name for later in steps[index + 1 :]))
             step.ask(asking, data, catalog)
