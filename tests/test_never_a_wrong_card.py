@@ -310,7 +310,7 @@ def test_stopping_a_named_profile_says_how_to_carry_on_with_it(
 ) -> None:
     from tests.scripted import CTRL_C
 
-    script = {**FIRST_RUN_SCRIPT, "Provider": CTRL_C}
+    script = {**FIRST_RUN_SCRIPT, "visit.provider": CTRL_C}
     monkeypatch.setattr("prepkit.cli.terminal.TerminalPrompter", lambda: ScriptedPrompter(script))
     profile = tmp_path / "ruth.yaml"
     result = CliRunner().invoke(main, ["wizard", str(profile)])

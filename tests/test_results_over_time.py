@@ -162,16 +162,16 @@ def test_the_wizard_adds_a_test_in_the_patients_own_words_and_its_newer_result()
 
 def test_a_stop_in_an_own_tests_result_resumes_at_that_question(tmp_path: Any) -> None:
     from prepkit.wizard.profile_files import ProfileFiles
-    from prepkit.wizard.session import WizardStopped, draft_path, run_wizard
+    from prepkit.wizard.session import WizardStopped, run_wizard
     from tests.scripted import CTRL_C
 
     profile = tmp_path / "p.yaml"
     first = {
-        "Your name": "Ann",
-        "Visit date": "2026-12-03",
-        "Another test, in your own words": "Vitamin D",
-        "Date of the result": "2026-05",
-        "Result": CTRL_C,
+        "patient.name": "Ann",
+        "visit.date": "2026-12-03",
+        "tests[0].own": "Vitamin D",
+        "tests[0].date": "2026-05",
+        "tests[0].value": CTRL_C,
     }
     try:
         run_wizard(profile, ScriptedPrompter(first), ProfileFiles(profile))
@@ -181,17 +181,13 @@ def test_a_stop_in_an_own_tests_result_resumes_at_that_question(tmp_path: Any) -
         raise AssertionError("the wizard did not stop")
     resume = ScriptedPrompter(
         {
-            f"You have unfinished answers in {draft_path(profile)}. Resume them?": True,
-            "Result": "25 ng/mL",
+            "draft/resume": True,
+            "tests[0].value": "25 ng/mL",
         }
     )
     run_wizard(profile, resume, ProfileFiles(profile))
     assert resume.unused() == {}
-    assert resume.asked[1:4] == [
-        "Result",
-        "Which have a newer result",
-        "Another test, in your own words",
-    ], resume.asked
+    assert resume.places[1:4] == ["tests[0].value", "tests/newer", "tests[1].own"], resume.places
     assert "-- Vitamin D (2026-05)" in resume.said
     from prepkit.content.rules import read_profile
 

@@ -480,10 +480,7 @@ def session(tmp_path: Path, script: dict[str, Any], **options: Any) -> ScriptedP
 
 def _resume(tmp_path: Path, script: dict[str, Any]) -> ScriptedPrompter:
     """Run the wizard again, answering yes to resuming the draft."""
-    draft = draft_path(tmp_path / "p.yaml")
-    return session(
-        tmp_path, {f"You have unfinished answers in {draft}. Resume them?": True, **script}
-    )
+    return session(tmp_path, {"draft/resume": True, **script})
 
 
 def _first_run_after(label: str) -> dict[str, Any]:
@@ -562,7 +559,7 @@ def test_stopping_keeps_a_private_draft_and_the_next_run_resumes_it(
     # Resuming carries on at that very question (#18): nothing before it is asked again.
     before = {*FIRST_RUN_SCRIPT_FOR["about"], "Diagnosis"}
     resume = {
-        f"You have unfinished answers in {draft}. Resume them?": True,
+        "draft/resume": True,
         **{k: v for k, v in FIRST_RUN_SCRIPT.items() if k not in before},
         "When did it start": ["2021-03", "2023"],  # the first was kept in the draft
     }
@@ -701,7 +698,10 @@ def test_bare_prepkit_points_to_the_wizard() -> None:
 def stopped_draft(tmp_path: Path) -> Path:
     """A draft holding Ann Lee's first answers, as a Ctrl-C at "How often" leaves it."""
     with pytest.raises(WizardStopped):
-        run_wizard(tmp_path / "p.yaml", ScriptedPrompter({**FIRST_RUN_SCRIPT, "How often": CTRL_C}))
+        run_wizard(
+            tmp_path / "p.yaml",
+            ScriptedPrompter({**FIRST_RUN_SCRIPT, "symptoms[0].how_often": CTRL_C}),
+        )
     return draft_path(tmp_path / "p.yaml")
 
 
@@ -723,9 +723,7 @@ def test_not_resuming_asks_before_throwing_the_draft_away(tmp_path: Path) -> Non
     draft = stopped_draft(tmp_path)
     before = draft.read_bytes()
     question = f"You have unfinished answers in {draft}. Resume them?"
-    p = ScriptedPrompter(
-        {question: False, "Throw those unfinished answers away?": False, "Your name": CTRL_C}
-    )
+    p = ScriptedPrompter({question: False, "draft/discard": False, "patient.name": CTRL_C})
     with pytest.raises(WizardStopped):
         run_wizard(tmp_path / "p.yaml", p)
     kept = draft.with_name("p.draft-kept-1.yaml")
@@ -736,7 +734,7 @@ def test_not_resuming_asks_before_throwing_the_draft_away(tmp_path: Path) -> Non
 def test_an_unreadable_draft_is_kept_under_a_new_name_and_said(tmp_path: Path) -> None:
     draft = draft_path(tmp_path / "p.yaml")
     draft.write_text("schema_version: 1\npatient: {name: Ann Lee, favourite_colour: blue}\n")
-    p = ScriptedPrompter({"Your name": CTRL_C})
+    p = ScriptedPrompter({"patient.name": CTRL_C})
     with pytest.raises(WizardStopped):
         run_wizard(tmp_path / "p.yaml", p)
     kept = draft.with_name("p.draft-kept-1.yaml")
@@ -809,7 +807,7 @@ def test_phone_prompts_hold_answers_to_the_profiles_limit(tmp_path: Path, label:
 def test_ctrl_c_while_an_answer_is_being_checked_keeps_the_answers(tmp_path: Path) -> None:
     """Found by the red team: Ctrl-C just after Enter (the first answer loads the font)
     arrived outside the prompt, and the session's answers were lost without a draft."""
-    script = {**FIRST_RUN_SCRIPT, "How often": KeyboardInterrupt()}
+    script = {**FIRST_RUN_SCRIPT, "symptoms[0].how_often": KeyboardInterrupt()}
     with pytest.raises(WizardStopped) as stopped:
         run_wizard(tmp_path / "p.yaml", ScriptedPrompter(script))
     assert stopped.value.saved and not stopped.value.ended
@@ -852,11 +850,9 @@ def test_a_resume_place_that_no_longer_comes_up_asks_everything_after_its_sectio
     assert place_in(draft_path(profile).read_text(encoding="utf-8")) == Place(
         "medications", "medications[9].dose"
     )
-    p = session(
-        tmp_path, {f"You have unfinished answers in {draft_path(profile)}. Resume them?": True}
-    )
-    assert "Which of these do you have results for?" in p.asked  # the tests section, after it
-    assert "Your name" not in p.asked
+    p = session(tmp_path, {"draft/resume": True})
+    assert "tests/have-result" in p.places  # the tests section, after it
+    assert "patient.name" not in p.places
 
 
 @pytest.mark.parametrize(
@@ -1217,14 +1213,17 @@ def test_a_stop_at_a_refused_date_resumes_there_and_the_draft_stays_readable(
         session(
             tmp_path,
             {
-                "What changed since your last visit": "7",
-                "Another test, in your own words": ["Gut biopsy", "gut  BIOPSY"],
-                # Enter keeps the tryptase date; then "x" twice: refused, and a stop.
-                "Date of the result": [ENTER, "x", "x", CTRL_C],
-                "Result": [ENTER, "mast cells seen"],
+                "changed": "7",
+                "tests[3].own": "Gut biopsy",
+                "tests[3].date": "x",
+                "tests[3].value": "mast cells seen",
+                "tests[4].own": "gut  BIOPSY",
+                # "x" again: refused (that result is on file), and a stop.
+                "tests[4].date": ["x", CTRL_C],
             },
         )
-    p = _resume(tmp_path, {"Date of the result": "2026-06", "Result": "normal"})
+    p = _resume(tmp_path, {"tests[4].date": "2026-06", "tests[4].value": "normal"})
+    assert p.places[1] == "tests[4].date", p.places
     assert "cannot be read as a profile" not in " ".join(p.said)
     assert "That question does not come up the same way now; the whole section again:" not in p.said
     gut = [(t.own, t.date, t.value) for t in read_profile(tmp_path / "p.yaml").tests if t.own]
@@ -1239,9 +1238,9 @@ def test_profiles_named_alike_never_share_a_draft(tmp_path: Path) -> None:
     with pytest.raises(WizardStopped):
         run_wizard(
             tmp_path / "me.yaml",
-            ScriptedPrompter({"Your name": "Anna Other", "Date of birth": CTRL_C}),
+            ScriptedPrompter({"patient.name": "Anna Other", "patient.date_of_birth": CTRL_C}),
         )
-    p = ScriptedPrompter({"Your name": "Ben", "Date of birth": CTRL_C})
+    p = ScriptedPrompter({"patient.name": "Ben", "patient.date_of_birth": CTRL_C})
     with pytest.raises(WizardStopped):
         run_wizard(tmp_path / "me", p)
     assert not any("Resume them?" in label for label in p.asked)
