@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from prepkit.content.catalog import Catalog
 from prepkit.profile.schema import date_problem, given_problem
-from prepkit.wizard.answers import Data, as_text, carries_epinephrine, edit_list, heading, items_at
+from prepkit.wizard.answers import Data, as_text, carries_epinephrine, heading, items_at
 from prepkit.wizard.engine import Question, ask_all
+from prepkit.wizard.lists import Items, ask_items
 from prepkit.wizard.prompts import Prompter
 
 MEMBER_DETAILS = (
@@ -104,18 +105,19 @@ def _member(entry: Data) -> str:
     return ", ".join(part for part in parts if part)
 
 
+CARE_TEAM = Items(
+    "care_team",
+    shown=lambda entry: _member(entry),
+    gone="Who is no longer in your care team",
+    changed="Whose role or phone changed",
+    new="Care team member's name",
+    details=MEMBER_DETAILS,
+)
+
+
 def ask_care(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(p, "Care team and emergencies")
-    edit_list(
-        p,
-        data,
-        "care_team",
-        listed=_member,
-        gone="Who is no longer in your care team",
-        changed="Whose role or phone changed",
-        new="Care team member's name",
-        ask_item=lambda p, entry: ask_all(p, MEMBER_DETAILS, entry),
-    )
+    ask_items(p, data, CARE_TEAM)
     ask_all(p, EMERGENCY, data)
 
 

@@ -8,17 +8,9 @@ from __future__ import annotations
 
 from prepkit.content.catalog import Catalog
 from prepkit.profile.avoid_notes import slips
-from prepkit.wizard.answers import (
-    Data,
-    as_text,
-    carries_epinephrine,
-    edit_list,
-    heading,
-    items_at,
-    live_items,
-    put_in_order,
-)
+from prepkit.wizard.answers import Data, as_text, carries_epinephrine, heading, items_at, live_items
 from prepkit.wizard.engine import Question, ask_all
+from prepkit.wizard.lists import Items, ask_items, put_in_order
 from prepkit.wizard.prompts import Prompter
 from prepkit.wizard.resume import pending, within
 
@@ -44,6 +36,24 @@ def _avoided(entry: Data) -> str:
     return as_text(entry.get("name")) + (f" ({reaction})" if reaction else "")
 
 
+MEDICATIONS = Items(
+    "medications",
+    shown=lambda entry: _medication(entry),
+    gone="Which have you stopped taking",
+    changed="Which changed (dose, how often, what for)",
+    new="Medication name",
+    details=MEDICATION_DETAILS,
+)
+AVOID = Items(
+    "avoid",
+    shown=lambda entry: _avoided(entry),
+    gone="Which no longer need avoiding",
+    changed="Which reaction changed",
+    new="Medication or substance to avoid",
+    details=AVOID_DETAILS,
+)
+
+
 def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
     heading(p, "Medications", "Medications you take now, one at a time.")
     history = live_items(data, "stopped_medications")
@@ -64,32 +74,12 @@ def ask_medications(p: Prompter, data: Data, catalog: Catalog) -> None:
         if index is not None and index < len(history):
             when_and_why(index)
 
-    edit_list(
-        p,
-        data,
-        "medications",
-        listed=_medication,
-        gone="Which have you stopped taking",
-        changed="Which changed (dose, how often, what for)",
-        new="Medication name",
-        ask_item=lambda p, entry: ask_all(p, MEDICATION_DETAILS, entry),
-        taken_off=stopped,
-        before_gone=resumed_stopped,
-    )
+    ask_items(p, data, MEDICATIONS, taken_off=stopped, before_gone=resumed_stopped)
     p.say()
     p.say(
         f"Medications or substances to avoid, and what happened. {catalog.explain('what-to-avoid')}"
     )
-    edit_list(
-        p,
-        data,
-        "avoid",
-        listed=_avoided,
-        gone="Which no longer need avoiding",
-        changed="Which reaction changed",
-        new="Medication or substance to avoid",
-        ask_item=lambda p, entry: ask_all(p, AVOID_DETAILS, entry),
-    )
+    ask_items(p, data, AVOID)
     avoid = live_items(data, "avoid")
     put_in_order(
         p,

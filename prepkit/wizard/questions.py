@@ -6,18 +6,9 @@ from __future__ import annotations
 
 from prepkit.content.catalog import Catalog
 from prepkit.profile.schema import LONG_TEXT
-from prepkit.wizard.answers import (
-    Data,
-    as_text,
-    heading,
-    items_at,
-    keep_picked,
-    live_items,
-    numbered,
-    put_in_order,
-    room_for_more,
-)
+from prepkit.wizard.answers import Data, as_text, heading, items_at, live_items, numbered
 from prepkit.wizard.engine import Question, ask_all
+from prepkit.wizard.lists import keep_picked, put_in_order, room_for_more
 from prepkit.wizard.prompts import Prompter
 from prepkit.wizard.resume import within
 

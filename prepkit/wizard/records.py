@@ -14,16 +14,9 @@ from prepkit.content.catalog import Catalog
 from prepkit.content.results import STATUS_WORDS
 from prepkit.core.words import folded
 from prepkit.profile.schema import TEST_NAME_TEXT
-from prepkit.wizard.answers import (
-    Data,
-    as_text,
-    heading,
-    items_at,
-    live_items,
-    numbered,
-    room_for_more,
-)
+from prepkit.wizard.answers import Data, as_text, heading, items_at, live_items, numbered
 from prepkit.wizard.engine import Question, ask_all
+from prepkit.wizard.lists import room_for_more
 from prepkit.wizard.prompts import Prompter
 from prepkit.wizard.resume import pending, within
 

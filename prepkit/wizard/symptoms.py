@@ -6,16 +6,14 @@ from prepkit.content.catalog import Catalog
 from prepkit.wizard.answers import (
     Data,
     as_text,
-    ask_list_of_own,
     heading,
     items_at,
-    keep_picked,
     live_items,
     mapping_at,
     numbered,
-    room_for_more,
 )
 from prepkit.wizard.engine import Question, ask_all
+from prepkit.wizard.lists import ask_list_of_own, keep_picked, room_for_more
 from prepkit.wizard.prompts import Prompter
 from prepkit.wizard.resume import within
 
