@@ -201,7 +201,7 @@ def test_all_text_is_black(name: str, worksheets: dict[str, bytes]) -> None:
 
 
 def test_wizard_prints_in_large_print(tmp_path: Path) -> None:
-    from prepkit.cli import wizard_then_build
+    from prepkit.cli.wizard import wizard_then_build
     from prepkit.documents.options import Options
     from tests.scripted import ScriptedPrompter
     from tests.test_wizard import FIRST_RUN_SCRIPT

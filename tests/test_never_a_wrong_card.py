@@ -13,7 +13,8 @@ import pikepdf
 import pytest
 from click.testing import CliRunner
 
-from prepkit.cli import main, wizard_then_build
+from prepkit.cli import main
+from prepkit.cli.wizard import wizard_then_build
 from prepkit.content.rules import read_profile
 from prepkit.core.mark import read_mark
 from prepkit.documents.options import Options

@@ -18,7 +18,7 @@ def test_templates_and_every_font_role_are_found() -> None:
 
 
 def test_cli_section_names_match_the_wizard_sections() -> None:
-    from prepkit.cli import SECTION_NAMES
+    from prepkit.cli.options import SECTION_NAMES
     from prepkit.wizard.sections import SECTION_NAMES as FLOW_NAMES
 
     assert SECTION_NAMES == FLOW_NAMES
