@@ -790,3 +790,35 @@ def test_a_read_only_profile_is_not_changed(tmp_path: Path, profile: Path) -> No
     assert done.returncode == 2
     assert "is read-only; prepkit will not change it" in done.stderr
     assert profile.read_bytes() == before
+
+
+def test_the_logs_questions_are_the_wizards_engine_read_and_checked_by_place() -> None:
+    """prepkit log asks through the wizard's engine: each answer read (a day and time,
+    numbers from a list), checked with the asking loop's kinds, refused ones asked again,
+    and the entry keeps the profile's order (date, then time)."""
+    from prepkit.wizard.diary import ask_attack
+    from tests.scripted import ScriptedPrompter
+
+    profile = to_profile({"schema_version": 1, "medications": [{"name": "Cetirizine"}]})
+    p = ScriptedPrompter(
+        {
+            "date": ["tomorrow", "yesterday 21:00"],
+            "symptoms": ["1, 99", "1, a tight throat"],
+            "severity": ["11", 7],
+            "took": "1",
+            "epinephrine": True,
+        }
+    )
+    now = dt.datetime(2026, 12, 3, 10, 0)
+    entry = ask_attack(p, profile, load_catalog(), now, lambda entry: None)
+    assert list(entry)[:2] == ["date", "time"]
+    assert entry["date"] == "2026-12-02" and entry["time"] == "21:00"
+    assert entry["symptoms"][1] == "a tight throat" and entry["took"] == ["Cetirizine"]
+    assert entry["severity"] == 7 and entry["epinephrine"] is True
+    assert "lasted" not in entry and "note" not in entry  # skipped: not kept as ""
+    sorry = [line for line in p.said if line.startswith("  Sorry:")]
+    assert len(sorry) == 3, sorry  # the day, the 99th symptom, severity 11
+    assert p.places == [
+        "date", "date", "symptoms", "symptoms", "triggers", "severity", "severity",
+        "lasted", "took", "epinephrine", "emergency_visit", "note",
+    ]  # fmt: skip

@@ -11,10 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from prepkit.content.catalog import Catalog
 from prepkit.profile.schema import DIARY_ITEMS, Profile
+from prepkit.wizard.engine import Question, ask
 from prepkit.wizard.prompts import Prompter, whole_number
 
 Entry = dict[str, Any]
@@ -130,98 +132,67 @@ def ask_attack(
     now: dt.datetime,
     check: EntryCheck,
 ) -> Entry:
-    """Ask about one attack and return its diary entry (plain data, as the profile holds it)."""
+    """Ask about one attack and return its diary entry (plain data, as the profile holds it).
+
+    The questions are the engine's, like the wizard's: each answer is read (a day and
+    time, numbers from a list) and then checked as part of the entry by the profile
+    reader's rules, and a refused one is asked again with the reason.
+    """
     entry: Entry = {}
     lists = offered_lists(profile, catalog)
 
-    def until_accepted(field: str, ask: Callable[[], Any]) -> None:
-        while True:
-            try:
-                value = ask()
-            except ValueError as problem:
-                p.say(f"  Sorry: {problem}.")
-                continue
-            if value in (None, "", []):
-                entry.pop(field, None)
-                return
+    def accepted(field: str) -> Callable[[Any], str | None]:
+        def problem(value: Any) -> str | None:
+            if value in ("", []):
+                return None  # skipped: nothing to check
             entry[field] = value
             refused = check(entry)
             if refused is None or refused[0] != field:
-                return
-            p.say(f"  Sorry: {refused[1]}.")
+                return None
             del entry[field]
+            return refused[1]
 
-    def when() -> str:
-        day, time = parse_when(p.text("When did it start", _WHEN_HELP, at="date"), now)
-        entry["date"], entry["time"] = day.isoformat(), time
+        return problem
+
+    def when(text: str) -> str:
+        day, entry["time"] = parse_when(text, now)
         return day.isoformat()
 
-    def listed(field: str, label: str, help: str) -> Callable[[], list[str]]:
-        offered = lists[field]
-        if offered:
-            for number, (_, shown) in enumerate(offered, start=1):
-                p.say(f"  {number:>2}. {shown}")
+    def picked(field: str) -> Callable[[str], list[str]]:
+        return lambda text: picked_or_written(text, [value for value, _ in lists[field]])
 
-        def ask() -> list[str]:
-            picked = picked_or_written(
-                p.text(label, help, at=field, max_length=2000), [v for v, _ in offered]
-            )
-            return picked
-
-        return ask
-
-    p.say("Log an attack: Enter skips any question.")
-    until_accepted("date", when)
-    until_accepted(
-        "symptoms",
-        listed("symptoms", "Symptoms", "Numbers from the list, or your own words; commas between."),
+    took = (
+        "Numbers from your medications, or your own words."
+        if lists["took"]
+        else "In your own words: a medicine, or what you did."
     )
-    until_accepted(
-        "triggers",
-        listed(
+    questions = (
+        Question("date", "When did it start", _WHEN_HELP, read=when),
+        Question(
+            "symptoms",
+            "Symptoms",
+            "Numbers from the list, or your own words; commas between.",
+            kind="long text",
+            read=picked("symptoms"),
+        ),
+        Question(
             "triggers",
             "What may have set it off",
             "Numbers from the list, or your own words; commas between. Enter if you do not know.",
+            kind="long text",
+            read=picked("triggers"),
         ),
+        Question("severity", "How bad, 0 to 10", "0 = hardly, 10 = the worst ever.", kind="number"),
+        Question("lasted", "How long did it last", "For example: 20 minutes, 3 hours."),
+        Question("took", "What did you take or do", took, kind="long text", read=picked("took")),
+        Question("epinephrine", "Did you use epinephrine (an auto-injector)", _SKIP, kind="yes/no"),
+        Question("emergency_visit", "Did you go to an emergency room", _SKIP, kind="yes/no"),
+        Question("note", "A note", "Anything else worth telling your specialist."),
     )
-    until_accepted(
-        "severity",
-        lambda: p.number(
-            "How bad, 0 to 10",
-            "0 = hardly, 10 = the worst ever.",
-            None,
-            at="severity",
-            minimum=0,
-            maximum=10,
-        ),
-    )
-    until_accepted(
-        "lasted",
-        lambda: p.text("How long did it last", "For example: 20 minutes, 3 hours.", at="lasted"),
-    )
-    until_accepted(
-        "took",
-        listed(
-            "took",
-            "What did you take or do",
-            "Numbers from your medications, or your own words."
-            if lists["took"]
-            else "In your own words: a medicine, or what you did.",
-        ),
-    )
-    until_accepted(
-        "epinephrine",
-        lambda: p.yes_no(
-            "Did you use epinephrine (an auto-injector)", _SKIP, None, at="epinephrine"
-        ),
-    )
-    until_accepted(
-        "emergency_visit",
-        lambda: p.yes_no("Did you go to an emergency room", _SKIP, None, at="emergency_visit"),
-    )
-    until_accepted(
-        "note", lambda: p.text("A note", "Anything else worth telling your specialist.", at="note")
-    )
-    if not entry.get("time"):
-        entry.pop("time", None)
-    return entry
+    p.say("Log an attack: Enter skips any question.")
+    for question in questions:
+        for number, (_, shown) in enumerate(lists.get(question.to, []), start=1):
+            p.say(f"  {number:>2}. {shown}")
+        ask(p, replace(question, check=accepted(question.to)), entry)
+    order = ["date", "time", *(question.to for question in questions[1:])]
+    return {key: entry[key] for key in order if entry.get(key) not in (None, "", [])}

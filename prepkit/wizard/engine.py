@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from prepkit.profile.schema import DATE_TEXT, LONG_TEXT, PHONE_TEXT, SHORT_TEXT
 from prepkit.wizard.answers import Data, as_date, as_text, iso, mapping_at
+from prepkit.wizard.kinds import Refused
 from prepkit.wizard.prompts import Prompter, whole_number
 
 Kind = Literal["text", "long text", "phone", "date text", "number", "date", "yes/no", "choice"]
@@ -52,6 +53,9 @@ class Question:
     # For a choice: (the value kept in the profile, the words shown), in order.
     options: tuple[tuple[str, str], ...] = ()
     check: Callable[[Any], str | None] | None = None
+    # For a text: what the words mean ("yesterday 21:00" -> a day and time), or a
+    # ValueError saying why they cannot be read (said as "Sorry: ...").
+    read: Callable[[str], Any] | None = None
     note: Callable[[Any], str | None] | None = None
     when: Callable[[Data], bool] | None = None
     # Whether a saved answer goes when ``when`` no longer holds: where it is kept
@@ -121,16 +125,31 @@ def ask(p: Prompter, question: Question, data: Data) -> None:
     holder, key = _place(data, question.to)
     saved = holder.get(key)
     while True:
-        answer = _ask_once(p, question, saved)
-        reason = None if question.check is None or answer is None else question.check(answer)
-        if reason is None:
+        try:
+            answer = _accepted(question, _ask_once(p, question, saved))
             break
-        p.say(f"  Sorry: {reason}.")
-        saved = None  # asked again with no default: the refused answer is not offered
+        except Refused as refused:
+            p.say(f"  Sorry: {refused}.")
+            saved = None  # asked again with no default: the refused answer is not offered
     note = None if question.note is None or answer is None else question.note(answer)
     if note:
         p.say(f"  Note: {note}")
     holder[key] = iso(answer) if question.kind == "date" else answer
+
+
+def _accepted(question: Question, answer: Any) -> Any:
+    """``answer`` as ``read`` makes it, once ``check`` takes it; else Refused, saying why."""
+    if answer is None:
+        return None
+    if question.read is not None:
+        try:
+            answer = question.read(answer)
+        except ValueError as problem:
+            raise Refused(str(problem)) from None
+    reason = None if question.check is None else question.check(answer)
+    if reason is not None:
+        raise Refused(reason)
+    return answer
 
 
 def ask_all(p: Prompter, questions: tuple[Question, ...], data: Data) -> None:
