@@ -278,7 +278,7 @@ def worksheet(p: dict[str, Any], cat: dict[str, Any], out: Path, prepared: dt.da
             [[m["name"], m["dose"], m["how_often"], m["what_for"]] for m in p["medications"]],
             2,
         ),
-        *section("Medications and substances I must avoid"),
+        *section("Medications and substances I avoid"),
         Paragraph("Each with what happened, in your words. " + esc(explain["what-to-avoid"]), HINT),
         table(
             [0.45, 0.55],
